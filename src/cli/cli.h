@@ -1,0 +1,56 @@
+/* cli.h - the command line: parsed options, exit codes and the commands main dispatches to.
+ * Each command lives in cmd_<name>.c as cmd_<name>(). */
+#ifndef MESOSCREEN_CLI_H
+#define MESOSCREEN_CLI_H
+
+#include <stdbool.h>
+
+#include "model.h"
+
+/* Exit codes (product.md section 2, sysexits.h values). */
+enum exit_code {
+    EXIT_OK = 0,
+    EXIT_USAGE = 64,
+    EXIT_DATA = 65,
+    EXIT_NOINPUT = 66,
+    EXIT_SOFTWARE = 70,
+    EXIT_CANTCREAT = 73,
+    EXIT_INTERRUPTED = 130,
+};
+
+/* Everything the command line said. Strings point into argv or the environment. */
+struct options {
+    const char *questionnaire; /* -q FILE; NULL = built-in */
+    const char *answers;       /* --answers FILE */
+    const char *format;        /* --format text|json|fhir; NULL = text */
+    const char *output;        /* -o PATH; NULL or "-" = stdout */
+    bool save;                 /* --save */
+    bool plain;                /* --plain */
+    const char *patient;       /* --patient ID */
+    const char *practitioner;  /* --practitioner NAME */
+    const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
+    const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
+    char **args;               /* operands after the command (check's files) */
+    int n_args;
+};
+
+/* Loads and validates the questionnaire of o (-q FILE or the built-in), printing every
+ * diagnostic to stderr. Returns EXIT_OK with *out set (free with model_free), or EXIT_DATA /
+ * EXIT_NOINPUT. */
+int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
+
+/* The index of the language to use: o->lang if the questionnaire has it, else the locale's
+ * language if it has that, else 0. Returns -1 (after printing an error) when --lang names
+ * a language the questionnaire lacks. */
+int cli_language(const struct options *o, const struct questionnaire *q);
+
+/* Prints "mesoscreen: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int cmd_interactive(const struct options *o); /* no command: the screening (src/ui) */
+int cmd_check(const struct options *o);
+int cmd_answer(const struct options *o);
+int cmd_paths(const struct options *o);
+int cmd_show_default(const struct options *o);
+
+#endif

@@ -1,0 +1,18 @@
+/* cmd_show_default.c - `mesoscreen show-default`: the built-in questionnaire, byte for byte,
+ * so that a clinic can copy and adapt it. */
+#include "cli.h"
+
+#include <stdio.h>
+
+#include "builtin.h"
+
+int cmd_show_default(const struct options *o)
+{
+    (void)o;
+    if (fwrite(builtin_yaml, 1, builtin_yaml_len, stdout) != builtin_yaml_len ||
+        fflush(stdout) != 0) {
+        cli_error("cannot write to standard output");
+        return EXIT_CANTCREAT;
+    }
+    return EXIT_OK;
+}

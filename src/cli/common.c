@@ -1,0 +1,84 @@
+/* common.c - what every command needs: the questionnaire, the language, error messages. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtin.h"
+#include "diag.h"
+#include "loader.h"
+#include "validator.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("mesoscreen: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_open_questionnaire(const struct options *o, struct questionnaire **out)
+{
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    enum load_status st;
+
+    *out = NULL;
+    if (o->questionnaire)
+        st = loader_load_file(o->questionnaire, &d, &q);
+    else
+        st = loader_load_buffer(BUILTIN_NAME, builtin_yaml, builtin_yaml_len, &d, &q);
+    if (st == LOAD_OK && !validator_check(q, &d)) {
+        model_free(q);
+        q = NULL;
+        st = LOAD_BAD_DATA;
+    }
+    diags_sort(&d);
+    diags_print(&d, stderr);
+    diags_clear(&d);
+    if (st == LOAD_IO_ERROR)
+        return EXIT_NOINPUT;
+    if (st != LOAD_OK)
+        return EXIT_DATA;
+    *out = q;
+    return EXIT_OK;
+}
+
+/* "es_ES.UTF-8" -> "es" into buf; "" when there is no usable locale. */
+static void locale_language(char *buf, size_t size)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (!v || !*v)
+            continue;
+        size_t n = strcspn(v, "_.@");
+        if (n == 0 || n >= size || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0)
+            return;
+        memcpy(buf, v, n);
+        buf[n] = '\0';
+        return;
+    }
+}
+
+int cli_language(const struct options *o, const struct questionnaire *q)
+{
+    if (o->lang) {
+        for (size_t i = 0; i < q->n_languages; i++)
+            if (strcmp(q->languages[i], o->lang) == 0)
+                return (int)i;
+        cli_error("the questionnaire has no language '%s'", o->lang);
+        return -1;
+    }
+    char code[16];
+    locale_language(code, sizeof code);
+    for (size_t i = 0; i < q->n_languages; i++)
+        if (strcmp(q->languages[i], code) == 0)
+            return (int)i;
+    return 0;
+}

@@ -1,0 +1,83 @@
+/* diag.c - collecting and printing FILE:LINE:COL diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+               uint32_t col, const char *fmt, ...)
+{
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+        xdie("bad diagnostic format: %s", fmt);
+    char *msg = xmalloc((size_t)len + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+
+    size_t seq = d->n;
+    d->items[seq] = (struct diag){
+        .level = level,
+        .file = xstrdup(file ? file : "<input>"),
+        .line = line,
+        .col = col,
+        .message = msg,
+        .seq = seq,
+    };
+    d->n++;
+    if (level == DIAG_ERROR)
+        d->n_errors++;
+    else
+        d->n_warnings++;
+}
+
+static int diag_compare(const void *pa, const void *pb)
+{
+    const struct diag *a = pa, *b = pb;
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diags_sort(struct diags *d)
+{
+    if (d->n > 1)
+        qsort(d->items, d->n, sizeof *d->items, diag_compare);
+}
+
+void diags_print(const struct diags *d, FILE *out)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const struct diag *g = &d->items[i];
+        const char *level = g->level == DIAG_ERROR ? "error" : "warning";
+        if (g->line)
+            fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, level, g->message);
+        else
+            fprintf(out, "%s: %s: %s\n", g->file, level, g->message);
+    }
+}
+
+void diags_clear(struct diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    *d = (struct diags)DIAGS_INIT;
+}

@@ -1,0 +1,42 @@
+/* diag.h - diagnostics about bad data: a list of FILE:LINE:COL errors and warnings.
+ * The loader and validator collect every problem here instead of stopping at the first. */
+#ifndef MESOSCREEN_DIAG_H
+#define MESOSCREEN_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum diag_level { DIAG_ERROR, DIAG_WARNING };
+
+struct diag {
+    enum diag_level level;
+    char *file; /* owned */
+    uint32_t line, col; /* 1-based; 0 when the problem has no place (e.g. an unreadable file) */
+    char *message;      /* owned; no trailing newline or period */
+    size_t seq;         /* order of arrival, so sorting is stable */
+};
+
+struct diags {
+    struct diag *items;
+    size_t n, cap;
+    size_t n_errors, n_warnings;
+};
+
+#define DIAGS_INIT {0}
+
+/* Appends a diagnostic; file is copied and may be NULL (printed as "<input>"). */
+void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+               uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Sorts by file, line, column (stable, so same-place diagnostics keep their order). */
+void diags_sort(struct diags *d);
+
+/* Prints each as "FILE:LINE:COL: error: MESSAGE" (or "warning:"), one per line. */
+void diags_print(const struct diags *d, FILE *out);
+
+/* Frees the messages and resets *d to empty. */
+void diags_clear(struct diags *d);
+
+#endif
