@@ -7,6 +7,7 @@ string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x
 file(WRITE ${OUTPUT}.tmp
   "/* Generated from ${INPUT} by cmake/embed.cmake; do not edit. */\n"
   "#include <stddef.h>\n"
-  "const size_t ${SYMBOL}_len = ${len};\n"
-  "const char ${SYMBOL}[] = {\n${bytes}0x00};\n")
+  "static const unsigned char bytes[] = {\n${bytes}0x00};\n"
+  "const char *const ${SYMBOL} = (const char *)bytes;\n"
+  "const size_t ${SYMBOL}_len = ${len};\n")
 file(RENAME ${OUTPUT}.tmp ${OUTPUT})

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 /* The exact bytes of the file, followed by a NUL that builtin_yaml_len does not count. */
-extern const char builtin_yaml[];
+extern const char *const builtin_yaml;
 extern const size_t builtin_yaml_len;
 
 /* The name diagnostics and reports use for it. */

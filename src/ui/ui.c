@@ -1,0 +1,2 @@
+/* ui.c - placeholder until the screens land. */
+#include "ui.h"
