@@ -51,8 +51,16 @@ static const char usage_text[] =
     "\n"
     "Environment: MESOSCREEN_REPORT_DIR, XDG_STATE_HOME, NO_COLOR, SOURCE_DATE_EPOCH.\n";
 
-enum { OPT_ANSWERS = 256, OPT_FORMAT, OPT_SAVE, OPT_PLAIN, OPT_PATIENT, OPT_PRACTITIONER,
-       OPT_REPORT_DIR, OPT_LANG };
+enum {
+    OPT_ANSWERS = 256,
+    OPT_FORMAT,
+    OPT_SAVE,
+    OPT_PLAIN,
+    OPT_PATIENT,
+    OPT_PRACTITIONER,
+    OPT_REPORT_DIR,
+    OPT_LANG
+};
 
 static const struct option long_options[] = {
     {"questionnaire", required_argument, NULL, 'q'},
@@ -70,11 +78,10 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *what, const char *arg)
 {
-    fputs("mesoscreen: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'mesoscreen --help' for more information.\n", stderr);
+    fprintf(stderr, "mesoscreen: %s '%s'\nTry 'mesoscreen --help' for more information.\n", what,
+            arg);
     return EXIT_USAGE;
 }
 
@@ -86,18 +93,42 @@ int main(int argc, char **argv)
     /* GNU getopt permutes: options may come before or after the command and its files. */
     while ((c = getopt_long(argc, argv, "q:o:hV", long_options, NULL)) != -1) {
         switch (c) {
-        case 'q': o.questionnaire = optarg; break;
-        case OPT_ANSWERS: o.answers = optarg; break;
-        case OPT_FORMAT: o.format = optarg; break;
-        case 'o': o.output = optarg; break;
-        case OPT_SAVE: o.save = true; break;
-        case OPT_PLAIN: o.plain = true; break;
-        case OPT_PATIENT: o.patient = optarg; break;
-        case OPT_PRACTITIONER: o.practitioner = optarg; break;
-        case OPT_REPORT_DIR: o.report_dir = optarg; break;
-        case OPT_LANG: o.lang = optarg; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case 'V': printf("mesoscreen %s\n", MESOSCREEN_VERSION); return EXIT_OK;
+        case 'q':
+            o.questionnaire = optarg;
+            break;
+        case OPT_ANSWERS:
+            o.answers = optarg;
+            break;
+        case OPT_FORMAT:
+            o.format = optarg;
+            break;
+        case 'o':
+            o.output = optarg;
+            break;
+        case OPT_SAVE:
+            o.save = true;
+            break;
+        case OPT_PLAIN:
+            o.plain = true;
+            break;
+        case OPT_PATIENT:
+            o.patient = optarg;
+            break;
+        case OPT_PRACTITIONER:
+            o.practitioner = optarg;
+            break;
+        case OPT_REPORT_DIR:
+            o.report_dir = optarg;
+            break;
+        case OPT_LANG:
+            o.lang = optarg;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            return EXIT_OK;
+        case 'V':
+            printf("mesoscreen %s\n", MESOSCREEN_VERSION);
+            return EXIT_OK;
         default:
             fputs("Try 'mesoscreen --help' for more information.\n", stderr);
             return EXIT_USAGE;
@@ -120,8 +151,8 @@ int main(int argc, char **argv)
         if (strcmp(commands[i].name, name) != 0)
             continue;
         if (!commands[i].takes_operands && n_operands > 0)
-            return usage_error("unexpected argument '%s'", operands[0]);
+            return usage_error("unexpected argument", operands[0]);
         return commands[i].run(&o);
     }
-    return usage_error("unknown command '%s'", name);
+    return usage_error("unknown command", name);
 }

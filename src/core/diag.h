@@ -12,7 +12,7 @@ enum diag_level { DIAG_ERROR, DIAG_WARNING };
 
 struct diag {
     enum diag_level level;
-    char *file; /* owned */
+    char *file;         /* owned */
     uint32_t line, col; /* 1-based; 0 when the problem has no place (e.g. an unreadable file) */
     char *message;      /* owned; no trailing newline or period */
     size_t seq;         /* order of arrival, so sorting is stable */
@@ -24,7 +24,10 @@ struct diags {
     size_t n_errors, n_warnings;
 };
 
-#define DIAGS_INIT {0}
+#define DIAGS_INIT                                                                                 \
+    {                                                                                              \
+        0                                                                                          \
+    }
 
 /* Appends a diagnostic; file is copied and may be NULL (printed as "<input>"). */
 void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,

@@ -13,7 +13,7 @@
 #define LOADER_MAX_DEPTH 32
 
 enum load_status {
-    LOAD_OK,       /* a questionnaire was built; references are not yet resolved (validator_check) */
+    LOAD_OK, /* a questionnaire was built; references are not yet resolved (validator_check) */
     LOAD_BAD_DATA, /* the file was read but is not a valid questionnaire: see the diagnostics */
     LOAD_IO_ERROR, /* the file is missing or unreadable: one diagnostic without a place */
 };
@@ -25,7 +25,7 @@ enum load_status loader_load_file(const char *path, struct diags *d, struct ques
 
 /* The same for bytes in memory; `name` is used as FILE in diagnostics and kept as q->file.
  * The bytes are copied into q->source. */
-enum load_status loader_load_buffer(const char *name, const char *buf, size_t len,
-                                    struct diags *d, struct questionnaire **out);
+enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
+                                    struct questionnaire **out);
 
 #endif

@@ -54,14 +54,15 @@ enum eligibility {
 enum role { ROLE_SINGLE, ROLE_ADJUVANT, ROLE_UNDETERMINED, ROLE_NONE, ROLE_COUNT };
 
 enum cond_kind {
-    COND_ALL,         /* every item true (true when empty) */
-    COND_ANY,         /* at least one item true */
-    COND_NOT,         /* item[0] false */
-    COND_IN,          /* question's answer is one of values (multi: any selected value is one of them) */
+    COND_ALL, /* every item true (true when empty) */
+    COND_ANY, /* at least one item true */
+    COND_NOT, /* item[0] false */
+    COND_IN,  /* question's answer is one of values (multi: any selected value is one of them) */
     COND_INCLUDES,    /* multi: every one of values is selected */
     COND_COMPARE,     /* number answer <op> number */
     COND_ANSWERED,    /* question was reached and answered (text: non-empty) == flag */
-    COND_ELIGIBILITY, /* the computed eligibility is one of eligibilities (role and recommendation rules only) */
+    COND_ELIGIBILITY, /* the computed eligibility is one of eligibilities (role and recommendation
+                         rules only) */
     COND_FINDING,     /* finding `ref` was raised (findings, role and recommendation rules) */
     COND_KIND_COUNT
 };
@@ -101,7 +102,7 @@ struct cond {
     unsigned eligibilities;
 };
 
-struct option {
+struct qoption {
     char *value; /* the stable id, e.g. "anticoagulant" */
     struct src_loc loc;
     struct text text;
@@ -125,11 +126,13 @@ struct question {
     enum question_type type;
     size_t section; /* index into questionnaire.sections */
     struct text text;
-    struct text help;  /* by_lang NULL when absent */
-    bool required;     /* default true, except QTYPE_TEXT (default false) */
-    struct cond *when; /* ask only if true; NULL = always (section's `when` is and-ed in by the walk) */
+    struct text help; /* by_lang NULL when absent */
+    bool required;    /* default true, except QTYPE_TEXT (default false) */
+    struct cond
+        *when; /* ask only if true; NULL = always (section's `when` is and-ed in by the walk) */
 
-    struct option *options; /* QTYPE_CHOICE, QTYPE_MULTI; QTYPE_YESNO gets yes/no/unknown built in */
+    struct qoption
+        *options; /* QTYPE_CHOICE, QTYPE_MULTI; QTYPE_YESNO gets yes/no/unknown built in */
     size_t n_options;
 
     long long min, max; /* QTYPE_NUMBER */
@@ -143,7 +146,7 @@ struct section {
     char *id;
     struct src_loc loc;
     struct text title;
-    struct cond *when; /* NULL = always */
+    struct cond *when;                  /* NULL = always */
     size_t first_question, n_questions; /* a run of questionnaire.questions */
 };
 
@@ -165,7 +168,13 @@ struct role_rule {
     struct cond *when; /* NULL = always (a final catch-all row) */
 };
 
-enum recommendation_kind { REC_NEXT_STEP, REC_COURSE, REC_FOLLOW_UP, REC_AFTERCARE, REC_KIND_COUNT };
+enum recommendation_kind {
+    REC_NEXT_STEP,
+    REC_COURSE,
+    REC_FOLLOW_UP,
+    REC_AFTERCARE,
+    REC_KIND_COUNT
+};
 
 struct recommendation {
     char *id;
@@ -202,7 +211,7 @@ struct questionnaire {
     struct label {
         char *key;
         struct text text;
-    } *labels;
+    } * labels;
     size_t n_labels;
 
     bool resolved; /* set by validator_check once every reference is resolved */

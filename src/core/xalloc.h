@@ -1,5 +1,5 @@
-/* xalloc.h - allocation that never returns NULL: out of memory is fatal (style.md, two error channels).
- * Before dying, xalloc runs the hook the UI registers to restore the terminal. */
+/* xalloc.h - allocation that never returns NULL: out of memory is fatal (style.md, two error
+ * channels). Before dying, xalloc runs the hook the UI registers to restore the terminal. */
 #ifndef MESOSCREEN_XALLOC_H
 #define MESOSCREEN_XALLOC_H
 

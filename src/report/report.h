@@ -18,8 +18,8 @@ enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_FHIR, REPORT_FORMAT_COUNT 
 struct report_meta {
     const char *patient;
     const char *practitioner;
-    time_t when;        /* the report's time: SOURCE_DATE_EPOCH when set, else now */
-    size_t lang;        /* index into q->languages */
+    time_t when; /* the report's time: SOURCE_DATE_EPOCH when set, else now */
+    size_t lang; /* index into q->languages */
 };
 
 /* "text", "json", "fhir" <-> enum; -1 for an unknown name. */
