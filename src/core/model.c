@@ -205,6 +205,7 @@ void model_free(struct questionnaire *q)
             free(qn->options[j].value);
             text_free(&qn->options[j].text);
             text_free(&qn->options[j].help);
+            cond_free(qn->options[j].when);
         }
         free(qn->options);
         for (size_t j = 0; j < qn->n_raises; j++) {

@@ -106,8 +106,10 @@ struct qoption {
     char *value; /* the stable id, e.g. "anticoagulant" */
     struct src_loc loc;
     struct text text;
-    struct text help; /* by_lang NULL when absent */
-    bool exclusive;   /* multi only: stands alone (e.g. "none") */
+    struct text help;  /* by_lang NULL when absent */
+    bool exclusive;    /* multi only: stands alone (e.g. "none") */
+    struct cond *when; /* offered only when true on earlier answers (e.g. a staging scale by sex);
+                          NULL = always */
 };
 
 /* What an answer raises directly: `raises: {VALUE: FINDING, ...}` on a question. */

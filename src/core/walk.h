@@ -23,9 +23,16 @@ void walk_free(struct walk *w);
 
 const struct questionnaire *walk_questionnaire(const struct walk *w);
 
-/* Sets (a deep copy of) the answer to question qi, which answer_check must accept; returns
+/* Whether option `option` of question qi is offered on the current answers (its `when`). */
+bool walk_option_offered(const struct walk *w, size_t qi, size_t option);
+
+/* Why a is not a valid answer to qi now: answer_check's message, or that a picked option is
+ * not offered on the current answers ("not offered for these answers"). NULL when valid. */
+const char *walk_check(const struct walk *w, size_t qi, const struct answer *a);
+
+/* Sets (a deep copy of) the answer to question qi, which walk_check must accept; returns
  * false, changing nothing, otherwise. The question need not be reached (an answers file may
- * answer everything first). */
+ * answer everything first), but options are checked against the current earlier answers. */
 bool walk_set(struct walk *w, size_t qi, const struct answer *a);
 /* Forgets the answer to qi. */
 void walk_unset(struct walk *w, size_t qi);
