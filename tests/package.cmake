@@ -1,0 +1,14 @@
+# package.cmake - the Debian package and the manual: a .deb built with CPack that holds
+# the binary, man pages, questionnaires and docs and depends on runtime libraries only;
+# and every option of --help documented in mesoscreen(1).
+if(NOT MESOSCREEN_SANITIZE)
+  add_test(NAME package.deb
+           COMMAND ${CMAKE_COMMAND} -DBINARY_DIR=${CMAKE_BINARY_DIR}
+                   -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/package_check.cmake)
+  set_tests_properties(package.deb PROPERTIES RUN_SERIAL TRUE)
+endif()
+add_test(NAME package.help_in_man
+         COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
+                 -DMAN=${CMAKE_SOURCE_DIR}/man/mesoscreen.1
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/help_in_man.cmake)
