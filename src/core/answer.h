@@ -4,6 +4,7 @@
 #define MESOSCREEN_ANSWER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -24,7 +25,10 @@ const char *answer_check(const struct question *qn, const struct answer *a);
 
 /* Parses one scalar as written by a user (an option value, a whole number, or text) into
  * *out, for every type but QTYPE_MULTI (use answer_parse_multi). Returns NULL on success,
- * otherwise a message the caller frees, naming the value and what is allowed. */
+ * otherwise a message the caller frees, naming the value and what is allowed. The value is
+ * taken exactly as written: nothing is trimmed and option values are case-sensitive ("yes",
+ * not "Yes"), so a caller reading lines strips the line ending itself. A number is an
+ * optional sign and decimal digits. */
 char *answer_parse(const struct question *qn, const char *s, struct answer *out);
 
 /* Parses a list of option values for a QTYPE_MULTI question. Same contract. */
@@ -38,6 +42,11 @@ char *answer_allowed(const struct question *qn);
 /* The answer as text in the stable vocabulary: option values ("aspirin, prp" for multi,
  * in option order), the number, or the text. The caller frees it. */
 char *answer_format(const struct question *qn, const struct answer *a);
+
+/* A copy of the n bytes at s that is safe to quote in a message: control characters and
+ * invalid UTF-8 as \xNN (newline and tab as \n, \t), cut with "..." after about 60 bytes.
+ * The caller frees it. */
+char *answer_quote(const char *s, size_t n);
 
 /* Deep copy (text duplicated) and release (frees text, resets to not given). */
 void answer_copy(struct answer *dst, const struct answer *src);

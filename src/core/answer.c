@@ -1,0 +1,357 @@
+/* answer.c - checking, parsing and formatting one answer to one question.
+ * Values are taken exactly as written: nothing is trimmed, case matters ("yes", not "Yes"). */
+#include "answer.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Longest user value quoted back in a message; longer ones end in "...". */
+#define QUOTE_MAX 60
+
+/* ---- text checks ---- */
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not valid
+ * (overlong forms, surrogates and code points above U+10FFFF are not valid). */
+static size_t utf8_sequence(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned cp, min;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* Whether byte c is a control character that may not appear in a text (C0 but newline and
+ * tab, and DEL). C1 controls (U+0080..U+009F) are checked on the code point below. */
+static bool is_forbidden_control(unsigned c)
+{
+    return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+}
+
+/* NULL when s[0..n) is UTF-8 text without forbidden control characters, else why not. */
+static const char *text_problem(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t len = utf8_sequence(u + i, n - i);
+        if (len == 0)
+            return "is not valid UTF-8";
+        if (len == 1 && is_forbidden_control(u[i]))
+            return "contains a control character";
+        if (len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)
+            return "contains a control character";
+        i += len;
+    }
+    return NULL;
+}
+
+char *answer_quote(const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t cap = QUOTE_MAX * 4 + 8, k = 0;
+    char *out = xmalloc(cap);
+    for (size_t i = 0; i < n;) {
+        if (k >= QUOTE_MAX) {
+            memcpy(out + k, "...", 3);
+            k += 3;
+            break;
+        }
+        size_t len = utf8_sequence(u + i, n - i);
+        bool c1 = len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0;
+        if (len == 1 && u[i] == '\n') {
+            memcpy(out + k, "\\n", 2), k += 2;
+        } else if (len == 1 && u[i] == '\t') {
+            memcpy(out + k, "\\t", 2), k += 2;
+        } else if (len == 1 && u[i] == '\\') {
+            memcpy(out + k, "\\\\", 2), k += 2;
+        } else if (len == 0 || c1 || (len == 1 && is_forbidden_control(u[i]))) {
+            /* escape the offending byte(s) one by one */
+            size_t m = len ? len : 1;
+            for (size_t j = 0; j < m; j++) {
+                out[k++] = '\\';
+                out[k++] = 'x';
+                out[k++] = hex[u[i + j] >> 4];
+                out[k++] = hex[u[i + j] & 0xF];
+            }
+            i += m;
+            continue;
+        } else {
+            memcpy(out + k, u + i, len), k += len;
+        }
+        i += len;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* ---- checking ---- */
+
+const char *answer_check(const struct question *qn, const struct answer *a)
+{
+    if (!a->given)
+        return "no answer given";
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        if (a->choice < 0 || (size_t)a->choice >= model_option_count(qn))
+            return "is not one of the options";
+        return NULL;
+    case QTYPE_MULTI: {
+        size_t n = qn->n_options;
+        if (a->selected == 0)
+            return "needs at least one option";
+        if (n < 64 && (a->selected >> n) != 0)
+            return "is not one of the options";
+        size_t picked = 0;
+        bool exclusive = false;
+        for (size_t i = 0; i < n; i++) {
+            if (a->selected & (UINT64_C(1) << i)) {
+                picked++;
+                exclusive |= qn->options[i].exclusive;
+            }
+        }
+        if (exclusive && picked > 1)
+            return "an exclusive option must stand alone";
+        return NULL;
+    }
+    case QTYPE_NUMBER:
+        if (a->number < qn->min || a->number > qn->max)
+            return "is out of range";
+        return NULL;
+    case QTYPE_TEXT:
+        return a->text ? text_problem(a->text, strlen(a->text)) : NULL;
+    case QTYPE_COUNT:
+        break;
+    }
+    xdie("answer_check: bad question type %d", (int)qn->type);
+}
+
+/* ---- describing what is allowed ---- */
+
+/* Appends s to the growing string *buf (length *len). */
+static void append(char **buf, size_t *len, const char *s)
+{
+    size_t n = strlen(s);
+    *buf = xreallocarray(*buf, *len + n + 1, 1);
+    memcpy(*buf + *len, s, n + 1);
+    *len += n;
+}
+
+/* "a, b or c" over the option values of qn, in option order. */
+static char *option_list(const struct question *qn)
+{
+    size_t n = model_option_count(qn), len = 0;
+    char *buf = xstrdup("");
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            append(&buf, &len, i + 1 == n ? " or " : ", ");
+        append(&buf, &len, model_option_value(qn, i));
+    }
+    return buf;
+}
+
+char *answer_allowed(const struct question *qn)
+{
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        return option_list(qn);
+    case QTYPE_MULTI: {
+        char *list = option_list(qn);
+        char *s = xasprintf("a list of one or more of %s", list);
+        free(list);
+        return s;
+    }
+    case QTYPE_NUMBER:
+        return xasprintf("a whole number from %lld to %lld", qn->min, qn->max);
+    case QTYPE_TEXT:
+        return xstrdup("any text");
+    case QTYPE_COUNT:
+        break;
+    }
+    xdie("answer_allowed: bad question type %d", (int)qn->type);
+}
+
+/* ---- parsing ---- */
+
+/* Parses a whole number written as an optional '-' and decimal digits, nothing else.
+ * Returns 0 on success, 1 when it is not a whole number, 2 when it does not fit. */
+static int parse_whole(const char *s, long long *out)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!*p)
+        return 1;
+    for (const char *d = p; *d; d++)
+        if (*d < '0' || *d > '9')
+            return 1;
+    errno = 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (errno == ERANGE)
+        return 2;
+    *out = v;
+    return 0;
+}
+
+static char *not_an_option(const struct question *qn, const char *s)
+{
+    char *quoted = answer_quote(s, strlen(s));
+    char *allowed = option_list(qn);
+    char *msg = xasprintf("'%s' is not an answer to '%s': expected %s", quoted, qn->id, allowed);
+    free(quoted);
+    free(allowed);
+    return msg;
+}
+
+char *answer_parse(const struct question *qn, const char *s, struct answer *out)
+{
+    struct answer a = {.given = true};
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE: {
+        int i = model_find_option(qn, s);
+        if (i < 0)
+            return not_an_option(qn, s);
+        a.choice = i;
+        break;
+    }
+    case QTYPE_MULTI:
+        return answer_parse_multi(qn, &s, 1, out);
+    case QTYPE_NUMBER: {
+        char *allowed = answer_allowed(qn);
+        char *quoted = answer_quote(s, strlen(s));
+        char *msg = NULL;
+        switch (parse_whole(s, &a.number)) {
+        case 1:
+            msg = xasprintf("'%s' is not a whole number: '%s' expects %s", quoted, qn->id, allowed);
+            break;
+        case 2:
+            msg = xasprintf("%s is out of range for '%s': expected %s", quoted, qn->id, allowed);
+            break;
+        default:
+            if (a.number < qn->min || a.number > qn->max)
+                msg = xasprintf("%lld is out of range for '%s': expected %s", a.number, qn->id,
+                                allowed);
+        }
+        free(allowed);
+        free(quoted);
+        if (msg)
+            return msg;
+        break;
+    }
+    case QTYPE_TEXT: {
+        const char *why = text_problem(s, strlen(s));
+        if (why)
+            return xasprintf("the answer to '%s' %s", qn->id, why);
+        a.text = xstrdup(s);
+        break;
+    }
+    case QTYPE_COUNT:
+        xdie("answer_parse: bad question type %d", (int)qn->type);
+    }
+    *out = a;
+    return NULL;
+}
+
+char *answer_parse_multi(const struct question *qn, const char *const *values, size_t n,
+                         struct answer *out)
+{
+    if (qn->type != QTYPE_MULTI)
+        xdie("answer_parse_multi: '%s' is not a multiple-choice question", qn->id);
+    if (n == 0) {
+        char *allowed = answer_allowed(qn);
+        char *msg = xasprintf("'%s' needs at least one value: expected %s", qn->id, allowed);
+        free(allowed);
+        return msg;
+    }
+    struct answer a = {.given = true};
+    for (size_t k = 0; k < n; k++) {
+        int i = model_find_option(qn, values[k]);
+        if (i < 0)
+            return not_an_option(qn, values[k]);
+        uint64_t bit = UINT64_C(1) << i;
+        if (a.selected & bit)
+            return xasprintf("'%s' is listed twice in the answer to '%s'", values[k], qn->id);
+        a.selected |= bit;
+    }
+    for (size_t i = 0; i < qn->n_options; i++) {
+        if (qn->options[i].exclusive && (a.selected & (UINT64_C(1) << i)) &&
+            a.selected != (UINT64_C(1) << i))
+            return xasprintf("'%s' must stand alone in the answer to '%s': it cannot be combined "
+                             "with other values",
+                             qn->options[i].value, qn->id);
+    }
+    *out = a;
+    return NULL;
+}
+
+/* ---- formatting and ownership ---- */
+
+char *answer_format(const struct question *qn, const struct answer *a)
+{
+    if (!a->given)
+        return xstrdup("");
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        return xstrdup(model_option_value(qn, (size_t)a->choice));
+    case QTYPE_MULTI: {
+        char *buf = xstrdup("");
+        size_t len = 0;
+        bool first = true;
+        for (size_t i = 0; i < qn->n_options; i++) {
+            if (!(a->selected & (UINT64_C(1) << i)))
+                continue;
+            if (!first)
+                append(&buf, &len, ", ");
+            append(&buf, &len, qn->options[i].value);
+            first = false;
+        }
+        return buf;
+    }
+    case QTYPE_NUMBER:
+        return xasprintf("%lld", a->number);
+    case QTYPE_TEXT:
+        return xstrdup(a->text ? a->text : "");
+    case QTYPE_COUNT:
+        break;
+    }
+    xdie("answer_format: bad question type %d", (int)qn->type);
+}
+
+void answer_copy(struct answer *dst, const struct answer *src)
+{
+    *dst = *src;
+    dst->text = src->text ? xstrdup(src->text) : NULL;
+}
+
+void answer_clear(struct answer *a)
+{
+    free(a->text);
+    *a = (struct answer){0};
+}
