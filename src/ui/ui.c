@@ -1,9 +1,283 @@
-/* ui.c - PLACEHOLDER until the screens land. */
+/* ui.c - the interactive screening's entry and main loop: opens the session, then runs the
+ * screens (a state machine over enum ui_screen) on a terminal, or the plain prompts when asked
+ * (--plain) or when stdin or stdout is not a terminal.
+ *
+ * With both --patient and --practitioner given the start screen has nothing to ask and is
+ * skipped: the first screen is the first question (or the resume offer). */
 #include "ui.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "flow.h"
+#include "plain.h"
+#include "screen.h"
+#include "session.h"
+#include "term.h"
+#include "xalloc.h"
+
+struct screen_ops {
+    void (*draw)(const struct ui *u);
+    enum action (*key)(struct ui *u, struct key k);
+};
+
+static const struct screen_ops screens[SCREEN_COUNT] = {
+    [SCREEN_START] = {screen_start_draw, screen_start_key},
+    [SCREEN_RESUME] = {screen_resume_draw, screen_resume_key},
+    [SCREEN_QUESTION] = {screen_question_draw, screen_question_key},
+    [SCREEN_REVIEW] = {screen_review_draw, screen_review_key},
+    [SCREEN_RESULT] = {screen_result_draw, screen_result_key},
+    [SCREEN_VIEW] = {screen_view_draw, screen_view_key},
+    [SCREEN_QUIT] = {screen_quit_draw, screen_quit_key},
+};
+
+/* The main loop ends with this exit code once `done`. */
+struct loop_end {
+    bool done;
+    int code;
+};
+
+static bool ui_too_small(void)
+{
+    return COLS < SCREEN_MIN_COLS || LINES < SCREEN_MIN_LINES;
+}
+
+static void ui_draw(const struct ui *u)
+{
+    erase();
+    if (ui_too_small())
+        screen_small_draw(u);
+    else
+        screens[u->screen].draw(u);
+    refresh();
+}
+
+/* Shows the next question after `current`, or the review once the walk is complete. */
+static void ui_go_on(struct ui *u, int current, bool stepping)
+{
+    int next = flow_after_answer(u->s->w, current, stepping);
+    if (next >= 0)
+        screen_question_enter(u, next, stepping);
+    else
+        screen_review_enter(u);
+}
+
+static void ui_show_warning(struct ui *u)
+{
+    char *w = session_take_warning(u->s);
+    if (w)
+        screen_message(u, true, "%s", w);
+    free(w);
+}
+
+static void ui_begin(struct ui *u)
+{
+    session_begin(u->s);
+    ui_go_on(u, -1, false);
+}
+
+/* A new screening: the start screen, unless the options already said everything it asks. */
+static void ui_new_screening(struct ui *u)
+{
+    const struct options *o = u->s->o;
+    session_set_patient(u->s, o->patient);
+    session_set_practitioner(u->s, o->practitioner);
+    if (o->patient && o->practitioner)
+        ui_begin(u);
+    else
+        screen_start_enter(u, o->patient, o->practitioner);
+}
+
+/* The first screen: the resume offer when a screening was left unfinished. */
+static void ui_first_screen(struct ui *u)
+{
+    if (u->s->found != FOUND_NOTHING)
+        u->screen = SCREEN_RESUME;
+    else
+        ui_new_screening(u);
+}
+
+static void ui_open_view(struct ui *u)
+{
+    char *err = NULL;
+    size_t len = 0;
+    char *text = session_report(u->s, &len, &err);
+    if (!text) {
+        screen_message(u, true, "%s", err);
+        free(err);
+        return;
+    }
+    wrap_lines_free(&u->report);
+    size_t cap = 64;
+    u->report.line = xcalloc(cap, sizeof *u->report.line);
+    u->report.width = xcalloc(cap, sizeof *u->report.width);
+    for (char *p = text; *p;) {
+        size_t n = strcspn(p, "\n");
+        if (u->report.n == cap) {
+            cap *= 2;
+            u->report.line = xreallocarray(u->report.line, cap, sizeof *u->report.line);
+            u->report.width = xreallocarray(u->report.width, cap, sizeof *u->report.width);
+        }
+        u->report.width[u->report.n] = n;
+        u->report.line[u->report.n++] = xstrndup(p, n);
+        p += n + (p[n] == '\n');
+    }
+    free(text);
+    u->view_top = 0;
+    u->screen = SCREEN_VIEW;
+}
+
+static void ui_save(struct ui *u)
+{
+    char *err = NULL;
+    if (session_save(u->s, &err) != 0) {
+        screen_message(u, true, "Not saved: %s", err);
+        free(err);
+        return;
+    }
+    screen_message(u, false, "Report saved: %s", u->s->saved_path);
+    ui_show_warning(u);
+}
+
+/* Carries out what a key asked for: the transitions of the state machine. */
+static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
+{
+    char *err = NULL;
+    switch (act) {
+    case ACT_NONE:
+        break;
+    case ACT_BEGIN:
+        session_set_patient(u->s, u->field[0]);
+        session_set_practitioner(u->s, u->field[1]);
+        ui_begin(u);
+        break;
+    case ACT_RESUME:
+        if (session_resume(u->s, &err) != 0)
+            break;
+        ui_go_on(u, -1, false);
+        break;
+    case ACT_DISCARD:
+        if (session_discard(u->s, &err) == 0)
+            ui_new_screening(u);
+        break;
+    case ACT_ANSWER: {
+        const char *why = session_answer(u->s, (size_t)u->qi, &u->pending);
+        answer_clear(&u->pending);
+        if (why) {
+            screen_message(u, true, "%s", why);
+            break;
+        }
+        u->message[0] = '\0';
+        ui_go_on(u, u->qi, u->stepping);
+        ui_show_warning(u);
+        break;
+    }
+    case ACT_LEAVE_EMPTY:
+        session_leave_empty(u->s, (size_t)u->qi);
+        u->message[0] = '\0';
+        ui_go_on(u, u->qi, u->stepping);
+        ui_show_warning(u);
+        break;
+    case ACT_BACK: {
+        int prev = -1;
+        if (u->screen == SCREEN_QUESTION)
+            prev = walk_prev(u->s->w, (size_t)u->qi);
+        else
+            for (size_t i = 0; i < u->s->q->n_questions; i++)
+                if (walk_reached(u->s->w, i))
+                    prev = (int)i;
+        u->message[0] = '\0';
+        if (prev >= 0)
+            screen_question_enter(u, prev, true);
+        else
+            screen_message(u, false, "This is the first question.");
+        break;
+    }
+    case ACT_EDIT:
+        u->message[0] = '\0';
+        screen_question_enter(u, u->qi, false);
+        break;
+    case ACT_FINISH:
+        u->message[0] = '\0';
+        session_evaluate(u->s);
+        u->screen = SCREEN_RESULT;
+        break;
+    case ACT_SAVE:
+        ui_save(u);
+        break;
+    case ACT_VIEW:
+        ui_open_view(u);
+        break;
+    case ACT_CLOSE:
+        u->screen = SCREEN_RESULT;
+        break;
+    case ACT_ASK_QUIT:
+        u->before_quit = u->screen;
+        u->screen = SCREEN_QUIT;
+        break;
+    case ACT_STAY:
+        u->screen = u->before_quit;
+        break;
+    case ACT_QUIT:
+        st->done = true;
+        /* A screening kept in the journal ends as "interrupted: kept for resume". */
+        st->code = u->s->journal || u->s->found == FOUND_RESUMABLE ? EXIT_INTERRUPTED : EXIT_OK;
+        break;
+    }
+    if (err) {
+        screen_message(u, true, "%s", err);
+        free(err);
+    }
+}
+
+static int ui_curses(struct session *s)
+{
+    struct ui u;
+    struct loop_end st = {false, EXIT_OK};
+    memset(&u, 0, sizeof u);
+    u.s = s;
+    term_start();
+    ui_first_screen(&u);
+    while (!st.done) {
+        ui_draw(&u);
+        struct key k;
+        bool got = false;
+        while (!got && !term_ended())
+            got = term_read_key(&k);
+        if (term_ended()) {
+            st.code = EXIT_INTERRUPTED; /* Ctrl-C, SIGTERM, SIGHUP, a closed terminal */
+            break;
+        }
+        if (k.fn && k.ch == KEY_RESIZE)
+            continue; /* redrawn from the state at the top of the loop */
+        if (ui_too_small())
+            continue; /* no key acts on what cannot be seen */
+        ui_apply(&u, screens[u.screen].key(&u, k), &st);
+    }
+    term_stop();
+    answer_clear(&u.pending);
+    wrap_lines_free(&u.report);
+    if (st.code == EXIT_INTERRUPTED && s->journal)
+        fprintf(stderr, "mesoscreen: screening interrupted; its answers are kept and the next "
+                        "start offers to resume it\n");
+    if (s->saved_path)
+        printf("Report saved: %s\n", s->saved_path);
+    return st.code;
+}
 
 int ui_run(const struct options *o)
 {
-    (void)o;
-    cli_error("the interactive screening is not implemented yet");
-    return EXIT_SOFTWARE;
+    struct session s;
+    setlocale(LC_ALL, "");
+    int rc = session_open(&s, o);
+    if (rc == EXIT_OK) {
+        bool plain = o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
+        rc = plain ? plain_run(&s, stdin, stdout) : ui_curses(&s);
+    }
+    session_close(&s);
+    return rc;
 }

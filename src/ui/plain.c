@@ -1,0 +1,412 @@
+/* plain.c - the screening as numbered prompts on plain text streams (--plain, or when stdin
+ * or stdout is not a terminal): the same walk, journal and report as the screens, no curses.
+ *
+ * Patient and practitioner: taken from --patient / --practitioner when given; otherwise asked
+ * first, one line each (an empty line means "not stated"). A screening found on disk is
+ * offered first ("r" resume / "d" discard). Each question accepts its option number, its key
+ * (y/n/u) or its value; "?" prints the help, "<" goes back, an empty line keeps the answer
+ * already given. At the end the answers are listed once: an empty line (or the end of input)
+ * finishes, a question number changes that answer. The end of input before the screening is
+ * complete exits 65 with no report; the journal keeps the answers for a later resume. */
+#include "plain.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answer.h"
+#include "flow.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum input { INPUT_LINE, INPUT_EOF };
+
+struct plain {
+    struct session *s;
+    FILE *in, *out;
+    char *line; /* the last line read, without its newline */
+    size_t cap;
+    bool echo; /* input is not a terminal: echo each answer so the transcript reads well */
+};
+
+static void plain_text(struct plain *p, const char *s);
+
+static enum input plain_read(struct plain *p)
+{
+    fflush(p->out);
+    ssize_t n = getline(&p->line, &p->cap, p->in);
+    if (n < 0)
+        return INPUT_EOF;
+    while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+        p->line[--n] = '\0';
+    if (p->echo) {
+        plain_text(p, p->line);
+        fputs("\n", p->out);
+    }
+    return INPUT_LINE;
+}
+
+/* Prints questionnaire or user text with every control character made visible. */
+static void plain_text(struct plain *p, const char *s)
+{
+    char *safe = utf8_escape_controls(s, true);
+    fputs(safe, p->out);
+    free(safe);
+}
+
+static void plain_warnings(struct plain *p)
+{
+    char *w = session_take_warning(p->s);
+    if (w)
+        fprintf(stderr, "mesoscreen: warning: %s\n", w);
+    free(w);
+}
+
+/* ---- start: resume offer, patient, practitioner ---- */
+
+static int plain_ask_field(struct plain *p, const char *label,
+                           void (*set)(struct session *, const char *))
+{
+    fprintf(p->out, "%s: ", label);
+    if (plain_read(p) == INPUT_EOF)
+        return -1;
+    set(p->s, p->line);
+    return 0;
+}
+
+/* Returns 1 resumed, 0 a new screening to start, -1 end of input, -2 a journal error. */
+static int plain_offer_resume(struct plain *p)
+{
+    struct session *s = p->s;
+    char *err = NULL;
+    if (s->found == FOUND_UNREADABLE) {
+        fputs("An unfinished screening was found but cannot be read:\n  ", p->out);
+        plain_text(p, s->found_error);
+        fputs("\n", p->out);
+    } else {
+        const struct journal_header *h = &s->found_header;
+        size_t done, total;
+        char when[64] = "";
+        time_t t = (time_t)h->started;
+        struct tm tm;
+        if (localtime_r(&t, &tm))
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        session_progress(s, &done, &total);
+        fputs("An unfinished screening was found: patient ", p->out);
+        plain_text(p, h->patient ? h->patient : "(not stated)");
+        fputs(", practitioner ", p->out);
+        plain_text(p, h->practitioner ? h->practitioner : "(not stated)");
+        fprintf(p->out, ", started %s, %zu of ~%zu questions answered.\n", when, done, total);
+        if (s->found_changed)
+            fprintf(p->out,
+                    "The questionnaire has changed since: the answers still valid are kept"
+                    " (%zu no longer valid), the rest will be asked.\n",
+                    s->found_skipped);
+    }
+    for (;;) {
+        fputs(s->found == FOUND_UNREADABLE ? "[d]iscard (kept aside as .bad) / [q]uit: "
+                                           : "[r]esume / [d]iscard: ",
+              p->out);
+        if (plain_read(p) == INPUT_EOF)
+            return -1;
+        if (strcmp(p->line, "r") == 0 && s->found == FOUND_RESUMABLE) {
+            if (session_resume(s, &err) == 0)
+                return 1;
+        } else if (strcmp(p->line, "d") == 0) {
+            if (session_discard(s, &err) == 0)
+                return 0;
+        } else if (strcmp(p->line, "q") == 0 && s->found == FOUND_UNREADABLE) {
+            return -1;
+        } else {
+            continue;
+        }
+        fprintf(stderr, "mesoscreen: %s\n", err);
+        free(err);
+        return -2;
+    }
+}
+
+static int plain_start(struct plain *p)
+{
+    struct session *s = p->s;
+    if (s->found != FOUND_NOTHING) {
+        int r = plain_offer_resume(p);
+        if (r != 0)
+            return r < 0 ? r : 0;
+    }
+    if (!s->o->patient && plain_ask_field(p, "Patient id", session_set_patient) != 0)
+        return -1;
+    if (!s->o->practitioner && plain_ask_field(p, "Practitioner", session_set_practitioner) != 0)
+        return -1;
+    session_begin(s);
+    return 0;
+}
+
+/* ---- one question ---- */
+
+static const char *const yesno_keys[YESNO_COUNT] = {"y", "n", "u"};
+
+static void plain_options(struct plain *p, size_t qi)
+{
+    const struct question *qn = &p->s->q->questions[qi];
+    if (qn->type != QTYPE_CHOICE && qn->type != QTYPE_MULTI)
+        return;
+    for (size_t n = 0;; n++) {
+        int i = flow_offered_option(p->s->w, qi, n);
+        if (i < 0)
+            break;
+        fprintf(p->out, "   %zu) ", n + 1);
+        plain_text(p, model_text(&qn->options[i].text, p->s->lang));
+        fputs("\n", p->out);
+    }
+}
+
+static void plain_prompt(struct plain *p, size_t qi)
+{
+    const struct session *s = p->s;
+    const struct question *qn = &s->q->questions[qi];
+    size_t n, m;
+    walk_progress(s->w, qi, &n, &m);
+    plain_options(p, qi);
+    fprintf(p->out, "%zu. ", n);
+    plain_text(p, model_text(&qn->text, s->lang));
+    switch (qn->type) {
+    case QTYPE_YESNO:
+        fputs(" [y]es / [n]o / [u]nknown", p->out);
+        break;
+    case QTYPE_CHOICE:
+        fputs(" [number or value]", p->out);
+        break;
+    case QTYPE_MULTI:
+        fputs(" [numbers or values, separated by spaces or commas]", p->out);
+        break;
+    case QTYPE_NUMBER:
+        fputs(" [", p->out);
+        if (qn->unit.by_lang) {
+            plain_text(p, model_text(&qn->unit, s->lang));
+            fputs(", ", p->out);
+        }
+        fprintf(p->out, "%lld-%lld]", qn->min, qn->max);
+        break;
+    default:
+        fputs(" [text, or an empty line for none]", p->out);
+        break;
+    }
+    const struct answer *a = walk_get(s->w, qi);
+    if (a->given) {
+        char *now = answer_format(qn, a);
+        fputs(" [now: ", p->out);
+        plain_text(p, now);
+        fputs(", empty line keeps it]", p->out);
+        free(now);
+    }
+    if (qn->help.by_lang)
+        fputs(" / ? help", p->out);
+    fputs(" / < back: ", p->out);
+}
+
+/* One token of a choice answer (number, key or value) into an option index, or -1. */
+static int plain_option_token(struct plain *p, size_t qi, const char *tok, size_t len)
+{
+    const struct question *qn = &p->s->q->questions[qi];
+    size_t count = model_option_count(qn);
+    bool digits = len > 0 && len <= 3;
+    for (size_t i = 0; i < len; i++)
+        digits = digits && isdigit((unsigned char)tok[i]);
+    if (digits) {
+        size_t n = (size_t)atoi(tok);
+        return n >= 1 ? flow_offered_option(p->s->w, qi, n - 1) : -1;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const char *v = model_option_value(qn, i);
+        if (strlen(v) == len && strncmp(v, tok, len) == 0)
+            return (int)i;
+        if (qn->type == QTYPE_YESNO && len == 1 &&
+            tolower((unsigned char)tok[0]) == yesno_keys[i][0])
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Reads the line as an answer to qi into *a. Returns NULL, or a message the caller frees. */
+static char *plain_parse(struct plain *p, size_t qi, struct answer *a)
+{
+    const struct question *qn = &p->s->q->questions[qi];
+    if (qn->type == QTYPE_NUMBER || qn->type == QTYPE_TEXT)
+        return answer_parse(qn, p->line, a);
+    memset(a, 0, sizeof *a);
+    a->given = true;
+    const char *sep = qn->type == QTYPE_MULTI ? " ,\t" : "";
+    size_t tokens = 0;
+    for (const char *s = p->line; *s;) {
+        size_t skip = strspn(s, sep);
+        s += skip;
+        if (!*s)
+            break;
+        size_t len = *sep ? strcspn(s, sep) : strlen(s);
+        int i = plain_option_token(p, qi, s, len);
+        if (i < 0)
+            return xasprintf("'%.*s' is not one of the answers", (int)(len > 60 ? 60 : len), s);
+        if (qn->type == QTYPE_MULTI)
+            a->selected |= UINT64_C(1) << i;
+        else
+            a->choice = i;
+        tokens++;
+        s += len;
+    }
+    if (tokens == 0)
+        return xstrdup("no answer given");
+    return NULL;
+}
+
+enum step { STEP_ANSWERED, STEP_BACK, STEP_EOF };
+
+static enum step plain_ask(struct plain *p, size_t qi)
+{
+    struct session *s = p->s;
+    const struct question *qn = &s->q->questions[qi];
+    for (;;) {
+        plain_prompt(p, qi);
+        if (plain_read(p) == INPUT_EOF)
+            return STEP_EOF;
+        if (strcmp(p->line, "<") == 0)
+            return STEP_BACK;
+        if (strcmp(p->line, "?") == 0) {
+            plain_text(p, qn->help.by_lang ? model_text(&qn->help, s->lang)
+                                           : "No help for this question.");
+            fputs("\n", p->out);
+            continue;
+        }
+        if (p->line[0] == '\0' && walk_get(s->w, qi)->given)
+            return STEP_ANSWERED; /* keeps the answer shown */
+        if (p->line[0] == '\0' && !qn->required) {
+            session_leave_empty(s, qi);
+            plain_warnings(p);
+            return STEP_ANSWERED;
+        }
+        struct answer a = {0};
+        char *msg = plain_parse(p, qi, &a);
+        const char *why = msg ? msg : session_answer(s, qi, &a);
+        answer_clear(&a);
+        plain_warnings(p);
+        if (!why) {
+            free(msg);
+            return STEP_ANSWERED;
+        }
+        char *allowed = answer_allowed(qn);
+        fputs("Not accepted: ", p->out);
+        plain_text(p, why);
+        fputs(". Allowed: ", p->out);
+        plain_text(p, allowed);
+        fputs(".\n", p->out);
+        free(allowed);
+        free(msg);
+    }
+}
+
+/* ---- review and result ---- */
+
+/* Lists the reached answers; returns the question picked to change, -1 to finish. */
+static int plain_review(struct plain *p)
+{
+    const struct session *s = p->s;
+    for (;;) {
+        fputs("\nAnswers:\n", p->out);
+        size_t n = 0;
+        for (size_t i = 0; i < s->q->n_questions; i++) {
+            if (!walk_reached(s->w, i))
+                continue;
+            const struct question *qn = &s->q->questions[i];
+            char *v = walk_get(s->w, i)->given ? answer_format(qn, walk_get(s->w, i)) : NULL;
+            fprintf(p->out, "%3zu. ", ++n);
+            plain_text(p, model_text(&qn->text, s->lang));
+            fputs(": ", p->out);
+            plain_text(p, v ? v : "(none)");
+            fputs("\n", p->out);
+            free(v);
+        }
+        fputs("Empty line to see the result, or a question number to change its answer: ", p->out);
+        if (plain_read(p) == INPUT_EOF || p->line[0] == '\0')
+            return -1;
+        size_t pick = (size_t)strtoul(p->line, NULL, 10);
+        for (size_t i = 0, k = 0; i < s->q->n_questions; i++)
+            if (walk_reached(s->w, i) && ++k == pick)
+                return (int)i;
+        fputs("No such question.\n", p->out);
+    }
+}
+
+static void plain_result(struct plain *p)
+{
+    const struct session *s = p->s;
+    const struct outcome *o = &s->outcome;
+    fprintf(p->out, "\nVerdict: %s\nRole: %s\n", model_eligibility_name(o->eligibility),
+            o->has_role ? model_role_name(o->role) : "undetermined");
+    if (o->n_findings)
+        fputs("Findings:\n", p->out);
+    for (size_t i = 0; i < o->n_findings; i++) {
+        const struct finding *f = &s->q->findings[o->findings[i].finding];
+        fprintf(p->out, "  - [%s] ", model_severity_name(f->severity));
+        plain_text(p, model_text(&f->text, s->lang));
+        fputs("\n", p->out);
+    }
+}
+
+int plain_run(struct session *s, FILE *in, FILE *out)
+{
+    struct plain p = {.s = s, .in = in, .out = out, .echo = !isatty(fileno(in))};
+    int rc = plain_start(&p);
+    int current = rc == 0 ? walk_next(s->w) : -1;
+    bool stepping = false; /* went back: later answers are shown one by one */
+
+    while (rc == 0) {
+        if (current < 0) {
+            current = plain_review(&p);
+            stepping = false;
+            if (current < 0)
+                break;
+        }
+        enum step st = plain_ask(&p, (size_t)current);
+        if (st == STEP_EOF) {
+            rc = -1;
+        } else if (st == STEP_BACK) {
+            int prev = walk_prev(s->w, (size_t)current);
+            if (prev >= 0) {
+                current = prev;
+                stepping = true;
+            } else {
+                fputs("This is the first question.\n", p.out);
+            }
+        } else {
+            current = flow_after_answer(s->w, current, stepping);
+        }
+    }
+    free(p.line);
+    if (rc == -1) {
+        fputs("\n", out);
+        fflush(out);
+        fprintf(stderr, "mesoscreen: the input ended before the screening was complete%s\n",
+                s->journal ? "; its answers are kept for a later resume" : "");
+        return EXIT_DATA;
+    }
+    if (rc == -2)
+        return EXIT_CANTCREAT;
+
+    session_evaluate(s);
+    plain_result(&p);
+    char *err = NULL;
+    if (session_save(s, &err) != 0) {
+        fprintf(stderr, "mesoscreen: %s\n", err);
+        free(err);
+        return EXIT_CANTCREAT;
+    }
+    plain_warnings(&p);
+    fputs("Report saved: ", out);
+    plain_text(&p, s->saved_path);
+    fputs("\n", out);
+    fflush(out);
+    return EXIT_OK;
+}

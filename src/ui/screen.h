@@ -1,0 +1,128 @@
+/* screen.h - the full-screen interface as a state machine: the state every screen reads, the
+ * actions their key functions return, and each screen's draw / key pair (screen_<name>.c).
+ * draw only reads the state; key updates the screen's own fields and returns an action that
+ * the main loop (ui.c) carries out. */
+#ifndef MESOSCREEN_SCREEN_H
+#define MESOSCREEN_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "answer.h"
+#include "session.h"
+#include "wrap.h"
+
+/* The smallest terminal the screens are laid out for. */
+#define SCREEN_MIN_COLS  80
+#define SCREEN_MIN_LINES 24
+
+enum ui_screen {
+    SCREEN_START,    /* patient id and practitioner */
+    SCREEN_RESUME,   /* an unfinished screening found on disk: resume or discard */
+    SCREEN_QUESTION, /* one question */
+    SCREEN_REVIEW,   /* every reached answer, each editable */
+    SCREEN_RESULT,   /* verdict, role, findings; save */
+    SCREEN_VIEW,     /* the full text report, scrollable */
+    SCREEN_QUIT,     /* "quit?" */
+    SCREEN_COUNT
+};
+
+/* What a key asks the main loop to do. */
+enum action {
+    ACT_NONE,        /* nothing beyond the screen's own state */
+    ACT_BEGIN,       /* start: begin the screening */
+    ACT_RESUME,      /* resume offer: resume */
+    ACT_DISCARD,     /* resume offer: discard */
+    ACT_ANSWER,      /* question: ui.pending is the answer to ui.qi */
+    ACT_LEAVE_EMPTY, /* question: an optional question left empty */
+    ACT_BACK,        /* the previous question (from the review: the last one) */
+    ACT_EDIT,        /* review: change the answer to ui.qi */
+    ACT_FINISH,      /* review: to the result */
+    ACT_SAVE,        /* result: save the report */
+    ACT_VIEW,        /* result: view the report */
+    ACT_CLOSE,       /* view: back to the result */
+    ACT_ASK_QUIT,    /* any screen: ask before quitting */
+    ACT_QUIT,        /* quit screen: yes */
+    ACT_STAY,        /* quit screen: no, back where we were */
+};
+
+/* One keystroke: a character, or a curses KEY_* code when fn is true. */
+struct key {
+    bool fn;
+    wint_t ch;
+};
+
+/* A key binding: the key and the command it means on a screen (tables, not if-chains). */
+struct binding {
+    bool fn;
+    wint_t ch;
+    int cmd;
+};
+
+/* The command bound to k in table[0..n), or -1. */
+int screen_lookup(const struct binding *table, size_t n, struct key k);
+
+#define START_FIELD_MAX 128
+#define INPUT_MAX       1024
+
+struct ui {
+    struct session *s;
+    enum ui_screen screen;
+    enum ui_screen before_quit; /* where "no" on the quit screen returns */
+    char message[512];          /* feedback above the key line ("" = none) */
+    bool message_is_error;
+
+    /* start */
+    char field[2][START_FIELD_MAX]; /* patient id, practitioner (UTF-8) */
+    int field_at;
+
+    /* question */
+    int qi;            /* the question shown (or being edited from the review) */
+    bool stepping;     /* went back: later answers are shown one by one (flow_after_answer) */
+    int cursor;        /* highlighted offered option (its position among those offered) */
+    uint64_t selected; /* multi: the options ticked so far */
+    bool show_help;
+    char input[INPUT_MAX]; /* number and text questions: what was typed */
+    bool input_fresh;      /* the input shows the earlier answer: the first key replaces it */
+    struct answer pending; /* ACT_ANSWER: the answer to record */
+
+    /* review */
+    int review_at; /* highlighted row: 0..n-1 answers, n = "see the result" */
+
+    /* result and view */
+    struct wrap_lines report; /* the text report, for the viewer */
+    size_t view_top;
+};
+
+/* Each screen: draw (reads the state only) and key (returns an action). */
+void screen_start_draw(const struct ui *u);
+enum action screen_start_key(struct ui *u, struct key k);
+void screen_resume_draw(const struct ui *u);
+enum action screen_resume_key(struct ui *u, struct key k);
+void screen_question_draw(const struct ui *u);
+enum action screen_question_key(struct ui *u, struct key k);
+void screen_review_draw(const struct ui *u);
+enum action screen_review_key(struct ui *u, struct key k);
+void screen_result_draw(const struct ui *u);
+enum action screen_result_key(struct ui *u, struct key k);
+void screen_view_draw(const struct ui *u);
+enum action screen_view_key(struct ui *u, struct key k);
+void screen_quit_draw(const struct ui *u);
+enum action screen_quit_key(struct ui *u, struct key k);
+/* Drawn instead of any screen while the terminal is below the minimum size. */
+void screen_small_draw(const struct ui *u);
+
+/* Shows the start screen with its fields prefilled (NULL: empty; cut to START_FIELD_MAX). */
+void screen_start_enter(struct ui *u, const char *patient, const char *practitioner);
+/* Prepares the question screen for question qi: its current answer preselected. */
+void screen_question_enter(struct ui *u, int qi, bool stepping);
+/* Prepares the review with "see the result" highlighted. */
+void screen_review_enter(struct ui *u);
+
+/* Sets the feedback line (printf-like). */
+void screen_message(struct ui *u, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

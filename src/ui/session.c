@@ -1,0 +1,256 @@
+/* session.c - one screening from start to saved report: every answer goes to the walk and,
+ * at once, to the journal on disk; the report is saved and the journal removed at the end. */
+#include "session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "digest.h"
+#include "report.h"
+#include "save.h"
+#include "xalloc.h"
+
+static char *dup_or_null(const char *s)
+{
+    return s && *s ? xstrdup(s) : NULL;
+}
+
+/* Replays a readable journal into s->w, remembering what the resume offer shows. */
+static void session_found_journal(struct session *s, struct journal_data *d)
+{
+    s->found = FOUND_RESUMABLE;
+    s->found_header = d->header;
+    memset(&d->header, 0, sizeof d->header);
+    s->found_changed = strcmp(s->found_header.sha256, s->header.sha256) != 0;
+    s->found_skipped = journal_replay(d, s->w);
+}
+
+int session_open(struct session *s, const struct options *o)
+{
+    memset(s, 0, sizeof *s);
+    s->o = o;
+    int rc = cli_open_questionnaire(o, &s->q);
+    if (rc != EXIT_OK)
+        return rc;
+    int lang = cli_language(o, s->q);
+    if (lang < 0)
+        return EXIT_USAGE;
+    s->lang = (size_t)lang;
+    s->w = walk_new(s->q);
+
+    s->header.questionnaire = xstrdup(s->q->id);
+    s->header.version = xstrdup(s->q->version);
+    digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
+    s->header.patient = dup_or_null(o->patient);
+    s->header.practitioner = dup_or_null(o->practitioner);
+
+    char *err = NULL;
+    s->journal_path = journal_path(s->q->id, &err);
+    if (!s->journal_path) {
+        cli_error("%s", err);
+        free(err);
+        return EXIT_CANTCREAT;
+    }
+    struct journal_data *d = NULL;
+    switch (journal_load(s->journal_path, &d, &err)) {
+    case JOURNAL_OK:
+        session_found_journal(s, d);
+        journal_data_free(d);
+        break;
+    case JOURNAL_BAD:
+        s->found = FOUND_UNREADABLE;
+        s->found_error = err;
+        break;
+    case JOURNAL_BUSY:
+        cli_error("%s", err);
+        free(err);
+        return EXIT_CANTCREAT;
+    case JOURNAL_ABSENT:
+        break;
+    }
+    return EXIT_OK;
+}
+
+void session_close(struct session *s)
+{
+    journal_close(s->journal);
+    walk_free(s->w);
+    model_free(s->q);
+    journal_header_clear(&s->header);
+    journal_header_clear(&s->found_header);
+    if (s->evaluated)
+        outcome_free(&s->outcome);
+    free(s->journal_path);
+    free(s->found_error);
+    free(s->saved_path);
+    free(s->warning);
+    memset(s, 0, sizeof *s);
+}
+
+void session_set_patient(struct session *s, const char *patient)
+{
+    free(s->header.patient);
+    s->header.patient = dup_or_null(patient);
+}
+
+void session_set_practitioner(struct session *s, const char *practitioner)
+{
+    free(s->header.practitioner);
+    s->header.practitioner = dup_or_null(practitioner);
+}
+
+void session_begin(struct session *s)
+{
+    s->header.started = (long long)time(NULL);
+    s->journal_due = true; /* written with the first answer: nothing to keep before it */
+}
+
+int session_resume(struct session *s, char **err)
+{
+    /* The screening goes on for the journal's patient, from its start time; the fresh journal
+     * carries the current questionnaire's digest and only the answers still valid. */
+    session_set_patient(s, s->found_header.patient);
+    session_set_practitioner(s, s->found_header.practitioner);
+    s->header.started = s->found_header.started;
+    s->found = FOUND_NOTHING;
+    return journal_create(s->journal_path, &s->header, s->w, &s->journal, err);
+}
+
+int session_discard(struct session *s, char **err)
+{
+    int rc = 0;
+    if (s->found == FOUND_UNREADABLE) {
+        char *aside = xasprintf("%s.bad", s->journal_path);
+        if (rename(s->journal_path, aside) != 0) {
+            *err = xasprintf("cannot move %s aside: %s", s->journal_path, strerror(errno));
+            rc = -1;
+        }
+        free(aside);
+    } else if (s->found == FOUND_RESUMABLE) {
+        rc = journal_remove(s->journal_path, err);
+    }
+    if (rc == 0) {
+        s->found = FOUND_NOTHING;
+        walk_free(s->w);
+        s->w = walk_new(s->q);
+    }
+    return rc;
+}
+
+static void session_journal_failed(struct session *s, char *err)
+{
+    free(s->warning);
+    s->warning = err;
+}
+
+/* The journal, started at the first answer of a new screening (retried at each answer while
+ * it cannot be created). NULL when it cannot be, with s->warning set. */
+static struct journal *session_journal(struct session *s)
+{
+    char *err = NULL;
+    if (!s->journal && s->journal_due) {
+        if (journal_create(s->journal_path, &s->header, NULL, &s->journal, &err) != 0)
+            session_journal_failed(s, err);
+        else
+            s->journal_due = false;
+    }
+    return s->journal;
+}
+
+const char *session_answer(struct session *s, size_t qi, const struct answer *a)
+{
+    const char *why = walk_check(s->w, qi, a);
+    if (why)
+        return why;
+    if (!walk_set(s->w, qi, a))
+        return "not accepted";
+    char *err = NULL;
+    struct journal *j = session_journal(s);
+    if (j && journal_record_set(j, &s->q->questions[qi], a, &err) != 0)
+        session_journal_failed(s, err);
+    return NULL;
+}
+
+void session_leave_empty(struct session *s, size_t qi)
+{
+    char *err = NULL;
+    walk_unset(s->w, qi);
+    walk_visit(s->w, qi);
+    struct journal *j = session_journal(s);
+    if (j && (journal_record_unset(j, &s->q->questions[qi], &err) != 0 ||
+              journal_record_visit(j, &s->q->questions[qi], &err) != 0))
+        session_journal_failed(s, err);
+}
+
+void session_evaluate(struct session *s)
+{
+    if (s->evaluated)
+        outcome_free(&s->outcome);
+    rules_evaluate(s->w, &s->outcome);
+    s->evaluated = true;
+}
+
+char *session_report(struct session *s, size_t *len, char **err)
+{
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return NULL;
+    struct report_meta m = {
+        .patient = s->header.patient,
+        .practitioner = s->header.practitioner,
+        .when = when,
+        .lang = s->lang,
+    };
+    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len);
+}
+
+int session_save(struct session *s, char **err)
+{
+    size_t len = 0;
+    char *text = session_report(s, &len, err);
+    if (!text)
+        return -1;
+    time_t when = report_time(err);
+    char *path = NULL;
+    int rc = save_report(s->o->report_dir, s->header.patient, when,
+                         report_format_extension(REPORT_TEXT), text, len, &path, err);
+    free(text);
+    if (rc != 0)
+        return -1;
+    free(s->saved_path);
+    s->saved_path = path;
+    /* The report is on disk: the journal has done its job. */
+    journal_close(s->journal);
+    s->journal = NULL;
+    s->journal_due = false;
+    char *rm_err = NULL;
+    if (journal_remove(s->journal_path, &rm_err) != 0)
+        session_journal_failed(s, rm_err);
+    return 0;
+}
+
+void session_progress(const struct session *s, size_t *answered, size_t *total)
+{
+    *answered = 0;
+    for (size_t i = 0; i < s->q->n_questions; i++)
+        if (walk_reached(s->w, i) && walk_get(s->w, i)->given)
+            (*answered)++;
+    int next = walk_next(s->w);
+    if (next < 0) {
+        *total = *answered;
+        return;
+    }
+    size_t n, m;
+    walk_progress(s->w, (size_t)next, &n, &m);
+    *total = m;
+}
+
+char *session_take_warning(struct session *s)
+{
+    char *w = s->warning;
+    s->warning = NULL;
+    return w;
+}

@@ -1,0 +1,85 @@
+/* session.h - one screening in progress, whichever interface runs it: the questionnaire, the
+ * walk, who and when, the journal that keeps every answer on disk, and the result. The curses
+ * screens and the plain prompts both drive it; it never draws anything. */
+#ifndef MESOSCREEN_SESSION_H
+#define MESOSCREEN_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+#include "journal.h"
+#include "model.h"
+#include "rules.h"
+#include "walk.h"
+
+/* What was found on disk at start. */
+enum session_found {
+    FOUND_NOTHING,    /* no unfinished screening */
+    FOUND_RESUMABLE,  /* an unfinished screening, replayed into the walk (see found_*) */
+    FOUND_UNREADABLE, /* a journal that cannot be read: found_error says why */
+};
+
+struct session {
+    const struct options *o;
+    struct questionnaire *q;
+    size_t lang;
+    struct walk *w;
+    struct journal_header header; /* id, version, sha256, patient, practitioner, started */
+    char *journal_path;
+    struct journal *journal; /* NULL until the first answer (or a resume) */
+    bool journal_due;        /* begun: the first answer starts the journal */
+
+    enum session_found found;
+    struct journal_header found_header; /* FOUND_RESUMABLE: the journal's header */
+    bool found_changed;                 /* ... written with another questionnaire source */
+    size_t found_skipped;               /* ... answers the questionnaire no longer accepts */
+    char *found_error;                  /* FOUND_UNREADABLE: FILE:LINE:COL: MESSAGE */
+
+    bool evaluated; /* outcome holds the result of the complete walk */
+    struct outcome outcome;
+    char *saved_path; /* where the report was saved, once it is */
+    char *warning;    /* the last journal write failure, for the interface to show; owned */
+};
+
+/* Loads the questionnaire of o, picks the language and looks for an unfinished screening
+ * (replaying it into s->w when there is one). Returns EXIT_OK, or an exit code after
+ * printing why to stderr. Release with session_close even on failure. */
+int session_open(struct session *s, const struct options *o);
+void session_close(struct session *s);
+
+/* Sets the patient id / practitioner before the screening begins ("" = not stated). */
+void session_set_patient(struct session *s, const char *patient);
+void session_set_practitioner(struct session *s, const char *practitioner);
+
+/* Begins a new screening. The journal file is created with the first answer (a failure then
+ * is reported through s->warning, and retried at the next answer). */
+void session_begin(struct session *s);
+/* Resumes the screening found on disk: its patient and answers, and a fresh journal written
+ * with the current questionnaire. Returns 0, or -1 with *err. */
+int session_resume(struct session *s, char **err);
+/* Forgets what was found on disk (a readable journal is removed; an unreadable one is kept
+ * aside as PATH.bad) and resets the walk. Returns 0, or -1 with *err. */
+int session_discard(struct session *s, char **err);
+
+/* Records an answer to qi (walk_set, then the journal). Returns walk_check's message when the
+ * walk refuses it (nothing changed), else NULL. A journal failure sets s->warning. */
+const char *session_answer(struct session *s, size_t qi, const struct answer *a);
+/* An optional question left empty: forgets any answer and marks it seen. */
+void session_leave_empty(struct session *s, size_t qi);
+
+/* Computes the outcome of the complete walk (s->outcome, s->evaluated). */
+void session_evaluate(struct session *s);
+/* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
+char *session_report(struct session *s, size_t *len, char **err);
+/* Saves the text report into o->report_dir and removes the journal: s->saved_path. Returns
+ * 0, or -1 with *err (caller frees): the screening stays journaled. */
+int session_save(struct session *s, char **err);
+
+/* Number of reached questions answered so far, and the estimate of the total. */
+void session_progress(const struct session *s, size_t *answered, size_t *total);
+
+/* Takes (and clears) the pending journal warning; the caller frees it. NULL when none. */
+char *session_take_warning(struct session *s);
+
+#endif

@@ -1,0 +1,143 @@
+/* term.c - curses set up and torn down, and the only signal handlers: they set a flag and
+ * nothing else; the main loop notices it (the read is interrupted, or times out) and ends. */
+#include "term.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+/* How long a key read waits before looking at the flags again (ms). */
+#define READ_TIMEOUT_MS 250
+
+static volatile sig_atomic_t got_signal;
+static bool started, closed, utf8;
+static int attrs[TA_COUNT];
+
+static void term_on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void term_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = term_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a signal interrupts the key read at once */
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+/* The colour of each attribute, and its monochrome stand-in. */
+struct attr_style {
+    short fg;
+    int color_extra;
+    int mono;
+};
+
+static const struct attr_style styles[TA_COUNT] = {
+    [TA_NORMAL] = {-1, 0, 0},
+    [TA_BAR] = {-1, A_REVERSE, A_REVERSE},
+    [TA_HEADING] = {COLOR_CYAN, A_BOLD, A_BOLD},
+    [TA_SELECTED] = {-1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD},
+    [TA_DIM] = {-1, A_DIM, A_DIM},
+    [TA_ERROR] = {COLOR_RED, A_BOLD, A_BOLD | A_UNDERLINE},
+    [TA_OK] = {COLOR_GREEN, A_BOLD, A_BOLD},
+    [TA_VERDICT + ELIG_NOT_ELIGIBLE] = {COLOR_RED, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
+    [TA_VERDICT + ELIG_DEFERRED] = {COLOR_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
+    [TA_VERDICT +
+        ELIG_REFER_FOR_DIAGNOSIS] = {COLOR_MAGENTA, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
+    [TA_VERDICT +
+        ELIG_ELIGIBLE_WITH_PRECAUTIONS] = {COLOR_CYAN, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
+    [TA_VERDICT + ELIG_ELIGIBLE] = {COLOR_GREEN, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE},
+};
+
+static void term_colours(void)
+{
+    const char *no_color = getenv("NO_COLOR");
+    bool colour = has_colors() && !(no_color && *no_color);
+    if (colour) {
+        start_color();
+        use_default_colors();
+    }
+    for (int a = 0; a < TA_COUNT; a++) {
+        attrs[a] = styles[a].mono;
+        if (colour && styles[a].fg >= 0 && init_pair((short)(a + 1), styles[a].fg, -1) == OK)
+            attrs[a] = (int)COLOR_PAIR(a + 1) | styles[a].color_extra;
+        else if (colour)
+            attrs[a] = styles[a].color_extra;
+    }
+}
+
+void term_start(void)
+{
+    const char *codeset = nl_langinfo(CODESET);
+    utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+    term_signals();
+    xalloc_set_fatal_hook(term_stop);
+    set_escdelay(25);
+    initscr();
+    started = true;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    timeout(READ_TIMEOUT_MS);
+    term_colours();
+}
+
+void term_stop(void)
+{
+    if (!started)
+        return;
+    started = false;
+    endwin();
+}
+
+bool term_ended(void)
+{
+    return got_signal != 0 || closed;
+}
+
+/* A read that fails at once, again and again, means the terminal is gone. */
+static bool term_hung_up(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+bool term_read_key(struct key *k)
+{
+    wint_t ch;
+    int r = get_wch(&ch);
+    if (got_signal)
+        return false;
+    if (r == ERR) {
+        closed = closed || term_hung_up();
+        return false;
+    }
+    k->fn = r == KEY_CODE_YES;
+    k->ch = ch;
+    if (!k->fn && ch == 3) /* Ctrl-C arriving as a character: same as SIGINT */
+        got_signal = SIGINT;
+    return !got_signal;
+}
+
+int term_attr(enum term_attr a)
+{
+    return attrs[a];
+}
+
+bool term_utf8(void)
+{
+    return utf8;
+}

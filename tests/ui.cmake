@@ -1,0 +1,23 @@
+# ui.cmake - end-to-end tests of the full-screen interface: the real binary in a real terminal
+# (a detached tmux session, 80x24, its own server socket per test), driven by the POSIX sh
+# scripts in tests/ui/ (lib.sh holds their helpers). Each uses its own XDG_STATE_HOME and
+# report directory, and polls the screen with bounded waits instead of sleeping.
+find_program(MESOSCREEN_TMUX tmux)
+if(NOT MESOSCREEN_TMUX)
+  message(WARNING "tmux not found: the ui.* tests will fail (scripts/deps.sh installs it)")
+endif()
+
+set(MESOSCREEN_UI_TESTS
+    screenings  # five patients, five verdicts, reports equal to `answer`'s; keystroke budget
+    back_review # back shows and changes an answer; the review edits one
+    resize      # below 80x24: the enlarge screen; back: the same question
+    interrupt   # Ctrl-C, SIGTERM, SIGHUP: exit 130, journal kept, resume, same report
+    kill9       # SIGKILL mid-screening, resume, the same report as an uninterrupted run
+    nocolor     # colours by default, none with NO_COLOR
+    accents     # UTF-8 questionnaire text as written; control characters escaped
+    quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
+)
+foreach(t ${MESOSCREEN_UI_TESTS})
+  add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)
+  set_tests_properties(ui.${t} PROPERTIES TIMEOUT 600 LABELS ui)
+endforeach()

@@ -1,0 +1,66 @@
+# plain_lib.sh - sourced by the plain-mode tests: a private state and report directory, fixed
+# report time, and the answers of a healthy screening in the forms the prompts accept.
+set -eu
+MESOSCREEN=$1
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mesoscreen-plain.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+XDG_STATE_HOME="$TMP/state"
+REPORTS="$TMP/reports"
+SOURCE_DATE_EPOCH=1700000000
+LC_ALL=C.UTF-8
+TZ=UTC
+export XDG_STATE_HOME SOURCE_DATE_EPOCH LC_ALL TZ
+unset MESOSCREEN_REPORT_DIR NO_COLOR || true
+JOURNAL="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
+
+fail() {
+    echo "FAIL: $*" >&2
+    [ -f "$TMP/out" ] && { echo "---- output ----" >&2; cat "$TMP/out" >&2; }
+    exit 1
+}
+
+# plain ARGS... < input: runs mesoscreen with stdin and stdout not a terminal; output in
+# $TMP/out and $TMP/err, status in $status.
+plain() {
+    status=0
+    "$MESOSCREEN" --report-dir "$REPORTS" "$@" >"$TMP/out" 2>"$TMP/err" || status=$?
+}
+
+# The equivalent answers file of the healthy screening below.
+cat >"$TMP/healthy.yaml" <<'A'
+answers:
+  sex: female
+  age: 34
+  pregnant: "no"
+  breastfeeding: "no"
+  bleeding_disorder: "no"
+  blood_thinners: none
+  diabetes: none
+  scalp_condition: [none]
+  acute_illness: "no"
+  allergy_components: "no"
+  cancer_treatment: "no"
+  immunosuppressed: "no"
+  autoimmune: "no"
+  keloids: "no"
+  fainting_needles: "no"
+  heart_kidney_disease: "no"
+  diagnosis_done: "yes"
+  diagnosis: androgenetic
+  stage: ludwig_1
+  other_treatments: [none]
+A
+
+# Option numbers, keys and values mixed, as a script or a screen reader user would type them.
+printf '%s\n' 1 34 n no n 1 none 1 n n n n n n n no y androgenetic 1 none "" >"$TMP/healthy.in"
+
+expect_same_report() {
+    "$MESOSCREEN" answer --answers "$TMP/healthy.yaml" --patient "$1" --practitioner "$2" \
+        -o "$TMP/expected" 2>/dev/null || fail "mesoscreen answer failed"
+    n=$(ls "$REPORTS" | wc -l)
+    [ "$n" -eq 1 ] || fail "expected one saved report, found $n"
+    cmp -s "$REPORTS/$(ls "$REPORTS")" "$TMP/expected" || {
+        diff "$TMP/expected" "$REPORTS/$(ls "$REPORTS")" >&2 || true
+        fail "the saved report differs from mesoscreen answer's"
+    }
+}
