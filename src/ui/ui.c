@@ -272,7 +272,10 @@ static int ui_curses(struct session *s)
 int ui_run(const struct options *o)
 {
     struct session s;
-    setlocale(LC_ALL, "");
+    /* A locale named by the environment but not installed (es_ES.UTF-8 on a fresh system)
+     * would leave curses printing '?' for every accent: keep UTF-8 characters then. */
+    if (!setlocale(LC_ALL, ""))
+        setlocale(LC_CTYPE, "C.UTF-8");
     int rc = session_open(&s, o);
     if (rc == EXIT_OK) {
         bool plain = o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
