@@ -1,9 +1,33 @@
-/* cmd_check.c - PLACEHOLDER until its owner lands the real command. */
+/* cmd_check.c - `mesoscreen check FILE...`: loads and validates each questionnaire and prints
+ * every problem as FILE:LINE:COL, sorted (product.md section 2). */
 #include "cli.h"
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "validator.h"
 
 int cmd_check(const struct options *o)
 {
-    (void)o;
-    cli_error("check: not implemented yet");
-    return EXIT_SOFTWARE;
+    if (o->n_args == 0) {
+        cli_error("check: no questionnaire file given");
+        fputs("Try 'mesoscreen --help' for more information.\n", stderr);
+        return EXIT_USAGE;
+    }
+    struct diags d = DIAGS_INIT;
+    bool unreadable = false;
+    for (int i = 0; i < o->n_args; i++) {
+        struct questionnaire *q = NULL;
+        enum load_status st = loader_load_file(o->args[i], &d, &q);
+        if (st == LOAD_OK)
+            validator_check(q, &d);
+        unreadable = unreadable || st == LOAD_IO_ERROR;
+        model_free(q);
+    }
+    diags_sort(&d);
+    diags_print(&d, stderr);
+    int status = unreadable ? EXIT_NOINPUT : d.n_errors > 0 ? EXIT_DATA : EXIT_OK;
+    diags_clear(&d);
+    return status;
 }

@@ -1,0 +1,51 @@
+# check_cli.cmake - `mesoscreen check` on what a golden corpus cannot hold: a missing file, a
+# directory, a file over 64 MiB (made here, at test time), no operand, and several files at
+# once where an unreadable one decides the exit status (66 wins over 65).
+# Script mode only (cmake -DMESOSCREEN=... -DCASE=... -DWORK_DIR=... -DGOLDEN_DIR=... -P).
+if(NOT CMAKE_SCRIPT_MODE_FILE)
+  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
+endif()
+
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+# Runs mesoscreen with ARGN in WORK_DIR and fails unless it exits `code` printing `want`.
+function(expect code want)
+  execute_process(COMMAND ${MESOSCREEN} ${ARGN} WORKING_DIRECTORY ${WORK_DIR}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)
+  if(NOT rc EQUAL code OR NOT out STREQUAL want)
+    message(FATAL_ERROR "mesoscreen ${ARGN}\nexpected exit ${code} and:\n${want}\n"
+                        "got exit ${rc} and:\n${out}")
+  endif()
+endfunction()
+
+if(CASE STREQUAL "missing")
+  expect(66 "nothere.yaml: error: cannot open: No such file or directory\n" check nothere.yaml)
+elseif(CASE STREQUAL "directory")
+  file(MAKE_DIRECTORY ${WORK_DIR}/dir.yaml)
+  expect(66 "dir.yaml: error: cannot read: Is a directory\n" check dir.yaml)
+elseif(CASE STREQUAL "too_large")
+  # 64 MiB + 1 byte of comment lines: 2^20 lines of 64 bytes, then one more byte.
+  string(REPEAT "#" 63 line)
+  string(REPEAT "${line}\n" 1024 block)
+  file(WRITE ${WORK_DIR}/big.yaml "")
+  foreach(i RANGE 1 1024)
+    file(APPEND ${WORK_DIR}/big.yaml "${block}")
+  endforeach()
+  file(APPEND ${WORK_DIR}/big.yaml "#")
+  expect(65 "big.yaml: error: file is too large (67108865 bytes; the limit is 64 MiB)\n"
+         check big.yaml)
+  file(REMOVE ${WORK_DIR}/big.yaml)
+elseif(CASE STREQUAL "usage")
+  set(want "mesoscreen: check: no questionnaire file given\n")
+  string(APPEND want "Try 'mesoscreen --help' for more information.\n")
+  expect(64 "${want}" check)
+elseif(CASE STREQUAL "many")
+  # A broken file and a missing one: both reported (sorted by file name), and 66 wins.
+  file(COPY ${GOLDEN_DIR}/empty.yaml DESTINATION ${WORK_DIR})
+  set(want "empty.yaml:1:1: error: the file is empty; expected a questionnaire\n")
+  string(APPEND want "nothere.yaml: error: cannot open: No such file or directory\n")
+  expect(66 "${want}" check nothere.yaml empty.yaml)
+else()
+  message(FATAL_ERROR "unknown CASE '${CASE}'")
+endif()
