@@ -481,7 +481,8 @@ static void collection_end(struct loader *l, struct builder *b)
     struct open o = b->open[--b->n_open];
     size_t count = b->n_pending - o.first;
     o.node.items = arena_alloc(&l->arena, count * sizeof *o.node.items);
-    memcpy(o.node.items, b->pending + o.first, count * sizeof *o.node.items);
+    if (count) /* an empty collection may have nothing pending at all (pending NULL) */
+        memcpy(o.node.items, b->pending + o.first, count * sizeof *o.node.items);
     b->n_pending = o.first;
     o.node.n = (uint32_t)(o.node.kind == NODE_MAP ? count / 2 : count);
     if (o.node.kind == NODE_MAP)
