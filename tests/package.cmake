@@ -12,3 +12,12 @@ add_test(NAME package.help_in_man
          COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
                  -DMAN=${CMAKE_SOURCE_DIR}/man/mesoscreen.1
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/help_in_man.cmake)
+
+# Every questionnaire the package ships checks clean: no error and no warning.
+file(GLOB SHIPPED_QUESTIONNAIRES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/questionnaires/*.yaml)
+foreach(file ${SHIPPED_QUESTIONNAIRES})
+  get_filename_component(name ${file} NAME_WE)
+  add_test(NAME package.questionnaire.${name} COMMAND $<TARGET_FILE:mesoscreen> check ${file})
+  # Any diagnostic at all (a warning too) fails the test.
+  set_tests_properties(package.questionnaire.${name} PROPERTIES FAIL_REGULAR_EXPRESSION ".")
+endforeach()

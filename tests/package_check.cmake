@@ -18,8 +18,8 @@ execute_process(COMMAND dpkg-deb -c ${debs} OUTPUT_VARIABLE contents RESULT_VARI
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "dpkg-deb -c failed")
 endif()
-foreach(path ./usr/bin/mesoscreen ./usr/share/man/man1/mesoscreen.1
-        ./usr/share/man/man5/mesoscreen-questionnaire.5
+foreach(path ./usr/bin/mesoscreen ./usr/share/man/man1/mesoscreen.1.gz
+        ./usr/share/man/man5/mesoscreen-questionnaire.5.gz
         ./usr/share/mesoscreen/questionnaires/hair-mesotherapy.yaml
         ./usr/share/doc/mesoscreen/README.md ./usr/share/doc/mesoscreen/questionnaire-format.md)
   string(FIND "${contents}" "${path}" at)
