@@ -1,4 +1,4 @@
-/* answers_file.c - reading an answers file (libyaml events -> a small tree -> our struct) and
+/* answers_file.c - reading an answers file (yamltree's small tree -> our struct) and
  * walking a questionnaire with it. Every problem is a FILE:LINE:COL diagnostic. */
 #include "answers_file.h"
 
@@ -6,62 +6,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "answer.h"
+#include "suggest.h"
 #include "xalloc.h"
+#include "yamltree.h"
 
-/* ---- a YAML tree, bounded, without anchors, aliases or tags ---- */
+/* ---- reading the YAML ---- */
 
-enum ynode_kind { YNODE_SCALAR, YNODE_SEQUENCE, YNODE_MAPPING };
-
-struct ynode {
-    enum ynode_kind kind;
-    struct src_loc loc;
-    char *value;          /* scalar: NUL-terminated (a NUL inside is refused) */
-    bool plain;           /* scalar written without quotes or block style */
-    struct ynode **items; /* sequence items, or mapping keys and values alternating */
-    size_t n_items, cap;
+/* An answers file is read leniently (yamltree.h): the first problem stops it. */
+static const struct yamltree_rules tree_rules = {
+    .strict = false,
+    .max_depth = ANSWERS_FILE_MAX_DEPTH,
+    .max_nodes = ANSWERS_FILE_MAX_BYTES, /* a safety net: a node takes about a byte at least */
+    .max_errors = ANSWERS_FILE_MAX_ERRORS,
+    .what = "an answers file",
+    .anchor = "YAML anchors are not allowed in an answers file",
+    .alias = "YAML aliases are not allowed in an answers file",
+    .tag = "YAML tags are not allowed in an answers file",
+    .second_document = "an answers file holds one YAML document, not several",
 };
-
-static void ynode_free(struct ynode *n)
-{
-    if (!n)
-        return;
-    for (size_t i = 0; i < n->n_items; i++)
-        ynode_free(n->items[i]);
-    free(n->items);
-    free(n->value);
-    free(n);
-}
-
-static void ynode_append(struct ynode *parent, struct ynode *child)
-{
-    if (parent->n_items == parent->cap) {
-        parent->cap = parent->cap ? parent->cap * 2 : 8;
-        parent->items = xreallocarray(parent->items, parent->cap, sizeof *parent->items);
-    }
-    parent->items[parent->n_items++] = child;
-}
-
-static struct src_loc mark_loc(yaml_mark_t m)
-{
-    return (struct src_loc){.line = (uint32_t)m.line + 1, .col = (uint32_t)m.column + 1};
-}
-
-/* The line and column (in characters) of byte offset off: where libyaml's reader, which has
- * no mark of its own, found bad bytes. */
-static struct src_loc offset_loc(const char *buf, size_t len, size_t off)
-{
-    struct src_loc loc = {1, 1};
-    for (size_t i = 0; i < off && i < len; i++) {
-        if (buf[i] == '\n')
-            loc.line++, loc.col = 1;
-        else if (((unsigned char)buf[i] & 0xC0) != 0x80)
-            loc.col++;
-    }
-    return loc;
-}
 
 /* Everything one load works with. */
 struct af_reader {
@@ -73,283 +37,93 @@ struct af_reader {
 #define af_error(r, loc, ...)                                                                      \
     diags_add((r)->d, DIAG_ERROR, (r)->file, (loc).line, (loc).col, __VA_ARGS__)
 
-/* Bad bytes found by libyaml's reader: a control character or broken UTF-8. */
-static void af_reader_error(struct af_reader *r, const yaml_parser_t *p, const char *buf,
-                            size_t len)
-{
-    struct src_loc loc = offset_loc(buf, len, p->problem_offset);
-    if (p->problem && strstr(p->problem, "control"))
-        af_error(r, loc, "control character 0x%02x is not allowed", (unsigned)p->problem_value);
-    else
-        af_error(r, loc, "not valid UTF-8 (%s)", p->problem ? p->problem : "unreadable bytes");
-}
-
 static bool af_too_many(const struct af_reader *r)
 {
     return r->d->n_errors - r->first_error >= ANSWERS_FILE_MAX_ERRORS;
 }
 
-/* Refuses what an answers file never needs and what could blow it up: anchors, aliases and
- * tags. Returns false (after a diagnostic) for such an event. */
-static bool af_plain_event(struct af_reader *r, const yaml_event_t *ev)
+static struct src_loc node_loc(const struct yamltree_node *n)
 {
-    const yaml_char_t *anchor = NULL, *tag = NULL;
-    struct src_loc loc = mark_loc(ev->start_mark);
-    switch (ev->type) {
-    case YAML_ALIAS_EVENT:
-        af_error(r, loc, "YAML aliases are not allowed in an answers file");
-        return false;
-    case YAML_SCALAR_EVENT:
-        anchor = ev->data.scalar.anchor, tag = ev->data.scalar.tag;
-        break;
-    case YAML_SEQUENCE_START_EVENT:
-        anchor = ev->data.sequence_start.anchor, tag = ev->data.sequence_start.tag;
-        break;
-    case YAML_MAPPING_START_EVENT:
-        anchor = ev->data.mapping_start.anchor, tag = ev->data.mapping_start.tag;
-        break;
-    default:
-        return true;
-    }
-    if (anchor) {
-        af_error(r, loc, "YAML anchors are not allowed in an answers file");
-        return false;
-    }
-    if (tag) {
-        af_error(r, loc, "YAML tags are not allowed in an answers file");
-        return false;
-    }
-    return true;
-}
-
-/* Parses the single document of buf into a tree. Returns NULL after a diagnostic when the
- * YAML is malformed or breaks a bound; an empty document gives NULL without one. */
-static struct ynode *af_parse_tree(struct af_reader *r, const char *buf, size_t len, bool *bad)
-{
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
-        xdie("out of memory");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-
-    struct ynode *stack[ANSWERS_FILE_MAX_DEPTH + 1];
-    size_t depth = 0;
-    struct ynode *root = NULL;
-    size_t documents = 0;
-    bool done = false;
-    *bad = false;
-
-    while (!done) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            if (parser.error == YAML_MEMORY_ERROR)
-                xdie("out of memory");
-            if (parser.error == YAML_READER_ERROR)
-                af_reader_error(r, &parser, buf, len);
-            else
-                af_error(r, mark_loc(parser.problem_mark), "malformed YAML: %s%s%s",
-                         parser.problem ? parser.problem : "error", parser.context ? " " : "",
-                         parser.context ? parser.context : "");
-            *bad = true;
-            break;
-        }
-        if (!af_plain_event(r, &ev)) {
-            yaml_event_delete(&ev);
-            *bad = true;
-            break;
-        }
-        struct src_loc loc = mark_loc(ev.start_mark);
-        struct ynode *node = NULL;
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = true;
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++documents > 1) {
-                af_error(r, loc, "an answers file holds one YAML document, not several");
-                *bad = true;
-                done = true;
-            }
-            break;
-        case YAML_SCALAR_EVENT: {
-            size_t n = ev.data.scalar.length;
-            if (memchr(ev.data.scalar.value, '\0', n)) {
-                af_error(r, loc, "a NUL character is not allowed here");
-                *bad = true;
-                done = true;
-                break;
-            }
-            node = xcalloc(1, sizeof *node);
-            node->kind = YNODE_SCALAR;
-            node->loc = loc;
-            node->value = xstrndup((const char *)ev.data.scalar.value, n);
-            node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            break;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            if (depth == ANSWERS_FILE_MAX_DEPTH) {
-                af_error(r, loc, "nesting deeper than %d levels", ANSWERS_FILE_MAX_DEPTH);
-                *bad = true;
-                done = true;
-                break;
-            }
-            node = xcalloc(1, sizeof *node);
-            node->kind = ev.type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQUENCE : YNODE_MAPPING;
-            node->loc = loc;
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            depth--;
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&ev);
-        if (!node)
-            continue;
-        if (depth > 0)
-            ynode_append(stack[depth - 1], node);
-        else if (!root)
-            root = node;
-        else
-            ynode_free(node); /* unreachable: one document has one root */
-        if (node->kind != YNODE_SCALAR)
-            stack[depth++] = node;
-    }
-    yaml_parser_delete(&parser);
-    if (*bad) {
-        ynode_free(root);
-        return NULL;
-    }
-    return root;
+    return (struct src_loc){n->line, n->col};
 }
 
 /* ---- from the tree to struct answers_file ---- */
 
 static const char *const top_keys[] = {"patient", "practitioner", "answers"};
 
-/* Edit distance, for "did you mean". Both strings are ids (at most 64 bytes, see callers). */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-/* The candidate nearest to s, or NULL when none is near enough to be a likely typo. */
-static const char *nearest(const char *s, const char *const *candidates, size_t n)
-{
-    size_t len = strlen(s);
-    if (len > 64)
-        return NULL;
-    const char *best = NULL;
-    size_t best_d = len / 3 + 2;
-    for (size_t i = 0; i < n; i++) {
-        if (strlen(candidates[i]) > 64)
-            continue;
-        size_t dist = edit_distance(s, candidates[i]);
-        if (dist < best_d)
-            best = candidates[i], best_d = dist;
-    }
-    return best;
-}
-
-static const char *kind_name(enum ynode_kind k)
+static const char *kind_name(unsigned char k)
 {
     static const char *const names[] = {
-        [YNODE_SCALAR] = "a value",
-        [YNODE_SEQUENCE] = "a list",
-        [YNODE_MAPPING] = "a map",
+        [YAMLTREE_SCALAR] = "a value",
+        [YAMLTREE_SEQ] = "a list",
+        [YAMLTREE_MAP] = "a map",
+        [YAMLTREE_BAD] = "an alias", /* never: an alias stops the reading */
     };
     return names[k];
 }
 
-/* Whether a scalar says "nothing": written empty, `~` or `null` without quotes. */
-static bool is_null_scalar(const struct ynode *n)
-{
-    return n->plain &&
-           (n->value[0] == '\0' || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
-            strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0);
-}
-
 /* patient / practitioner: a non-empty text without control characters. */
-static char *af_person(struct af_reader *r, const char *key, const struct ynode *v)
+static char *af_person(struct af_reader *r, const char *key, const struct yamltree_node *v)
 {
-    if (v->kind != YNODE_SCALAR) {
-        af_error(r, v->loc, "'%s' must be a text, not %s", key, kind_name(v->kind));
+    if (v->kind != YAMLTREE_SCALAR) {
+        af_error(r, node_loc(v), "'%s' must be a text, not %s", key, kind_name(v->kind));
         return NULL;
     }
-    if (is_null_scalar(v) || v->value[0] == '\0') {
-        af_error(r, v->loc, "'%s' is empty: give a value or leave the key out", key);
+    if (v->is_null || v->str[0] == '\0') {
+        af_error(r, node_loc(v), "'%s' is empty: give a value or leave the key out", key);
         return NULL;
     }
     static const struct question text_question = {.id = "text", .type = QTYPE_TEXT};
-    struct answer a = {.given = true, .text = v->value};
+    char *text = xstrdup(v->str);
+    struct answer a = {.given = true, .text = text};
     const char *why = answer_check(&text_question, &a);
     if (why) {
-        char *quoted = answer_quote(v->value, strlen(v->value));
-        af_error(r, v->loc, "'%s' %s: '%s'", key, why, quoted);
+        char *quoted = answer_quote(text, strlen(text));
+        af_error(r, node_loc(v), "'%s' %s: '%s'", key, why, quoted);
         free(quoted);
+        free(text);
         return NULL;
     }
-    return xstrdup(v->value);
+    return text;
 }
 
-static void af_entry(struct af_reader *r, const struct ynode *k, const struct ynode *v,
-                     struct answers_entry *e)
+static void af_entry(struct af_reader *r, const struct yamltree_node *k,
+                     const struct yamltree_node *v, struct answers_entry *e)
 {
-    e->question = xstrdup(k->value);
-    e->loc = k->loc;
-    e->value_loc = v->loc;
-    if (v->kind == YNODE_MAPPING) {
-        char *quoted = answer_quote(k->value, strlen(k->value));
-        af_error(r, v->loc, "the answer to '%s' must be a value or a list, not a map", quoted);
+    e->question = xstrdup(k->str);
+    e->loc = node_loc(k);
+    e->value_loc = node_loc(v);
+    if (v->kind == YAMLTREE_MAP) {
+        char *quoted = answer_quote(k->str, strlen(k->str));
+        af_error(r, node_loc(v), "the answer to '%s' must be a value or a list, not a map", quoted);
         free(quoted);
         e->no_value = true;
         return;
     }
-    if (v->kind == YNODE_SCALAR) {
+    if (v->kind == YAMLTREE_SCALAR) {
         e->values = xmalloc(sizeof *e->values);
         e->value_locs = xmalloc(sizeof *e->value_locs);
-        e->values[0] = xstrdup(v->value);
-        e->value_locs[0] = v->loc;
+        e->values[0] = xstrdup(v->str);
+        e->value_locs[0] = node_loc(v);
         e->n_values = 1;
-        e->no_value = is_null_scalar(v);
+        e->no_value = v->is_null;
         return;
     }
     e->is_list = true;
-    e->values = xcalloc(v->n_items, sizeof *e->values);
-    e->value_locs = xcalloc(v->n_items, sizeof *e->value_locs);
-    for (size_t i = 0; i < v->n_items; i++) {
-        const struct ynode *item = v->items[i];
-        if (item->kind != YNODE_SCALAR) {
-            char *quoted = answer_quote(k->value, strlen(k->value));
-            af_error(r, item->loc, "the answer to '%s' must list values, not %s", quoted,
+    e->values = xcalloc(v->n, sizeof *e->values);
+    e->value_locs = xcalloc(v->n, sizeof *e->value_locs);
+    for (size_t i = 0; i < v->n; i++) {
+        const struct yamltree_node *item = &v->items[i];
+        if (item->kind != YAMLTREE_SCALAR) {
+            char *quoted = answer_quote(k->str, strlen(k->str));
+            af_error(r, node_loc(item), "the answer to '%s' must list values, not %s", quoted,
                      kind_name(item->kind));
             free(quoted);
             e->no_value = true;
             continue;
         }
-        e->values[e->n_values] = xstrdup(item->value);
-        e->value_locs[e->n_values++] = item->loc;
+        e->values[e->n_values] = xstrdup(item->str);
+        e->value_locs[e->n_values++] = node_loc(item);
     }
 }
 
@@ -365,20 +139,22 @@ static int entry_cmp(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-static void af_answers(struct af_reader *r, const struct ynode *map, struct answers_file *af)
+static void af_answers(struct af_reader *r, const struct yamltree_node *map,
+                       struct answers_file *af)
 {
-    if (map->kind != YNODE_MAPPING) {
-        if (!(map->kind == YNODE_SCALAR && is_null_scalar(map)))
-            af_error(r, map->loc, "'answers' must be a map of question id to answer, not %s",
+    if (map->kind != YAMLTREE_MAP) {
+        if (!map->is_null)
+            af_error(r, node_loc(map), "'answers' must be a map of question id to answer, not %s",
                      kind_name(map->kind));
         return;
     }
-    size_t n = map->n_items / 2;
+    size_t n = map->n;
     af->entries = xcalloc(n, sizeof *af->entries);
     for (size_t i = 0; i < n && !af_too_many(r); i++) {
-        const struct ynode *k = map->items[2 * i], *v = map->items[2 * i + 1];
-        if (k->kind != YNODE_SCALAR) {
-            af_error(r, k->loc, "a question id must be a plain name, not %s", kind_name(k->kind));
+        const struct yamltree_node *k = &map->items[2 * i], *v = k + 1;
+        if (k->kind != YAMLTREE_SCALAR) {
+            af_error(r, node_loc(k), "a question id must be a plain name, not %s",
+                     kind_name(k->kind));
             continue;
         }
         af_entry(r, k, v, &af->entries[af->n_entries++]);
@@ -402,38 +178,40 @@ static void af_answers(struct af_reader *r, const struct ynode *map, struct answ
     free(order);
 }
 
-static void af_document(struct af_reader *r, const struct ynode *root, struct answers_file *af)
+static void af_document(struct af_reader *r, const struct yamltree_node *root,
+                        struct answers_file *af)
 {
-    if (root->kind != YNODE_MAPPING) {
-        af_error(r, root->loc,
+    if (root->kind != YAMLTREE_MAP) {
+        af_error(r, node_loc(root),
                  "an answers file is a map with 'patient', 'practitioner' and 'answers', not %s",
                  kind_name(root->kind));
         return;
     }
-    const struct ynode *seen[3] = {NULL, NULL, NULL};
-    for (size_t i = 0; i + 1 < root->n_items; i += 2) {
-        const struct ynode *k = root->items[i], *v = root->items[i + 1];
-        if (k->kind != YNODE_SCALAR) {
-            af_error(r, k->loc, "a key must be a plain name, not %s", kind_name(k->kind));
+    const struct yamltree_node *seen[3] = {NULL, NULL, NULL};
+    for (size_t i = 0; i < root->n; i++) {
+        const struct yamltree_node *k = &root->items[2 * i], *v = k + 1;
+        if (k->kind != YAMLTREE_SCALAR) {
+            af_error(r, node_loc(k), "a key must be a plain name, not %s", kind_name(k->kind));
             continue;
         }
         size_t which = 0;
-        while (which < 3 && strcmp(k->value, top_keys[which]) != 0)
+        while (which < 3 && strcmp(k->str, top_keys[which]) != 0)
             which++;
         if (which == 3) {
-            char *quoted = answer_quote(k->value, strlen(k->value));
-            const char *near = nearest(k->value, top_keys, 3);
+            char *quoted = answer_quote(k->str, strlen(k->str));
+            const char *near =
+                suggest_among(k->str, strlen(k->str), SUGGEST_BY_WORD_THIRD, top_keys, 3);
             if (near)
-                af_error(r, k->loc, "unknown key '%s' (did you mean '%s'?)", quoted, near);
+                af_error(r, node_loc(k), "unknown key '%s' (did you mean '%s'?)", quoted, near);
             else
-                af_error(r, k->loc, "unknown key '%s': expected patient, practitioner or answers",
-                         quoted);
+                af_error(r, node_loc(k),
+                         "unknown key '%s': expected patient, practitioner or answers", quoted);
             free(quoted);
             continue;
         }
         if (seen[which]) {
-            af_error(r, k->loc, "duplicate key '%s' (first given at line %u)", top_keys[which],
-                     seen[which]->loc.line);
+            af_error(r, node_loc(k), "duplicate key '%s' (first given at line %u)", top_keys[which],
+                     seen[which]->line);
             continue;
         }
         seen[which] = k;
@@ -442,12 +220,12 @@ static void af_document(struct af_reader *r, const struct ynode *root, struct an
         else if (which == 1)
             af->practitioner = af_person(r, "practitioner", v);
         else {
-            af->answers_loc = k->loc;
+            af->answers_loc = node_loc(k);
             af_answers(r, v, af);
         }
     }
     if (!seen[2])
-        af_error(r, root->loc, "missing key 'answers': the answers by question id");
+        af_error(r, node_loc(root), "missing key 'answers': the answers by question id");
 }
 
 enum load_status answers_file_load_buffer(const char *name, const char *buf, size_t len,
@@ -461,18 +239,18 @@ enum load_status answers_file_load_buffer(const char *name, const char *buf, siz
                  ANSWERS_FILE_MAX_BYTES);
         return LOAD_BAD_DATA;
     }
-    bool bad;
-    struct ynode *root = af_parse_tree(&r, buf, len, &bad);
-    if (bad)
-        return LOAD_BAD_DATA;
-    if (!root) {
-        af_error(&r, start, "the answers file is empty: expected a map with 'answers'");
+    struct yamltree tree;
+    enum yamltree_status st = yamltree_read(&tree, name, buf, len, &tree_rules, d);
+    if (st != YAMLTREE_OK) {
+        if (st == YAMLTREE_EMPTY)
+            af_error(&r, start, "the answers file is empty: expected a map with 'answers'");
+        yamltree_free(&tree);
         return LOAD_BAD_DATA;
     }
     struct answers_file *af = xcalloc(1, sizeof *af);
     af->file = xstrdup(name);
-    af_document(&r, root, af);
-    ynode_free(root);
+    af_document(&r, tree.root, af);
+    yamltree_free(&tree);
     if (af_too_many(&r))
         diags_add(d, DIAG_ERROR, name, 0, 0, "too many errors; the rest is not examined");
     if (d->n_errors > r.first_error) {
@@ -645,7 +423,8 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
             continue;
         }
         char *quoted = answer_quote(e->question, strlen(e->question));
-        const char *near = nearest(e->question, ids, q->n_questions);
+        const char *near = suggest_among(e->question, strlen(e->question), SUGGEST_BY_WORD_THIRD,
+                                         ids, q->n_questions);
         if (near)
             af_error(&r, e->loc, "unknown question '%s' (did you mean '%s'?)", quoted, near);
         else

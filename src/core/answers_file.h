@@ -1,5 +1,5 @@
 /* answers_file.h - the answers file of `mesoscreen answer` (product.md section 3): who the
- * patient is, and question id -> answer, read with libyaml and applied to a walk. */
+ * patient is, and question id -> answer, read with yamltree and applied to a walk. */
 #ifndef MESOSCREEN_ANSWERS_FILE_H
 #define MESOSCREEN_ANSWERS_FILE_H
 

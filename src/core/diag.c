@@ -10,20 +10,27 @@
 void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
                uint32_t col, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    diags_vadd(d, level, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+                uint32_t col, const char *fmt, va_list ap)
+{
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
     }
-    va_list ap;
-    va_start(ap, fmt);
-    int len = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
+    va_list copy;
+    va_copy(copy, ap);
+    int len = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
     if (len < 0)
         xdie("bad diagnostic format: %s", fmt);
     char *msg = xmalloc((size_t)len + 1);
-    va_start(ap, fmt);
     vsnprintf(msg, (size_t)len + 1, fmt, ap);
-    va_end(ap);
 
     size_t seq = d->n;
     d->items[seq] = (struct diag){

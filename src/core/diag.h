@@ -3,6 +3,7 @@
 #ifndef MESOSCREEN_DIAG_H
 #define MESOSCREEN_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,11 @@ struct diags {
 /* Appends a diagnostic; file is copied and may be NULL (printed as "<input>"). */
 void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
                uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* The same with the arguments as a va_list (which it consumes, like vprintf), for modules
+ * that wrap diags_add in their own reporting function. */
+void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+                uint32_t col, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Sorts by file, line, column (stable, so same-place diagnostics keep their order). */
 void diags_sort(struct diags *d);

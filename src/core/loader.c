@@ -1,6 +1,6 @@
-/* loader.c - reads a questionnaire's YAML into the model. Three stages: the bytes are checked
- * (size, UTF-8, NUL, control characters), libyaml's events become a small private tree, and
- * schema tables convert the tree to the model. Every problem is collected with FILE:LINE:COL. */
+/* loader.c - reads a questionnaire's YAML into the model: yamltree checks the bytes and builds
+ * a small tree, and schema tables convert the tree to the model. Every problem is collected
+ * with FILE:LINE:COL. */
 #include "loader.h"
 
 #include <errno.h>
@@ -12,82 +12,19 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
+#include "suggest.h"
 #include "xalloc.h"
-
-/* ==== the private tree ==== */
-
-enum node_kind {
-    NODE_SCALAR,
-    NODE_SEQ,
-    NODE_MAP,
-    NODE_BAD, /* stands in for something already reported (an alias) */
-};
-
-/* One YAML node. A mapping's items are its pairs laid out key, value, key, value, ... so the
- * value of a key node k is k + 1. Everything lives in the loader's arena. */
-struct node {
-    const char *str;    /* scalar: the value, NUL-terminated (it may hold escaped NULs) */
-    struct node *items; /* sequence, mapping */
-    uint32_t line, col; /* 1-based */
-    uint32_t n;         /* scalar: bytes of str; sequence: items; mapping: pairs (< 64 Mi) */
-    unsigned char kind; /* enum node_kind; 32 bytes a node, as a big file has millions */
-    bool plain;         /* a plain (unquoted) scalar: only those can mean "nothing" */
-    bool skip;          /* a mapping key already reported as a duplicate or not a scalar */
-};
-
-/* A bump allocator for the tree: one free for the whole of it. */
-struct arena_block {
-    struct arena_block *next;
-    size_t used, cap;
-    max_align_t data[];
-};
-
-struct arena {
-    struct arena_block *head;
-};
-
-static void *arena_alloc(struct arena *a, size_t size)
-{
-    size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
-    struct arena_block *b = a->head;
-    if (!b || b->cap - b->used < size) {
-        size_t cap = size > 65536 ? size : 65536;
-        b = xmalloc(sizeof *b + cap);
-        b->next = a->head;
-        b->used = 0;
-        b->cap = cap;
-        a->head = b;
-    }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    return p;
-}
-
-static void arena_free(struct arena *a)
-{
-    while (a->head) {
-        struct arena_block *next = a->head->next;
-        free(a->head);
-        a->head = next;
-    }
-}
+#include "yamltree.h"
 
 /* ==== the loading context and diagnostics ==== */
 
 struct loader {
     const char *file;
-    const char *src; /* the bytes being loaded */
-    size_t len;
     struct diags *d;
     size_t errors; /* errors this load added */
-    struct arena arena;
     struct questionnaire *q;
     size_t cap_questions; /* q->questions grows by doubling */
-    /* Where libyaml's character index last mapped to a byte offset (marks only move forward). */
-    size_t cursor_char, cursor_byte;
 };
 
 static void report(struct loader *l, uint32_t line, uint32_t col, const char *fmt, va_list ap)
@@ -105,9 +42,7 @@ static void report(struct loader *l, uint32_t line, uint32_t col, const char *fm
                       "too many errors; only the first %d are shown", MAX_ERRORS);
         return;
     }
-    char msg[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    diags_add(l->d, DIAG_ERROR, l->file, line, col, "%s", msg);
+    diags_vadd(l->d, DIAG_ERROR, l->file, line, col, fmt, ap);
 }
 
 static void error_at(struct loader *l, uint32_t line, uint32_t col, const char *fmt, ...)
@@ -121,10 +56,10 @@ static void error_at(struct loader *l, uint32_t line, uint32_t col, const char *
     va_end(ap);
 }
 
-static void error_node(struct loader *l, const struct node *n, const char *fmt, ...)
+static void error_node(struct loader *l, const struct yamltree_node *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void error_node(struct loader *l, const struct node *n, const char *fmt, ...)
+static void error_node(struct loader *l, const struct yamltree_node *n, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -132,558 +67,16 @@ static void error_node(struct loader *l, const struct node *n, const char *fmt, 
     va_end(ap);
 }
 
-static struct src_loc node_loc(const struct node *n)
+static struct src_loc node_loc(const struct yamltree_node *n)
 {
     return (struct src_loc){n->line, n->col};
 }
 
-/* A control character that must never reach a terminal: C0 except tab and newline, DEL, C1. */
-static bool is_control(uint32_t cp)
-{
-    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
-}
-
-/* Writes s (len bytes) into buf for a message: quoted, control bytes escaped, cut at ~40
- * characters, so that nothing from the file reaches the terminal raw. Returns buf. */
-static const char *quote(char *buf, size_t size, const char *s, size_t len)
-{
-    size_t o = 0, chars = 0;
-    buf[o++] = '\'';
-    for (size_t i = 0; i < len && o + 12 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xc0) != 0x80 && ++chars > 40) {
-            memcpy(buf + o, "...", 3);
-            o += 3;
-            break;
-        }
-        if (c < 0x20 || c == 0x7f)
-            o += (size_t)snprintf(buf + o, size - o, "\\x%02x", c);
-        else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-                 (unsigned char)s[i + 1] < 0xa0)
-            o += (size_t)snprintf(buf + o, size - o, "\\u%04x", (unsigned char)s[++i]);
-        else
-            buf[o++] = (char)c;
-    }
-    buf[o++] = '\'';
-    buf[o] = '\0';
-    return buf;
-}
-
-#define QUOTE_SIZE       200
-#define QUOTE(buf, node) quote(buf, sizeof buf, (node)->str, (node)->n)
-
-static bool node_is_null(const struct node *n)
-{
-    return n->kind == NODE_SCALAR && n->plain &&
-           (n->n == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
-            strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
-}
-
-/* What a node is, for "expected X, found Y" messages. */
-static const char *describe(char *buf, size_t size, const struct node *n)
-{
-    if (n->kind == NODE_MAP)
-        return "a mapping";
-    if (n->kind == NODE_SEQ)
-        return "a list";
-    if (node_is_null(n))
-        return "nothing";
-    return quote(buf, size, n->str, n->n);
-}
-
-#define DESCRIBE(buf, node) describe(buf, sizeof buf, node)
-
-/* ==== stage 1: the bytes ==== */
-
-/* Decodes the UTF-8 sequence at s[0..len), returning its length and *cp, or 0 when invalid
- * (overlong, surrogate, beyond U+10FFFF, truncated). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    static const struct {
-        unsigned char mask, lead;
-        uint32_t min;
-    } forms[] = {{0x80, 0x00, 0}, {0xe0, 0xc0, 0x80}, {0xf0, 0xe0, 0x800}, {0xf8, 0xf0, 0x10000}};
-    for (size_t n = 1; n <= 4; n++) {
-        if ((s[0] & forms[n - 1].mask) != forms[n - 1].lead)
-            continue;
-        if (n > len)
-            return 0;
-        uint32_t v = n == 1 ? s[0] : s[0] & (0x7fu >> n);
-        for (size_t i = 1; i < n; i++) {
-            if ((s[i] & 0xc0) != 0x80)
-                return 0;
-            v = v << 6 | (s[i] & 0x3fu);
-        }
-        if (v < forms[n - 1].min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-            return 0;
-        *cp = v;
-        return n;
-    }
-    return 0;
-}
-
-/* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
- * the way libyaml does: CR LF, CR, LF, U+2028 and U+2029 each end a line. */
-static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *line, uint32_t *col)
-{
-    if ((cp == '\r' && !(i < len && s[i] == '\n')) || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-        (*line)++;
-        *col = 1;
-    } else if (cp != '\r') {
-        (*col)++;
-    }
-}
-
-#define MAX_ENCODING_ERRORS 10
-
-/* Checks that the bytes are UTF-8 text libyaml will accept, reporting the exact line:col of
- * each bad byte (libyaml's own messages for these have no place). Returns true when clean. */
-static bool bytes_check(struct loader *l)
-{
-    const unsigned char *s = (const unsigned char *)l->src;
-    size_t i = l->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    uint32_t line = 1, col = 1;
-    size_t errors = 0;
-    while (i < l->len) {
-        while (i < l->len && s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, kept tight */
-            i++;
-            col++;
-        }
-        if (i == l->len)
-            break;
-        uint32_t cp = s[i];
-        size_t n = utf8_decode(s + i, l->len - i, &cp);
-        const char *problem = NULL;
-        char what[96];
-        if (n == 0) {
-            snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02x", s[i]);
-            problem = what;
-            n = 1;
-        } else if (cp == 0) {
-            problem = "NUL byte (is this a text file?)";
-        } else if (is_control(cp) && cp != '\r') {
-            snprintf(what, sizeof what,
-                     "control character U+%04X (only tab and line breaks may appear)",
-                     (unsigned)cp);
-            problem = what;
-        } else if (cp == 0xfffe || cp == 0xffff) {
-            snprintf(what, sizeof what, "character U+%04X is not allowed", (unsigned)cp);
-            problem = what;
-        }
-        if (problem) {
-            if (++errors > MAX_ENCODING_ERRORS) {
-                error_at(l, line, col, "too many invalid bytes; giving up (is this a text file?)");
-                return false;
-            }
-            error_at(l, line, col, "%s", problem);
-        }
-        i += n;
-        step(l->src, l->len, i, cp, &line, &col);
-    }
-    return errors == 0;
-}
-
-/* The byte offset of libyaml's character index `index` (marks count characters, not bytes).
- * Amortised linear: marks are asked for in document order. */
-static size_t byte_offset(struct loader *l, size_t index)
-{
-    if (l->cursor_char > index) {
-        l->cursor_char = 0;
-        l->cursor_byte = l->len >= 3 && memcmp(l->src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    }
-    while (l->cursor_char < index && l->cursor_byte < l->len) {
-        l->cursor_byte++;
-        while (l->cursor_byte < l->len && ((unsigned char)l->src[l->cursor_byte] & 0xc0) == 0x80)
-            l->cursor_byte++;
-        l->cursor_char++;
-    }
-    return l->cursor_byte;
-}
-
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
-/* A control character in a scalar can only come from a double-quoted escape (the raw bytes
- * passed bytes_check): find each such escape in the source and report it where it is. */
-static void escapes_check(struct loader *l, const yaml_mark_t *mark, uint32_t first)
-{
-    static const struct {
-        char c;
-        uint32_t cp;
-    } simple[] = {{'0', 0},  {'a', 7},  {'b', 8},    {'v', 11},
-                  {'f', 12}, {'r', 13}, {'e', 0x1b}, {'N', 0x85}};
-    size_t i = byte_offset(l, mark->index), errors = l->errors;
-    uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
-    if (i >= l->len || l->src[i] != '"') { /* not where we expect it: report the scalar */
-        error_at(l, line, col, "control character U+%04X in text", (unsigned)first);
-        return;
-    }
-    i++;
-    col++;
-    while (i < l->len && l->src[i] != '"') {
-        uint32_t cp;
-        if (l->src[i] != '\\' || i + 1 >= l->len) {
-            size_t n = utf8_decode((const unsigned char *)l->src + i, l->len - i, &cp);
-            i += n ? n : 1;
-            step(l->src, l->len, i, cp, &line, &col);
-            continue;
-        }
-        char e = l->src[i + 1];
-        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-        cp = ' ';
-        for (size_t k = 0; k < sizeof simple / sizeof simple[0]; k++)
-            if (simple[k].c == e)
-                cp = simple[k].cp;
-        if (digits && i + 2 + digits <= l->len) {
-            cp = 0;
-            for (size_t k = 0; k < digits; k++)
-                cp = cp << 4 | (uint32_t)hex_digit(l->src[i + 2 + k]);
-        }
-        if (is_control(cp))
-            error_at(l, line, col, "control character U+%04X in text", (unsigned)cp);
-        if (e == '\r' || e == '\n') { /* an escaped line break */
-            i += 1;
-            continue;
-        }
-        size_t n = 2 + digits;
-        i += n;
-        col += (uint32_t)n;
-    }
-    if (l->errors == errors)
-        error_at(l, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                 "control character U+%04X in text", (unsigned)first);
-}
-
-/* ==== stage 2: libyaml events to the tree ==== */
-
-struct open {
-    size_t first; /* index in pending of its first child */
-    struct node node;
-};
-
-struct builder {
-    struct node *pending; /* children of the open collections, in document order */
-    size_t n_pending, cap_pending;
-    struct open *open;
-    size_t n_open, cap_open;
-    size_t n_nodes; /* so far, against MAX_NODES */
-};
-
-/* A bound on the tree's memory (32 bytes a node): a realistic 64 MiB questionnaire has
- * about 6 million nodes, a file of nothing but "[1,1,1,..." would have 32 million. */
-#define MAX_NODES (8u * 1024 * 1024)
-
-static void pending_push(struct builder *b, struct node n)
-{
-    if (b->n_pending == b->cap_pending) {
-        b->cap_pending = b->cap_pending ? 2 * b->cap_pending : 256;
-        b->pending = xreallocarray(b->pending, b->cap_pending, sizeof *b->pending);
-    }
-    b->pending[b->n_pending++] = n;
-}
-
-static struct node node_at(const yaml_mark_t *m, enum node_kind kind)
-{
-    return (struct node){
-        .kind = kind, .line = (uint32_t)m->line + 1, .col = (uint32_t)m->column + 1};
-}
-
-struct key_ref {
-    const struct node *key;
-    size_t index;
-};
-
-static int key_ref_compare(const void *pa, const void *pb)
-{
-    const struct key_ref *a = pa, *b = pb;
-    size_t n = a->key->n < b->key->n ? a->key->n : b->key->n;
-    int c = memcmp(a->key->str, b->key->str, n);
-    if (c)
-        return c;
-    if (a->key->n != b->key->n)
-        return a->key->n < b->key->n ? -1 : 1;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-static bool same_key(const struct node *a, const struct node *b)
-{
-    return a->n == b->n && memcmp(a->str, b->str, a->n) == 0;
-}
-
-static void duplicate(struct loader *l, struct node *dup, const struct node *first)
-{
-    char b[QUOTE_SIZE];
-    error_node(l, dup, "duplicate key %s (first at %u:%u)", QUOTE(b, dup), first->line, first->col);
-    dup->skip = true;
-}
-
-/* Marks and reports keys that are not scalars, and every repeat of a key. Small mappings
- * compare pairs; big ones sort, so a huge mapping is O(n log n), never O(n^2). */
-static void mapping_check_keys(struct loader *l, struct node *map)
-{
-    for (size_t i = 0; i < map->n; i++) {
-        struct node *k = &map->items[2 * i];
-        if (k->kind != NODE_SCALAR && k->kind != NODE_BAD) {
-            char b[QUOTE_SIZE];
-            error_node(l, k, "a key must be a plain word, found %s", DESCRIBE(b, k));
-        }
-        if (k->kind != NODE_SCALAR)
-            k->skip = true;
-    }
-    if (map->n <= 16) {
-        for (size_t i = 1; i < map->n; i++) {
-            struct node *k = &map->items[2 * i];
-            for (size_t j = 0; j < i && !k->skip; j++) {
-                const struct node *f = &map->items[2 * j];
-                if (f->kind == NODE_SCALAR && same_key(k, f))
-                    duplicate(l, k, f);
-            }
-        }
-        return;
-    }
-    struct key_ref *refs = xcalloc(map->n, sizeof *refs);
-    size_t n = 0;
-    for (size_t i = 0; i < map->n; i++)
-        if (!map->items[2 * i].skip)
-            refs[n++] = (struct key_ref){&map->items[2 * i], i};
-    qsort(refs, n, sizeof *refs, key_ref_compare);
-    for (size_t i = 1, first = 0; i < n; i++) {
-        if (same_key(refs[i].key, refs[first].key))
-            duplicate(l, &map->items[2 * refs[i].index], refs[first].key);
-        else
-            first = i;
-    }
-    free(refs);
-}
-
-/* Opens a collection; past LOADER_MAX_DEPTH reports it and returns false: reading stops
- * there, since libyaml's own work per token grows with the nesting of flow collections. */
-static bool collection_start(struct loader *l, struct builder *b, const yaml_event_t *e,
-                             enum node_kind kind)
-{
-    struct node n = node_at(&e->start_mark, kind);
-    if (b->n_open == LOADER_MAX_DEPTH) {
-        error_node(l, &n, "nesting deeper than %d levels", LOADER_MAX_DEPTH);
-        return false;
-    }
-    if (b->n_open == b->cap_open) {
-        b->cap_open = b->cap_open ? 2 * b->cap_open : 16;
-        b->open = xreallocarray(b->open, b->cap_open, sizeof *b->open);
-    }
-    b->open[b->n_open++] = (struct open){b->n_pending, n};
-    return true;
-}
-
-static void collection_end(struct loader *l, struct builder *b)
-{
-    struct open o = b->open[--b->n_open];
-    size_t count = b->n_pending - o.first;
-    o.node.items = arena_alloc(&l->arena, count * sizeof *o.node.items);
-    if (count) /* an empty collection may have nothing pending at all (pending NULL) */
-        memcpy(o.node.items, b->pending + o.first, count * sizeof *o.node.items);
-    b->n_pending = o.first;
-    o.node.n = (uint32_t)(o.node.kind == NODE_MAP ? count / 2 : count);
-    if (o.node.kind == NODE_MAP)
-        mapping_check_keys(l, &o.node);
-    pending_push(b, o.node);
-}
-
-static void scalar_add(struct loader *l, struct builder *b, const yaml_event_t *e)
-{
-    struct node n = node_at(&e->start_mark, NODE_SCALAR);
-    size_t len = e->data.scalar.length; /* < LOADER_MAX_BYTES, so n fits in 32 bits */
-    char *s = arena_alloc(&l->arena, len + 1);
-    memcpy(s, e->data.scalar.value, len);
-    s[len] = '\0';
-    n.str = s;
-    n.n = (uint32_t)len;
-    n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp = c;
-        if (c == 0xc2 && i + 1 < len)
-            cp = (unsigned char)s[++i]; /* U+0080..U+00BF: where the C1 controls live */
-        else if (c >= 0x80)
-            continue; /* any other byte of a multi-byte character: never a control */
-        if (is_control(cp)) {
-            escapes_check(l, &e->start_mark, cp);
-            break;
-        }
-    }
-    pending_push(b, n);
-}
-
-/* Anchors, aliases and tags would let a file say things our schema cannot see (or make a
- * small file expand hugely): refuse them where they are. */
-static void properties_check(struct loader *l, const yaml_event_t *e)
-{
-    const yaml_char_t *anchor = NULL, *tag = NULL;
-    if (e->type == YAML_SCALAR_EVENT) {
-        anchor = e->data.scalar.anchor;
-        tag = e->data.scalar.tag;
-    } else if (e->type == YAML_SEQUENCE_START_EVENT) {
-        anchor = e->data.sequence_start.anchor;
-        tag = e->data.sequence_start.tag;
-    } else if (e->type == YAML_MAPPING_START_EVENT) {
-        anchor = e->data.mapping_start.anchor;
-        tag = e->data.mapping_start.tag;
-    }
-    uint32_t line = (uint32_t)e->start_mark.line + 1, col = (uint32_t)e->start_mark.column + 1;
-    if (anchor)
-        error_at(l, line, col, "anchors are not allowed");
-    if (tag)
-        error_at(l, line, col, "tags are not allowed");
-}
-
-static void syntax_error(struct loader *l, const yaml_parser_t *p)
-{
-    if (p->error == YAML_MEMORY_ERROR)
-        xdie("out of memory");
-    if (p->error == YAML_READER_ERROR) { /* bytes_check leaves nothing for the reader to refuse */
-        error_at(l, 1, 1, "malformed YAML: %s", p->problem ? p->problem : "unreadable input");
-        return;
-    }
-    uint32_t line = (uint32_t)p->problem_mark.line + 1, col = (uint32_t)p->problem_mark.column + 1;
-    if (p->context)
-        error_at(l, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
-                 (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
-    else
-        error_at(l, line, col, "malformed YAML: %s", p->problem ? p->problem : "syntax error");
-}
-
-/* Parses the bytes into a tree. Returns the root, or NULL when there is no usable document
- * (malformed YAML, an empty file): then the problem has been reported. */
-static struct node *tree_parse(struct loader *l)
-{
-    yaml_parser_t p;
-    if (!yaml_parser_initialize(&p))
-        xdie("out of memory");
-    /* No encoding is forced: libyaml then skips a UTF-8 byte order mark, and bytes_check has
-     * made sure the input is UTF-8 (UTF-16 marks are invalid UTF-8). */
-    yaml_parser_set_input_string(&p, (const unsigned char *)l->src, l->len);
-
-    struct builder b = {0};
-    struct node *root = NULL;
-    bool ok = true, documents = false;
-    for (bool done = false; !done;) {
-        yaml_event_t e;
-        if (!yaml_parser_parse(&p, &e)) {
-            ok = false;
-            break;
-        }
-        properties_check(l, &e);
-        if ((e.type == YAML_SCALAR_EVENT || e.type == YAML_ALIAS_EVENT ||
-             e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) &&
-            ++b.n_nodes > MAX_NODES) {
-            error_at(l, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                     "more than %u YAML nodes; a questionnaire never needs that many", MAX_NODES);
-            yaml_event_delete(&e);
-            ok = false;
-            break;
-        }
-        switch (e.type) {
-        case YAML_DOCUMENT_START_EVENT:
-            if (documents) {
-                error_at(l, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                         "a second YAML document; a questionnaire file holds exactly one");
-                done = true;
-            }
-            documents = true;
-            break;
-        case YAML_SCALAR_EVENT:
-            scalar_add(l, &b, &e);
-            break;
-        case YAML_ALIAS_EVENT: {
-            struct node n = node_at(&e.start_mark, NODE_BAD);
-            error_node(l, &n, "aliases are not allowed");
-            pending_push(&b, n);
-            break;
-        }
-        case YAML_SEQUENCE_START_EVENT:
-        case YAML_MAPPING_START_EVENT:
-            if (!collection_start(l, &b, &e,
-                                  e.type == YAML_SEQUENCE_START_EVENT ? NODE_SEQ : NODE_MAP)) {
-                ok = false;
-                done = true;
-            }
-            break;
-        case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-            collection_end(l, &b);
-            break;
-        case YAML_STREAM_END_EVENT:
-            done = true;
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&e);
-    }
-    if (p.error != YAML_NO_ERROR) {
-        ok = false;
-        syntax_error(l, &p);
-    }
-    if (ok && b.n_pending > 0) {
-        root = arena_alloc(&l->arena, sizeof *root);
-        *root = b.pending[0];
-    } else if (ok) {
-        error_at(l, 1, 1, "the file is empty; expected a questionnaire");
-    }
-    free(b.pending);
-    free(b.open);
-    yaml_parser_delete(&p);
-    return root;
-}
+#define QUOTE_SIZE          YAMLTREE_QUOTE_SIZE
+#define QUOTE(buf, node)    yamltree_quote(buf, sizeof buf, (node)->str, (node)->n)
+#define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
 
 /* ==== stage 3: the tree to the model ==== */
-
-/* Optimal string alignment distance (Levenshtein plus transpositions), for "did you mean". */
-static size_t edit_distance(const char *a, size_t na, const char *b)
-{
-    enum { MAX = 32 };
-    size_t nb = strlen(b);
-    if (na >= MAX || nb >= MAX)
-        return SIZE_MAX;
-    size_t d[MAX + 1][MAX + 1];
-    for (size_t i = 0; i <= na; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= nb; j++)
-        d[0][j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        for (size_t j = 1; j <= nb; j++) {
-            size_t cost = a[i - 1] != b[j - 1];
-            size_t v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    }
-    return d[na][nb];
-}
-
-/* The candidate closest to word, or NULL when none is close enough to be a likely typo. */
-static const char *nearest(const char *word, size_t len, const char *const *candidates, size_t n)
-{
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        size_t cl = strlen(candidates[i]);
-        size_t limit = cl <= 4 ? 1 : cl <= 8 ? 2 : 3;
-        size_t dist = edit_distance(word, len, candidates[i]);
-        if (dist <= limit && dist < best_d) {
-            best = candidates[i];
-            best_d = dist;
-        }
-    }
-    return best;
-}
 
 /* "a, b, c" into buf. */
 static const char *join(char *buf, size_t size, const char *const *words, size_t n)
@@ -696,11 +89,11 @@ static const char *join(char *buf, size_t size, const char *const *words, size_t
 }
 
 /* Reports an unknown word (key or enum value) with the nearest valid one, or the list. */
-static void unknown_word(struct loader *l, const struct node *n, const char *what,
+static void unknown_word(struct loader *l, const struct yamltree_node *n, const char *what,
                          const char *where, const char *const *valid, size_t n_valid)
 {
     char b[QUOTE_SIZE], list[400];
-    const char *near = nearest(n->str, n->n, valid, n_valid);
+    const char *near = suggest_among(n->str, n->n, SUGGEST_BY_CANDIDATE, valid, n_valid);
     if (near)
         error_node(l, n, "unknown %s %s%s; did you mean '%s'?", what, QUOTE(b, n), where, near);
     else
@@ -713,19 +106,20 @@ static void unknown_word(struct loader *l, const struct node *n, const char *wha
 /* True when n is of the kind wanted (and not nothing); else reports "expected PREFIX WHAT,
  * found ..." unless n stands for something already reported. The message is only built when
  * needed: this runs for every node of every questionnaire. */
-static bool expect_as(struct loader *l, const struct node *n, enum node_kind kind,
+static bool expect_as(struct loader *l, const struct yamltree_node *n, enum yamltree_kind kind,
                       const char *prefix, const char *what)
 {
-    if (n->kind == kind && !(kind == NODE_SCALAR && node_is_null(n)))
+    if (n->kind == kind && !n->is_null)
         return true;
-    if (n->kind != NODE_BAD) {
+    if (n->kind != YAMLTREE_BAD) {
         char b[QUOTE_SIZE];
         error_node(l, n, "expected %s%s, found %s", prefix, what, DESCRIBE(b, n));
     }
     return false;
 }
 
-static bool expect(struct loader *l, const struct node *n, enum node_kind kind, const char *what)
+static bool expect(struct loader *l, const struct yamltree_node *n, enum yamltree_kind kind,
+                   const char *what)
 {
     return expect_as(l, n, kind, "", what);
 }
@@ -744,9 +138,9 @@ static bool id_valid(const char *s, size_t n)
 }
 
 /* An id (letters, digits, _ and -, starting with a letter, at most 64), or NULL. */
-static char *id_parse(struct loader *l, const struct node *n, const char *what)
+static char *id_parse(struct loader *l, const struct yamltree_node *n, const char *what)
 {
-    if (!expect(l, n, NODE_SCALAR, "an id"))
+    if (!expect(l, n, YAMLTREE_SCALAR, "an id"))
         return NULL;
     if (!id_valid(n->str, n->n)) {
         char b[QUOTE_SIZE];
@@ -759,18 +153,18 @@ static char *id_parse(struct loader *l, const struct node *n, const char *what)
     return xstrndup(n->str, n->n);
 }
 
-static char *string_parse(struct loader *l, const struct node *n, const char *what)
+static char *string_parse(struct loader *l, const struct yamltree_node *n, const char *what)
 {
-    return expect(l, n, NODE_SCALAR, what) ? xstrndup(n->str, n->n) : NULL;
+    return expect(l, n, YAMLTREE_SCALAR, what) ? xstrndup(n->str, n->n) : NULL;
 }
 
-static bool bool_parse(struct loader *l, const struct node *n, bool *out)
+static bool bool_parse(struct loader *l, const struct yamltree_node *n, bool *out)
 {
     static const struct {
         const char *word;
         bool value;
     } words[] = {{"true", true}, {"false", false}, {"yes", true}, {"no", false}};
-    if (!expect(l, n, NODE_SCALAR, "true or false"))
+    if (!expect(l, n, YAMLTREE_SCALAR, "true or false"))
         return false;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strcmp(n->str, words[i].word) == 0) {
@@ -786,9 +180,9 @@ static bool bool_parse(struct loader *l, const struct node *n, bool *out)
 enum number_status { NUMBER_OK, NUMBER_NOT_WHOLE, NUMBER_RANGE };
 
 /* The whole number a scalar spells (an optional sign and digits only), quietly. */
-static enum number_status number_value(const struct node *n, long long *out)
+static enum number_status number_value(const struct yamltree_node *n, long long *out)
 {
-    if (n->kind != NODE_SCALAR)
+    if (n->kind != YAMLTREE_SCALAR)
         return NUMBER_NOT_WHOLE;
     size_t sign = n->str[0] == '-' || n->str[0] == '+';
     if (n->n == sign || strspn(n->str + sign, "0123456789") != n->n - sign)
@@ -801,9 +195,9 @@ static enum number_status number_value(const struct node *n, long long *out)
     return NUMBER_OK;
 }
 
-static bool number_parse(struct loader *l, const struct node *n, long long *out)
+static bool number_parse(struct loader *l, const struct yamltree_node *n, long long *out)
 {
-    if (!expect(l, n, NODE_SCALAR, "a whole number"))
+    if (!expect(l, n, YAMLTREE_SCALAR, "a whole number"))
         return false;
     enum number_status st = number_value(n, out);
     char b[QUOTE_SIZE];
@@ -815,10 +209,10 @@ static bool number_parse(struct loader *l, const struct node *n, long long *out)
 }
 
 /* A word from a fixed vocabulary (model.h's _parse functions), or -1 after reporting it. */
-static int word_parse(struct loader *l, const struct node *n, const char *what,
+static int word_parse(struct loader *l, const struct yamltree_node *n, const char *what,
                       int (*parse)(const char *), const char *(*name)(int), int count)
 {
-    if (!expect_as(l, n, NODE_SCALAR, "a ", what))
+    if (!expect_as(l, n, YAMLTREE_SCALAR, "a ", what))
         return -1;
     int v = parse(n->str);
     if (v >= 0 && strlen(n->str) == n->n)
@@ -854,7 +248,7 @@ static const char *kind_name(int i)
 
 /* ---- texts ---- */
 
-static int language_index(const struct questionnaire *q, const struct node *n)
+static int language_index(const struct questionnaire *q, const struct yamltree_node *n)
 {
     for (size_t i = 0; i < q->n_languages; i++)
         if (strlen(q->languages[i]) == n->n && memcmp(q->languages[i], n->str, n->n) == 0)
@@ -863,21 +257,21 @@ static int language_index(const struct questionnaire *q, const struct node *n)
 }
 
 /* A text: a string in the first language, or a mapping language -> string. */
-static void text_parse(struct loader *l, const struct node *n, struct text *t)
+static void text_parse(struct loader *l, const struct yamltree_node *n, struct text *t)
 {
     const struct questionnaire *q = l->q;
     t->loc = node_loc(n);
-    if (n->kind == NODE_SCALAR && !node_is_null(n)) {
+    if (n->kind == YAMLTREE_SCALAR && !n->is_null) {
         t->by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
         t->by_lang[0] = xstrndup(n->str, n->n);
         return;
     }
-    if (!expect(l, n, NODE_MAP, "a text (a string, or a mapping of language to string)"))
+    if (!expect(l, n, YAMLTREE_MAP, "a text (a string, or a mapping of language to string)"))
         return;
     t->by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
     bool first = false;
     for (size_t i = 0; i < n->n; i++) {
-        const struct node *k = &n->items[2 * i], *v = k + 1;
+        const struct yamltree_node *k = &n->items[2 * i], *v = k + 1;
         if (k->skip)
             continue;
         int lang = language_index(q, k);
@@ -897,11 +291,11 @@ static void text_parse(struct loader *l, const struct node *n, struct text *t)
 
 /* ---- conditions ---- */
 
-static struct cond *cond_parse(struct loader *l, const struct node *n);
+static struct cond *cond_parse(struct loader *l, const struct yamltree_node *n);
 
-static void cond_items(struct loader *l, const struct node *v, struct cond *c)
+static void cond_items(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
-    if (!expect(l, v, NODE_SEQ, "a list of conditions"))
+    if (!expect(l, v, YAMLTREE_SEQ, "a list of conditions"))
         return;
     if (v->n == 0) {
         error_node(l, v, "expected at least one condition, found an empty list");
@@ -915,7 +309,7 @@ static void cond_items(struct loader *l, const struct node *v, struct cond *c)
     }
 }
 
-static void cond_not(struct loader *l, const struct node *v, struct cond *c)
+static void cond_not(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     struct cond *item = cond_parse(l, v);
     if (!item)
@@ -926,18 +320,20 @@ static void cond_not(struct loader *l, const struct node *v, struct cond *c)
 }
 
 /* Option values as written (a scalar or a list of them); `is` takes exactly one. */
-static void cond_values_list(struct loader *l, const struct node *v, struct cond *c, bool one)
+static void cond_values_list(struct loader *l, const struct yamltree_node *v, struct cond *c,
+                             bool one)
 {
-    const struct node *items = v;
+    const struct yamltree_node *items = v;
     size_t n = 1;
-    if (v->kind == NODE_SEQ && !one) {
+    if (v->kind == YAMLTREE_SEQ && !one) {
         items = v->items;
         n = v->n;
         if (n == 0) {
             error_node(l, v, "expected at least one value, found an empty list");
             return;
         }
-    } else if (!expect(l, v, NODE_SCALAR, one ? "one value (use 'in' for several)" : "a value")) {
+    } else if (!expect(l, v, YAMLTREE_SCALAR,
+                       one ? "one value (use 'in' for several)" : "a value")) {
         return;
     }
     c->values = xcalloc(n, sizeof *c->values);
@@ -954,31 +350,31 @@ static void cond_values_list(struct loader *l, const struct node *v, struct cond
     }
 }
 
-static void cond_is(struct loader *l, const struct node *v, struct cond *c)
+static void cond_is(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     cond_values_list(l, v, c, true);
 }
 
-static void cond_values(struct loader *l, const struct node *v, struct cond *c)
+static void cond_values(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     cond_values_list(l, v, c, false);
 }
 
-static void cond_number(struct loader *l, const struct node *v, struct cond *c)
+static void cond_number(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     number_parse(l, v, &c->number);
 }
 
-static void cond_answered(struct loader *l, const struct node *v, struct cond *c)
+static void cond_answered(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     bool_parse(l, v, &c->flag);
 }
 
-static void cond_eligibility(struct loader *l, const struct node *v, struct cond *c)
+static void cond_eligibility(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
-    const struct node *items = v;
+    const struct yamltree_node *items = v;
     size_t n = 1;
-    if (v->kind == NODE_SEQ) {
+    if (v->kind == YAMLTREE_SEQ) {
         items = v->items;
         n = v->n;
         if (n == 0)
@@ -992,7 +388,7 @@ static void cond_eligibility(struct loader *l, const struct node *v, struct cond
     }
 }
 
-static void cond_finding(struct loader *l, const struct node *v, struct cond *c)
+static void cond_finding(struct loader *l, const struct yamltree_node *v, struct cond *c)
 {
     c->ref = id_parse(l, v, "finding id");
     c->ref_loc = node_loc(v);
@@ -1004,7 +400,7 @@ static const struct cond_op {
     enum cond_kind kind;
     enum compare_op op;
     bool on_question; /* needs `question:`; the others forbid it */
-    void (*parse)(struct loader *l, const struct node *v, struct cond *c);
+    void (*parse)(struct loader *l, const struct yamltree_node *v, struct cond *c);
 } cond_ops[] = {
     {"all", COND_ALL, CMP_EQUAL, false, cond_items},
     {"any", COND_ANY, CMP_EQUAL, false, cond_items},
@@ -1029,17 +425,17 @@ static const char *const cond_keys[] = {"question", "all",      "any",         "
                                         "at_least", "answered", "eligibility", "finding"};
 
 /* A condition map, or NULL when n is not a mapping (reported). */
-static struct cond *cond_parse(struct loader *l, const struct node *n)
+static struct cond *cond_parse(struct loader *l, const struct yamltree_node *n)
 {
-    if (!expect(l, n, NODE_MAP, "a condition (a mapping such as {question: Q, is: V})"))
+    if (!expect(l, n, YAMLTREE_MAP, "a condition (a mapping such as {question: Q, is: V})"))
         return NULL;
     struct cond *c = xcalloc(1, sizeof *c);
     c->loc = node_loc(n);
     c->ref_index = -1;
-    const struct node *question = NULL, *op_key = NULL;
+    const struct yamltree_node *question = NULL, *op_key = NULL;
     const struct cond_op *op = NULL;
     for (size_t i = 0; i < n->n; i++) {
-        const struct node *k = &n->items[2 * i];
+        const struct yamltree_node *k = &n->items[2 * i];
         if (k->skip)
             continue;
         if (strcmp(k->str, "question") == 0) {
@@ -1101,7 +497,7 @@ struct key {
     bool required;
     enum field field;
     size_t offset;
-    void (*parse)(struct loader *l, const struct node *v, void *target);
+    void (*parse)(struct loader *l, const struct yamltree_node *v, void *target);
 };
 
 struct schema {
@@ -1115,15 +511,15 @@ struct schema {
 /* Converts mapping n into target by schema s; found[k] is set to the key node of s->keys[k]
  * (NULL when absent). Reports unknown keys, missing required keys and wrong types. Returns
  * false when n is not a mapping. */
-static bool mapping_parse(struct loader *l, const struct node *n, const struct schema *s,
-                          void *target, const struct node **found)
+static bool mapping_parse(struct loader *l, const struct yamltree_node *n, const struct schema *s,
+                          void *target, const struct yamltree_node **found)
 {
     for (size_t k = 0; k < s->n_keys; k++)
         found[k] = NULL;
-    if (!expect_as(l, n, NODE_MAP, "a mapping for the ", s->what))
+    if (!expect_as(l, n, YAMLTREE_MAP, "a mapping for the ", s->what))
         return false;
     for (size_t i = 0; i < n->n; i++) {
-        const struct node *kn = &n->items[2 * i], *v = kn + 1;
+        const struct yamltree_node *kn = &n->items[2 * i], *v = kn + 1;
         if (kn->skip)
             continue;
         const struct key *key = NULL;
@@ -1179,9 +575,10 @@ static bool mapping_parse(struct loader *l, const struct node *n, const struct s
     }
 
 /* A list of things: true (with v a sequence) when usable; empty only if allowed. */
-static bool list_expect(struct loader *l, const struct node *v, const char *what, bool non_empty)
+static bool list_expect(struct loader *l, const struct yamltree_node *v, const char *what,
+                        bool non_empty)
 {
-    if (!expect_as(l, v, NODE_SEQ, "a list of ", what))
+    if (!expect_as(l, v, YAMLTREE_SEQ, "a list of ", what))
         return false;
     if (non_empty && v->n == 0) {
         error_node(l, v, "expected a non-empty list of %s, found an empty list", what);
@@ -1201,7 +598,7 @@ static const struct key option_keys[] = {
 };
 static const struct schema option_schema = SCHEMA("option", option_keys);
 
-static void question_options(struct loader *l, const struct node *v, void *target)
+static void question_options(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct question *qn = target;
     if (!list_expect(l, v, "options", true))
@@ -1209,7 +606,7 @@ static void question_options(struct loader *l, const struct node *v, void *targe
     qn->options = xcalloc(v->n, sizeof *qn->options);
     qn->n_options = v->n;
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *found[MAX_KEYS];
+        const struct yamltree_node *found[MAX_KEYS];
         if (i == MODEL_MAX_OPTIONS)
             error_node(l, &v->items[i], "too many options: a question has at most %d",
                        MODEL_MAX_OPTIONS);
@@ -1220,25 +617,25 @@ static void question_options(struct loader *l, const struct node *v, void *targe
 
 /* ---- raises ---- */
 
-static void question_raises(struct loader *l, const struct node *v, void *target)
+static void question_raises(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct question *qn = target;
-    if (!expect(l, v, NODE_MAP, "a mapping of answer to finding id"))
+    if (!expect(l, v, YAMLTREE_MAP, "a mapping of answer to finding id"))
         return;
     size_t total = 0;
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *f = &v->items[2 * i + 1];
-        total += f->kind == NODE_SEQ ? f->n : 1;
+        const struct yamltree_node *f = &v->items[2 * i + 1];
+        total += f->kind == YAMLTREE_SEQ ? f->n : 1;
     }
     qn->raises = xcalloc(total ? total : 1, sizeof *qn->raises);
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *k = &v->items[2 * i], *f = k + 1;
+        const struct yamltree_node *k = &v->items[2 * i], *f = k + 1;
         if (k->skip)
             continue;
         char *value = id_parse(l, k, "answer value");
-        const struct node *items = f;
+        const struct yamltree_node *items = f;
         size_t n = 1;
-        if (f->kind == NODE_SEQ) {
+        if (f->kind == YAMLTREE_SEQ) {
             items = f->items;
             n = f->n;
             if (n == 0)
@@ -1265,7 +662,7 @@ static void question_raises(struct loader *l, const struct node *v, void *target
 
 /* ---- questions ---- */
 
-static void question_type(struct loader *l, const struct node *v, void *target)
+static void question_type(struct loader *l, const struct yamltree_node *v, void *target)
 {
     int t = word_parse(l, v, "question type", model_qtype_parse, qtype_name, QTYPE_COUNT);
     if (t >= 0)
@@ -1315,7 +712,7 @@ static const struct {
 };
 
 /* The key node named `name` in mapping n (there is one: its value was read). */
-static const struct node *map_key(const struct node *n, const char *name)
+static const struct yamltree_node *map_key(const struct yamltree_node *n, const char *name)
 {
     for (size_t i = 0; i < n->n; i++)
         if (!n->items[2 * i].skip && strcmp(n->items[2 * i].str, name) == 0)
@@ -1324,8 +721,8 @@ static const struct node *map_key(const struct node *n, const char *name)
 }
 
 /* The checks that depend on the question's type, once all its keys are read. */
-static void question_shape(struct loader *l, const struct node *n, struct question *qn,
-                           const struct node **found)
+static void question_shape(struct loader *l, const struct yamltree_node *n, struct question *qn,
+                           const struct yamltree_node **found)
 {
     const char *type = model_qtype_name(qn->type);
     for (size_t i = 0; i < sizeof type_keys / sizeof type_keys[0]; i++) {
@@ -1345,7 +742,7 @@ static void question_shape(struct loader *l, const struct node *n, struct questi
         number_value(found[QK_MAX] + 1, &max) == NUMBER_OK && min > max)
         error_node(l, found[QK_MIN], "min (%lld) is greater than max (%lld)", min, max);
     if (qn->type != QTYPE_MULTI && found[QK_OPTIONS]) {
-        const struct node *opts = found[QK_OPTIONS] + 1;
+        const struct yamltree_node *opts = found[QK_OPTIONS] + 1;
         for (size_t i = 0; i < qn->n_options; i++)
             if (qn->options[i].exclusive)
                 error_node(l, map_key(&opts->items[i], "exclusive"),
@@ -1353,7 +750,7 @@ static void question_shape(struct loader *l, const struct node *n, struct questi
     }
 }
 
-static void question_parse(struct loader *l, const struct node *n, size_t section)
+static void question_parse(struct loader *l, const struct yamltree_node *n, size_t section)
 {
     struct questionnaire *q = l->q;
     if (q->n_questions == l->cap_questions) {
@@ -1362,14 +759,14 @@ static void question_parse(struct loader *l, const struct node *n, size_t sectio
     }
     struct question *qn = &q->questions[q->n_questions++];
     *qn = (struct question){.loc = node_loc(n), .section = section, .type = QTYPE_COUNT};
-    const struct node *found[MAX_KEYS];
+    const struct yamltree_node *found[MAX_KEYS];
     if (mapping_parse(l, n, &question_schema, qn, found) && qn->type != QTYPE_COUNT)
         question_shape(l, n, qn, found);
 }
 
 /* ---- sections ---- */
 
-static void section_questions(struct loader *l, const struct node *v, void *target)
+static void section_questions(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct section *s = target;
     size_t index = (size_t)(s - l->q->sections);
@@ -1391,14 +788,14 @@ static const struct schema section_schema = SCHEMA("section", section_keys);
 
 /* ---- findings, roles, recommendations ---- */
 
-static void finding_severity(struct loader *l, const struct node *v, void *target)
+static void finding_severity(struct loader *l, const struct yamltree_node *v, void *target)
 {
     int s = word_parse(l, v, "severity", model_severity_parse, severity_name, SEV_COUNT);
     if (s >= 0)
         ((struct finding *)target)->severity = (enum severity)s;
 }
 
-static void finding_verdict(struct loader *l, const struct node *v, void *target)
+static void finding_verdict(struct loader *l, const struct yamltree_node *v, void *target)
 {
     int e = word_parse(l, v, "verdict", model_eligibility_parse, eligibility_name, ELIG_COUNT);
     if (e >= 0)
@@ -1415,7 +812,7 @@ static const struct key finding_keys[] = {
 };
 static const struct schema finding_schema = SCHEMA("finding", finding_keys);
 
-static void role_role(struct loader *l, const struct node *v, void *target)
+static void role_role(struct loader *l, const struct yamltree_node *v, void *target)
 {
     int r = word_parse(l, v, "role", model_role_parse, role_name, ROLE_COUNT);
     if (r >= 0)
@@ -1428,7 +825,7 @@ static const struct key role_keys[] = {
 };
 static const struct schema role_schema = SCHEMA("role rule", role_keys);
 
-static void recommendation_kind(struct loader *l, const struct node *v, void *target)
+static void recommendation_kind(struct loader *l, const struct yamltree_node *v, void *target)
 {
     int k = word_parse(l, v, "recommendation kind", model_recommendation_kind_parse, kind_name,
                        REC_KIND_COUNT);
@@ -1446,10 +843,10 @@ static const struct schema recommendation_schema = SCHEMA("recommendation", reco
 
 /* ---- the document ---- */
 
-static void root_format(struct loader *l, const struct node *v, void *target)
+static void root_format(struct loader *l, const struct yamltree_node *v, void *target)
 {
     (void)target;
-    if (!expect(l, v, NODE_SCALAR, "'mesoscreen/1'"))
+    if (!expect(l, v, YAMLTREE_SCALAR, "'mesoscreen/1'"))
         return;
     if (strcmp(v->str, "mesoscreen/1") != 0) {
         char b[QUOTE_SIZE];
@@ -1457,7 +854,7 @@ static void root_format(struct loader *l, const struct node *v, void *target)
     }
 }
 
-static void root_sections(struct loader *l, const struct node *v, void *target)
+static void root_sections(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!list_expect(l, v, "sections", true))
@@ -1465,14 +862,14 @@ static void root_sections(struct loader *l, const struct node *v, void *target)
     q->sections = xcalloc(v->n, sizeof *q->sections);
     q->n_sections = v->n;
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *found[MAX_KEYS];
+        const struct yamltree_node *found[MAX_KEYS];
         q->sections[i].loc = node_loc(&v->items[i]);
         q->sections[i].first_question = q->n_questions;
         mapping_parse(l, &v->items[i], &section_schema, &q->sections[i], found);
     }
 }
 
-static void root_findings(struct loader *l, const struct node *v, void *target)
+static void root_findings(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!list_expect(l, v, "findings", false))
@@ -1481,14 +878,14 @@ static void root_findings(struct loader *l, const struct node *v, void *target)
     q->n_findings = v->n;
     for (size_t i = 0; i < v->n; i++) {
         struct finding *f = &q->findings[i];
-        const struct node *found[MAX_KEYS];
+        const struct yamltree_node *found[MAX_KEYS];
         f->loc = node_loc(&v->items[i]);
         if (mapping_parse(l, &v->items[i], &finding_schema, f, found) && !found[FK_VERDICT])
             f->verdict = model_severity_verdict(f->severity);
     }
 }
 
-static void root_roles(struct loader *l, const struct node *v, void *target)
+static void root_roles(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!list_expect(l, v, "role rules", true))
@@ -1496,13 +893,13 @@ static void root_roles(struct loader *l, const struct node *v, void *target)
     q->role_rules = xcalloc(v->n, sizeof *q->role_rules);
     q->n_role_rules = v->n;
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *found[MAX_KEYS];
+        const struct yamltree_node *found[MAX_KEYS];
         q->role_rules[i].loc = node_loc(&v->items[i]);
         mapping_parse(l, &v->items[i], &role_schema, &q->role_rules[i], found);
     }
 }
 
-static void root_recommendations(struct loader *l, const struct node *v, void *target)
+static void root_recommendations(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!list_expect(l, v, "recommendations", false))
@@ -1510,20 +907,20 @@ static void root_recommendations(struct loader *l, const struct node *v, void *t
     q->recommendations = xcalloc(v->n, sizeof *q->recommendations);
     q->n_recommendations = v->n;
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *found[MAX_KEYS];
+        const struct yamltree_node *found[MAX_KEYS];
         q->recommendations[i].loc = node_loc(&v->items[i]);
         mapping_parse(l, &v->items[i], &recommendation_schema, &q->recommendations[i], found);
     }
 }
 
-static void root_labels(struct loader *l, const struct node *v, void *target)
+static void root_labels(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
-    if (!expect(l, v, NODE_MAP, "a mapping of label key to text"))
+    if (!expect(l, v, YAMLTREE_MAP, "a mapping of label key to text"))
         return;
     q->labels = xcalloc(v->n ? v->n : 1, sizeof *q->labels);
     for (size_t i = 0; i < v->n; i++) {
-        const struct node *k = &v->items[2 * i];
+        const struct yamltree_node *k = &v->items[2 * i];
         if (k->skip)
             continue;
         struct label *lb = &q->labels[q->n_labels++];
@@ -1551,14 +948,14 @@ static bool language_valid(const char *s, size_t n)
 }
 
 /* `languages:` is read before anything else, since every text depends on it. */
-static void root_languages(struct loader *l, const struct node *v)
+static void root_languages(struct loader *l, const struct yamltree_node *v)
 {
     struct questionnaire *q = l->q;
     if (list_expect(l, v, "language codes", true)) {
         for (size_t i = 0; i < v->n; i++) {
-            const struct node *c = &v->items[i];
+            const struct yamltree_node *c = &v->items[i];
             char b[QUOTE_SIZE];
-            if (!expect(l, c, NODE_SCALAR, "a language code"))
+            if (!expect(l, c, YAMLTREE_SCALAR, "a language code"))
                 continue;
             if (!language_valid(c->str, c->n))
                 error_node(l, c, "invalid language code %s: use a code such as 'en' or 'pt-BR'",
@@ -1575,7 +972,7 @@ static void root_languages(struct loader *l, const struct node *v)
         q->languages[q->n_languages++] = xstrdup("en");
 }
 
-static void root_languages_done(struct loader *l, const struct node *v, void *target)
+static void root_languages_done(struct loader *l, const struct yamltree_node *v, void *target)
 {
     (void)l, (void)v, (void)target;
 }
@@ -1596,10 +993,10 @@ static const struct key root_keys[] = {
 static const struct schema root_schema = SCHEMA("questionnaire", root_keys);
 _Static_assert(sizeof root_keys / sizeof root_keys[0] <= MAX_KEYS, "raise MAX_KEYS");
 
-static void document_parse(struct loader *l, const struct node *root)
+static void document_parse(struct loader *l, const struct yamltree_node *root)
 {
-    const struct node *languages = NULL;
-    if (root->kind == NODE_MAP)
+    const struct yamltree_node *languages = NULL;
+    if (root->kind == YAMLTREE_MAP)
         for (size_t i = 0; i < root->n; i++)
             if (!root->items[2 * i].skip && strcmp(root->items[2 * i].str, "languages") == 0)
                 languages = &root->items[2 * i + 1];
@@ -1607,25 +1004,46 @@ static void document_parse(struct loader *l, const struct node *root)
         root_languages(l, languages);
     else
         l->q->languages[l->q->n_languages++] = xstrdup("en");
-    const struct node *found[MAX_KEYS];
+    const struct yamltree_node *found[MAX_KEYS];
     mapping_parse(l, root, &root_schema, l->q, found);
 }
 
 /* ==== the entry points ==== */
 
+/* How a questionnaire is read: strictly, every problem collected. A bound on the tree's memory
+ * (32 bytes a node): a realistic 64 MiB questionnaire has about 6 million nodes, a file of
+ * nothing but "[1,1,1,..." would have 32 million. */
+static const struct yamltree_rules tree_rules = {
+    .strict = true,
+    .max_depth = LOADER_MAX_DEPTH,
+    .max_nodes = 8u * 1024 * 1024,
+    .max_errors = MAX_ERRORS,
+    .what = "a questionnaire",
+    .anchor = "anchors are not allowed",
+    .alias = "aliases are not allowed",
+    .tag = "tags are not allowed",
+    .second_document = "a second YAML document; a questionnaire file holds exactly one",
+};
+
 enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
                                     struct questionnaire **out)
 {
-    struct loader l = {.file = name ? name : "<input>", .src = buf, .len = len, .d = d};
+    struct loader l = {.file = name ? name : "<input>", .d = d};
     *out = NULL;
     if (len > LOADER_MAX_BYTES) {
         diags_add(d, DIAG_ERROR, l.file, 0, 0, "file is too large (%zu bytes; the limit is %u MiB)",
                   len, LOADER_MAX_BYTES / (1024 * 1024));
         return LOAD_BAD_DATA;
     }
-    if (!bytes_check(&l))
+    struct yamltree tree;
+    enum yamltree_status st = yamltree_read(&tree, l.file, buf, len, &tree_rules, d);
+    l.errors = tree.errors;
+    if (st != YAMLTREE_OK) {
+        if (st == YAMLTREE_EMPTY)
+            error_at(&l, 1, 1, "the file is empty; expected a questionnaire");
+        yamltree_free(&tree);
         return LOAD_BAD_DATA;
-    struct node *root = tree_parse(&l);
+    }
     l.q = xcalloc(1, sizeof *l.q);
     l.q->file = xstrdup(l.file);
     l.q->source = xmalloc(len + 1);
@@ -1633,10 +1051,9 @@ enum load_status loader_load_buffer(const char *name, const char *buf, size_t le
         memcpy(l.q->source, buf, len);
     l.q->source[len] = '\0';
     l.q->source_len = len;
-    if (root)
-        document_parse(&l, root);
-    arena_free(&l.arena);
-    if (l.errors > 0 || !root) {
+    document_parse(&l, tree.root);
+    yamltree_free(&tree);
+    if (l.errors > 0) {
         model_free(l.q);
         return LOAD_BAD_DATA;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 /* ---- id tables: open addressing on FNV-1a, so lookups stay linear in the file size ---- */
@@ -112,16 +113,7 @@ static void v_report(struct validator *v, enum diag_level level, struct src_loc 
 static void v_report(struct validator *v, enum diag_level level, struct src_loc loc,
                      const char *fmt, va_list ap)
 {
-    va_list copy;
-    va_copy(copy, ap);
-    int len = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (len < 0)
-        xdie("bad diagnostic format: %s", fmt);
-    char *msg = xmalloc((size_t)len + 1);
-    vsnprintf(msg, (size_t)len + 1, fmt, ap);
-    diags_add(v->d, level, v->q->file, loc.line, loc.col, "%s", msg);
-    free(msg);
+    diags_vadd(v->d, level, v->q->file, loc.line, loc.col, fmt, ap);
 }
 
 static void v_error(struct validator *v, struct src_loc loc, const char *fmt, ...)
@@ -172,34 +164,6 @@ static const char *shown(struct validator *v, const char *s)
 
 /* ---- suggestions: the nearest id by edit distance ---- */
 
-#define SUGGEST_MAX_LEN 64
-
-/* Levenshtein distance, or SIZE_MAX for strings too long to be ids. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > SUGGEST_MAX_LEN || lb > SUGGEST_MAX_LEN)
-        return SIZE_MAX;
-    size_t row[SUGGEST_MAX_LEN + 1];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
 /* The candidate nearest to `wrong`, if near enough to be a typo; NULL otherwise. */
 static const char *suggest(struct validator *v, const char *wrong,
                            const char *(*name)(const void *set, size_t i), const void *set,
@@ -208,18 +172,7 @@ static const char *suggest(struct validator *v, const char *wrong,
     if (v->suggestions_left == 0)
         return NULL;
     v->suggestions_left--;
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    for (size_t i = 0; i < n; i++) {
-        size_t dist = edit_distance(wrong, name(set, i));
-        if (dist < best_d) {
-            best_d = dist;
-            best = name(set, i);
-        }
-    }
-    size_t len = strlen(wrong);
-    size_t max_d = len <= 3 ? 1 : len <= 6 ? 2 : 3;
-    return best_d <= max_d ? best : NULL;
+    return suggest_nearest(wrong, strlen(wrong), SUGGEST_BY_WORD, name, set, n);
 }
 
 static const char *question_name(const void *set, size_t i)

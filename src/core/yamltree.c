@@ -1,0 +1,667 @@
+/* yamltree.c - the one place libyaml is used: bytes checked, events turned into a small
+ * bounded tree in an arena, anchors, aliases, tags and repeated keys refused at FILE:LINE:COL. */
+#include "yamltree.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "xalloc.h"
+
+/* ==== the arena: a bump allocator, one free for the whole tree ==== */
+
+_Static_assert(sizeof(struct yamltree_node) <= 32, "a big file has millions of nodes");
+
+struct yamltree_block {
+    struct yamltree_block *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+static void *arena_alloc(struct yamltree *t, size_t size)
+{
+    size_t align = sizeof(max_align_t);
+    size = (size + align - 1) / align * align;
+    struct yamltree_block *b = t->blocks;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = size > 65536 ? size : 65536;
+        b = xmalloc(sizeof *b + cap);
+        b->next = t->blocks;
+        b->used = 0;
+        b->cap = cap;
+        t->blocks = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    return p;
+}
+
+void yamltree_free(struct yamltree *t)
+{
+    while (t->blocks) {
+        struct yamltree_block *next = t->blocks->next;
+        free(t->blocks);
+        t->blocks = next;
+    }
+    *t = (struct yamltree){0};
+}
+
+/* ==== the reading context and diagnostics ==== */
+
+struct reader {
+    const char *file;
+    const char *src; /* the bytes being read */
+    size_t len;
+    const struct yamltree_rules *rules;
+    struct diags *d;
+    struct yamltree *t; /* counts the errors; its arena holds the nodes */
+    /* Where libyaml's character index last mapped to a byte offset (marks only move forward). */
+    size_t cursor_char, cursor_byte;
+};
+
+static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
+/* Past rules->max_errors a file is not one with mistakes but something else: stop adding
+ * diagnostics (and memory) for it. */
+static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+    size_t max = rd->rules->max_errors;
+    if (++rd->t->errors > max) {
+        if (rd->t->errors == max + 1)
+            diags_add(rd->d, DIAG_ERROR, rd->file, 0, 0,
+                      "too many errors; only the first %zu are shown", max);
+        return;
+    }
+    diags_vadd(rd->d, DIAG_ERROR, rd->file, line, col, fmt, ap);
+}
+
+static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(rd, line, col, fmt, ap);
+    va_end(ap);
+}
+
+static void error_node(struct reader *rd, const struct yamltree_node *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void error_node(struct reader *rd, const struct yamltree_node *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(rd, n->line, n->col, fmt, ap);
+    va_end(ap);
+}
+
+/* Whether reading must stop: outside strict mode, the first problem ends it. */
+static bool stopped(const struct reader *rd)
+{
+    return !rd->rules->strict && rd->t->errors > 0;
+}
+
+/* ==== quoting for messages ==== */
+
+const char *yamltree_quote(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t o = 0, chars = 0;
+    buf[o++] = '\'';
+    for (size_t i = 0; i < len && o + 12 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xc0) != 0x80 && ++chars > 40) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(buf + o, size - o, "\\x%02x", c);
+        else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] < 0xa0)
+            o += (size_t)snprintf(buf + o, size - o, "\\u%04x", (unsigned char)s[++i]);
+        else
+            buf[o++] = (char)c;
+    }
+    buf[o++] = '\'';
+    buf[o] = '\0';
+    return buf;
+}
+
+#define QUOTE(buf, node) yamltree_quote(buf, sizeof buf, (node)->str, (node)->n)
+
+const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node *n)
+{
+    if (n->kind == YAMLTREE_MAP)
+        return "a mapping";
+    if (n->kind == YAMLTREE_SEQ)
+        return "a list";
+    if (n->is_null)
+        return "nothing";
+    return yamltree_quote(buf, size, n->str, n->n);
+}
+
+#define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
+
+/* ==== stage 1: the bytes ==== */
+
+/* A control character that must never reach a terminal: C0 except tab and newline, DEL, C1. */
+static bool is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
+}
+
+/* Decodes the UTF-8 sequence at s[0..len), returning its length and *cp, or 0 when invalid
+ * (overlong, surrogate, beyond U+10FFFF, truncated). */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+    static const struct {
+        unsigned char mask, lead;
+        uint32_t min;
+    } forms[] = {{0x80, 0x00, 0}, {0xe0, 0xc0, 0x80}, {0xf0, 0xe0, 0x800}, {0xf8, 0xf0, 0x10000}};
+    for (size_t n = 1; n <= 4; n++) {
+        if ((s[0] & forms[n - 1].mask) != forms[n - 1].lead)
+            continue;
+        if (n > len)
+            return 0;
+        uint32_t v = n == 1 ? s[0] : s[0] & (0x7fu >> n);
+        for (size_t i = 1; i < n; i++) {
+            if ((s[i] & 0xc0) != 0x80)
+                return 0;
+            v = v << 6 | (s[i] & 0x3fu);
+        }
+        if (v < forms[n - 1].min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+            return 0;
+        *cp = v;
+        return n;
+    }
+    return 0;
+}
+
+/* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
+ * the way libyaml does: CR LF, CR, LF, U+2028 and U+2029 each end a line. */
+static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *line, uint32_t *col)
+{
+    if ((cp == '\r' && !(i < len && s[i] == '\n')) || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
+        (*line)++;
+        *col = 1;
+    } else if (cp != '\r') {
+        (*col)++;
+    }
+}
+
+#define MAX_ENCODING_ERRORS 10
+
+/* Checks that the bytes are UTF-8 text libyaml will accept, reporting the exact line:col of
+ * each bad byte (libyaml's own messages for these have no place). Returns true when clean. */
+static bool bytes_check(struct reader *rd)
+{
+    const unsigned char *s = (const unsigned char *)rd->src;
+    size_t i = rd->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    uint32_t line = 1, col = 1;
+    size_t errors = 0;
+    while (i < rd->len) {
+        while (i < rd->len && s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, kept tight */
+            i++;
+            col++;
+        }
+        if (i == rd->len)
+            break;
+        uint32_t cp = s[i];
+        size_t n = utf8_decode(s + i, rd->len - i, &cp);
+        const char *problem = NULL;
+        char what[96];
+        if (n == 0) {
+            snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02x", s[i]);
+            problem = what;
+            n = 1;
+        } else if (cp == 0) {
+            problem = "NUL byte (is this a text file?)";
+        } else if (is_control(cp) && cp != '\r') {
+            snprintf(what, sizeof what,
+                     "control character U+%04X (only tab and line breaks may appear)",
+                     (unsigned)cp);
+            problem = what;
+        } else if (cp == 0xfffe || cp == 0xffff) {
+            snprintf(what, sizeof what, "character U+%04X is not allowed", (unsigned)cp);
+            problem = what;
+        }
+        if (problem) {
+            if (++errors > MAX_ENCODING_ERRORS) {
+                error_at(rd, line, col, "too many invalid bytes; giving up (is this a text file?)");
+                return false;
+            }
+            error_at(rd, line, col, "%s", problem);
+        }
+        i += n;
+        step(rd->src, rd->len, i, cp, &line, &col);
+    }
+    return errors == 0;
+}
+
+/* The byte offset of libyaml's character index `index` (marks count characters, not bytes).
+ * Amortised linear: marks are asked for in document order. */
+static size_t byte_offset(struct reader *rd, size_t index)
+{
+    if (rd->cursor_char > index) {
+        rd->cursor_char = 0;
+        rd->cursor_byte = rd->len >= 3 && memcmp(rd->src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    }
+    while (rd->cursor_char < index && rd->cursor_byte < rd->len) {
+        rd->cursor_byte++;
+        while (rd->cursor_byte < rd->len &&
+               ((unsigned char)rd->src[rd->cursor_byte] & 0xc0) == 0x80)
+            rd->cursor_byte++;
+        rd->cursor_char++;
+    }
+    return rd->cursor_byte;
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/* A control character in a scalar can only come from a double-quoted escape (the raw bytes
+ * passed bytes_check): find each such escape in the source and report it where it is. */
+static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t first)
+{
+    static const struct {
+        char c;
+        uint32_t cp;
+    } simple[] = {{'0', 0},  {'a', 7},  {'b', 8},    {'v', 11},
+                  {'f', 12}, {'r', 13}, {'e', 0x1b}, {'N', 0x85}};
+    size_t i = byte_offset(rd, mark->index), errors = rd->t->errors;
+    uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
+    if (i >= rd->len || rd->src[i] != '"') { /* not where we expect it: report the scalar */
+        error_at(rd, line, col, "control character U+%04X in text", (unsigned)first);
+        return;
+    }
+    i++;
+    col++;
+    while (i < rd->len && rd->src[i] != '"') {
+        uint32_t cp;
+        if (rd->src[i] != '\\' || i + 1 >= rd->len) {
+            size_t n = utf8_decode((const unsigned char *)rd->src + i, rd->len - i, &cp);
+            i += n ? n : 1;
+            step(rd->src, rd->len, i, cp, &line, &col);
+            continue;
+        }
+        char e = rd->src[i + 1];
+        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+        cp = ' ';
+        for (size_t k = 0; k < sizeof simple / sizeof simple[0]; k++)
+            if (simple[k].c == e)
+                cp = simple[k].cp;
+        if (digits && i + 2 + digits <= rd->len) {
+            cp = 0;
+            for (size_t k = 0; k < digits; k++)
+                cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
+        }
+        if (is_control(cp))
+            error_at(rd, line, col, "control character U+%04X in text", (unsigned)cp);
+        if (e == '\r' || e == '\n') { /* an escaped line break */
+            i += 1;
+            continue;
+        }
+        size_t n = 2 + digits;
+        i += n;
+        col += (uint32_t)n;
+    }
+    if (rd->t->errors == errors)
+        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
+                 "control character U+%04X in text", (unsigned)first);
+}
+
+/* ==== stage 2: libyaml events to the tree ==== */
+
+struct open {
+    size_t first; /* index in pending of its first child */
+    struct yamltree_node node;
+};
+
+struct builder {
+    struct yamltree_node *pending; /* children of the open collections, in document order */
+    size_t n_pending, cap_pending;
+    struct open *open;
+    size_t n_open, cap_open;
+    size_t n_nodes; /* so far, against rules->max_nodes */
+};
+
+static void pending_push(struct builder *b, struct yamltree_node n)
+{
+    if (b->n_pending == b->cap_pending) {
+        b->cap_pending = b->cap_pending ? 2 * b->cap_pending : 256;
+        b->pending = xreallocarray(b->pending, b->cap_pending, sizeof *b->pending);
+    }
+    b->pending[b->n_pending++] = n;
+}
+
+static struct yamltree_node node_at(const yaml_mark_t *m, enum yamltree_kind kind)
+{
+    return (struct yamltree_node){
+        .kind = kind, .line = (uint32_t)m->line + 1, .col = (uint32_t)m->column + 1};
+}
+
+struct key_ref {
+    const struct yamltree_node *key;
+    size_t index;
+};
+
+static int key_ref_compare(const void *pa, const void *pb)
+{
+    const struct key_ref *a = pa, *b = pb;
+    size_t n = a->key->n < b->key->n ? a->key->n : b->key->n;
+    int c = memcmp(a->key->str, b->key->str, n);
+    if (c)
+        return c;
+    if (a->key->n != b->key->n)
+        return a->key->n < b->key->n ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static bool same_key(const struct yamltree_node *a, const struct yamltree_node *b)
+{
+    return a->n == b->n && memcmp(a->str, b->str, a->n) == 0;
+}
+
+static void duplicate(struct reader *rd, struct yamltree_node *dup,
+                      const struct yamltree_node *first)
+{
+    char b[YAMLTREE_QUOTE_SIZE];
+    error_node(rd, dup, "duplicate key %s (first at %u:%u)", QUOTE(b, dup), first->line,
+               first->col);
+    dup->skip = true;
+}
+
+/* Marks and reports keys that are not scalars, and every repeat of a key. Small mappings
+ * compare pairs; big ones sort, so a huge mapping is O(n log n), never O(n^2). */
+static void mapping_check_keys(struct reader *rd, struct yamltree_node *map)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        struct yamltree_node *k = &map->items[2 * i];
+        if (k->kind != YAMLTREE_SCALAR && k->kind != YAMLTREE_BAD) {
+            char b[YAMLTREE_QUOTE_SIZE];
+            error_node(rd, k, "a key must be a plain word, found %s", DESCRIBE(b, k));
+        }
+        if (k->kind != YAMLTREE_SCALAR)
+            k->skip = true;
+    }
+    if (map->n <= 16) {
+        for (size_t i = 1; i < map->n; i++) {
+            struct yamltree_node *k = &map->items[2 * i];
+            for (size_t j = 0; j < i && !k->skip; j++) {
+                const struct yamltree_node *f = &map->items[2 * j];
+                if (f->kind == YAMLTREE_SCALAR && same_key(k, f))
+                    duplicate(rd, k, f);
+            }
+        }
+        return;
+    }
+    struct key_ref *refs = xcalloc(map->n, sizeof *refs);
+    size_t n = 0;
+    for (size_t i = 0; i < map->n; i++)
+        if (!map->items[2 * i].skip)
+            refs[n++] = (struct key_ref){&map->items[2 * i], i};
+    qsort(refs, n, sizeof *refs, key_ref_compare);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (same_key(refs[i].key, refs[first].key))
+            duplicate(rd, &map->items[2 * refs[i].index], refs[first].key);
+        else
+            first = i;
+    }
+    free(refs);
+}
+
+/* Opens a collection; past rules->max_depth reports it and returns false: reading stops
+ * there, since libyaml's own work per token grows with the nesting of flow collections. */
+static bool collection_start(struct reader *rd, struct builder *b, const yaml_event_t *e,
+                             enum yamltree_kind kind)
+{
+    struct yamltree_node n = node_at(&e->start_mark, kind);
+    if (b->n_open == rd->rules->max_depth) {
+        error_node(rd, &n, "nesting deeper than %u levels", (unsigned)rd->rules->max_depth);
+        return false;
+    }
+    if (b->n_open == b->cap_open) {
+        b->cap_open = b->cap_open ? 2 * b->cap_open : 16;
+        b->open = xreallocarray(b->open, b->cap_open, sizeof *b->open);
+    }
+    b->open[b->n_open++] = (struct open){b->n_pending, n};
+    return true;
+}
+
+static void collection_end(struct reader *rd, struct builder *b)
+{
+    struct open o = b->open[--b->n_open];
+    size_t count = b->n_pending - o.first;
+    o.node.items = arena_alloc(rd->t, count * sizeof *o.node.items);
+    if (count) /* an empty collection may have nothing pending at all (pending NULL) */
+        memcpy(o.node.items, b->pending + o.first, count * sizeof *o.node.items);
+    b->n_pending = o.first;
+    o.node.n = (uint32_t)(o.node.kind == YAMLTREE_MAP ? count / 2 : count);
+    if (o.node.kind == YAMLTREE_MAP && rd->rules->strict)
+        mapping_check_keys(rd, &o.node);
+    pending_push(b, o.node);
+}
+
+static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t *e)
+{
+    struct yamltree_node n = node_at(&e->start_mark, YAMLTREE_SCALAR);
+    size_t len = e->data.scalar.length; /* the callers bound the bytes: n fits in 32 bits */
+    char *s = arena_alloc(rd->t, len + 1);
+    memcpy(s, e->data.scalar.value, len);
+    s[len] = '\0';
+    n.str = s;
+    n.n = (uint32_t)len;
+    n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+    n.is_null = n.plain && len <= 4 && /* every spelling of "nothing" is short */
+                (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+                 strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0);
+    if (!rd->rules->strict) {
+        if (memchr(s, '\0', len))
+            error_node(rd, &n, "a NUL character is not allowed here");
+        pending_push(b, n);
+        return;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp = c;
+        if (c == 0xc2 && i + 1 < len)
+            cp = (unsigned char)s[++i]; /* U+0080..U+00BF: where the C1 controls live */
+        else if (c >= 0x80)
+            continue; /* any other byte of a multi-byte character: never a control */
+        if (is_control(cp)) {
+            escapes_check(rd, &e->start_mark, cp);
+            break;
+        }
+    }
+    pending_push(b, n);
+}
+
+/* Anchors, aliases and tags would let a file say things our schema cannot see (or make a
+ * small file expand hugely): refuse them where they are. */
+static void properties_check(struct reader *rd, const yaml_event_t *e)
+{
+    const yaml_char_t *anchor = NULL, *tag = NULL;
+    if (e->type == YAML_SCALAR_EVENT) {
+        anchor = e->data.scalar.anchor;
+        tag = e->data.scalar.tag;
+    } else if (e->type == YAML_SEQUENCE_START_EVENT) {
+        anchor = e->data.sequence_start.anchor;
+        tag = e->data.sequence_start.tag;
+    } else if (e->type == YAML_MAPPING_START_EVENT) {
+        anchor = e->data.mapping_start.anchor;
+        tag = e->data.mapping_start.tag;
+    }
+    uint32_t line = (uint32_t)e->start_mark.line + 1, col = (uint32_t)e->start_mark.column + 1;
+    if (anchor)
+        error_at(rd, line, col, "%s", rd->rules->anchor);
+    if (tag && !stopped(rd))
+        error_at(rd, line, col, "%s", rd->rules->tag);
+}
+
+/* The line and column (in characters) of byte offset off: where libyaml's reader, which has
+ * no mark of its own, found bad bytes. */
+static void offset_place(const char *buf, size_t len, size_t off, uint32_t *line, uint32_t *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < off && i < len; i++) {
+        if (buf[i] == '\n')
+            (*line)++, *col = 1;
+        else if (((unsigned char)buf[i] & 0xC0) != 0x80)
+            (*col)++;
+    }
+}
+
+/* Bad bytes found by libyaml's reader (outside strict mode): a control character or broken
+ * UTF-8. In strict mode bytes_check leaves nothing for the reader to refuse. */
+static void reader_error(struct reader *rd, const yaml_parser_t *p)
+{
+    uint32_t line, col;
+    if (rd->rules->strict) {
+        error_at(rd, 1, 1, "malformed YAML: %s", p->problem ? p->problem : "unreadable input");
+        return;
+    }
+    offset_place(rd->src, rd->len, p->problem_offset, &line, &col);
+    if (p->problem && strstr(p->problem, "control"))
+        error_at(rd, line, col, "control character 0x%02x is not allowed",
+                 (unsigned)p->problem_value);
+    else
+        error_at(rd, line, col, "not valid UTF-8 (%s)",
+                 p->problem ? p->problem : "unreadable bytes");
+}
+
+static void syntax_error(struct reader *rd, const yaml_parser_t *p)
+{
+    if (p->error == YAML_MEMORY_ERROR)
+        xdie("out of memory");
+    if (p->error == YAML_READER_ERROR) {
+        reader_error(rd, p);
+        return;
+    }
+    uint32_t line = (uint32_t)p->problem_mark.line + 1, col = (uint32_t)p->problem_mark.column + 1;
+    if (!rd->rules->strict)
+        error_at(rd, line, col, "malformed YAML: %s%s%s", p->problem ? p->problem : "error",
+                 p->context ? " " : "", p->context ? p->context : "");
+    else if (p->context)
+        error_at(rd, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
+                 (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+    else
+        error_at(rd, line, col, "malformed YAML: %s", p->problem ? p->problem : "syntax error");
+}
+
+/* Parses the bytes into a tree: the status of yamltree_read. */
+static enum yamltree_status tree_parse(struct reader *rd)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        xdie("out of memory");
+    /* Strict mode forces no encoding: libyaml then skips a UTF-8 byte order mark, and
+     * bytes_check has made sure the input is UTF-8 (UTF-16 marks are invalid UTF-8).
+     * Otherwise the reader must refuse anything else. */
+    yaml_parser_set_input_string(&p, (const unsigned char *)rd->src, rd->len);
+    if (!rd->rules->strict)
+        yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+
+    struct builder b = {0};
+    bool ok = true, documents = false;
+    for (bool done = false; !done;) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&p, &e)) {
+            ok = false;
+            break;
+        }
+        properties_check(rd, &e);
+        if (stopped(rd)) {
+            yaml_event_delete(&e);
+            break;
+        }
+        if ((e.type == YAML_SCALAR_EVENT || e.type == YAML_ALIAS_EVENT ||
+             e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) &&
+            ++b.n_nodes > rd->rules->max_nodes) {
+            error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
+                     "more than %u YAML nodes; %s never needs that many",
+                     (unsigned)rd->rules->max_nodes, rd->rules->what);
+            yaml_event_delete(&e);
+            ok = false;
+            break;
+        }
+        switch (e.type) {
+        case YAML_DOCUMENT_START_EVENT:
+            if (documents) {
+                error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
+                         "%s", rd->rules->second_document);
+                done = true;
+            }
+            documents = true;
+            break;
+        case YAML_SCALAR_EVENT:
+            scalar_add(rd, &b, &e);
+            break;
+        case YAML_ALIAS_EVENT: {
+            struct yamltree_node n = node_at(&e.start_mark, YAMLTREE_BAD);
+            error_node(rd, &n, "%s", rd->rules->alias);
+            pending_push(&b, n);
+            break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (!collection_start(rd, &b, &e,
+                                  e.type == YAML_SEQUENCE_START_EVENT ? YAMLTREE_SEQ
+                                                                      : YAMLTREE_MAP)) {
+                ok = false;
+                done = true;
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            collection_end(rd, &b);
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&e);
+        if (stopped(rd))
+            done = true;
+    }
+    if (p.error != YAML_NO_ERROR) {
+        ok = false;
+        syntax_error(rd, &p);
+    }
+    enum yamltree_status st = YAMLTREE_BROKEN;
+    if (ok && !stopped(rd) && b.n_pending > 0) {
+        struct yamltree_node *root = arena_alloc(rd->t, sizeof *root);
+        *root = b.pending[0];
+        rd->t->root = root;
+        st = YAMLTREE_OK;
+    } else if (ok && !stopped(rd)) {
+        st = YAMLTREE_EMPTY;
+    }
+    free(b.pending);
+    free(b.open);
+    yaml_parser_delete(&p);
+    return st;
+}
+
+/* ==== the entry point ==== */
+
+enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
+                                   size_t len, const struct yamltree_rules *r, struct diags *d)
+{
+    *t = (struct yamltree){0};
+    if (len > UINT32_MAX) /* node lengths are 32-bit; every caller bounds its files far lower */
+        xdie("yamltree_read: %zu bytes is beyond any bound", len);
+    struct reader rd = {.file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t};
+    if (r->strict && !bytes_check(&rd))
+        return YAMLTREE_BROKEN;
+    return tree_parse(&rd);
+}

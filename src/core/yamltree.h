@@ -1,0 +1,81 @@
+/* yamltree.h - one YAML document read into a small tree of scalars, lists and mappings with
+ * their 1-based line:col, refusing what our files never need. The only user of libyaml. */
+#ifndef MESOSCREEN_YAMLTREE_H
+#define MESOSCREEN_YAMLTREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+enum yamltree_kind {
+    YAMLTREE_SCALAR,
+    YAMLTREE_SEQ,
+    YAMLTREE_MAP,
+    YAMLTREE_BAD, /* stands in for something already reported (an alias) */
+};
+
+/* One YAML node. A mapping's items are its pairs laid out key, value, key, value, ... so the
+ * value of a key node k is k + 1. Everything lives in the tree's arena. */
+struct yamltree_node {
+    const char *str;             /* scalar: the value, NUL-terminated (it may hold escaped NULs) */
+    struct yamltree_node *items; /* sequence, mapping */
+    uint32_t line, col;          /* 1-based */
+    uint32_t n;         /* scalar: bytes of str; sequence: items; mapping: pairs (< 64 Mi) */
+    unsigned char kind; /* enum yamltree_kind; 32 bytes a node, as a big file has millions */
+    bool plain;         /* a plain (unquoted) scalar: only those can mean "nothing" */
+    bool is_null;       /* a plain scalar that means "nothing": empty, ~, null, Null or NULL */
+    bool skip;          /* strict: a mapping key already reported as a duplicate or not a scalar */
+};
+
+/* How a document is read. Strict (the questionnaire): the bytes are checked first with the
+ * exact line:col of each bad one, control characters written as escapes are refused where
+ * they are, mapping keys must be unique scalars, and every problem is collected (a second
+ * document is reported and the first still used). Otherwise (the answers file): libyaml's
+ * reader judges the bytes, only a NUL is refused in a scalar, keys are left to the caller,
+ * and the first problem stops reading. */
+struct yamltree_rules {
+    bool strict;
+    uint32_t max_depth; /* collections open at once; the first beyond stops reading */
+    uint32_t max_nodes; /* scalars, collections and aliases; the first beyond stops reading */
+    size_t max_errors;  /* past this many, one "too many errors" and then silence */
+    const char *what;   /* "a questionnaire", for "... never needs that many" */
+    /* Complete messages for the refusals, e.g. "anchors are not allowed". */
+    const char *anchor, *alias, *tag, *second_document;
+};
+
+enum yamltree_status {
+    YAMLTREE_OK,     /* t->root is the document (in strict mode t->errors may be > 0) */
+    YAMLTREE_EMPTY,  /* no node at all (nothing reported: the caller words it) */
+    YAMLTREE_BROKEN, /* bad bytes, malformed YAML or a bound: reported, no tree */
+};
+
+struct yamltree_block;
+
+struct yamltree {
+    const struct yamltree_node *root; /* NULL unless YAMLTREE_OK */
+    size_t errors;                    /* errors this read added to d (and those past the cap) */
+    struct yamltree_block *blocks;    /* private: the arena holding every node and string */
+};
+
+/* Reads buf[0..len) (not NUL-terminated, len < 4 GiB) as one YAML document by rules r, appending
+ * each problem to d as FILE:LINE:COL (file as given; it is copied). Fills *t, which the caller must
+ * release with yamltree_free whatever the status; the nodes live until then. */
+enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
+                                   size_t len, const struct yamltree_rules *r, struct diags *d);
+
+/* Frees the tree's nodes and strings and resets *t; safe on a zeroed struct. */
+void yamltree_free(struct yamltree *t);
+
+/* Writes s[0..len) into buf for a message: quoted, control bytes escaped, cut at about 40
+ * characters, so that nothing from the file reaches the terminal raw. Returns buf, which
+ * should hold YAMLTREE_QUOTE_SIZE bytes. */
+#define YAMLTREE_QUOTE_SIZE 200
+const char *yamltree_quote(char *buf, size_t size, const char *s, size_t len);
+
+/* What n is, for "expected X, found Y" messages: "a mapping", "a list", "nothing" or the
+ * quoted scalar (in buf, as yamltree_quote). */
+const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node *n);
+
+#endif

@@ -1,0 +1,193 @@
+/* test_yamltree.c - the shared YAML reading layer: the tree's shape and places, and each
+ * refusal at FILE:LINE:COL in strict mode (collect all) and lenient mode (stop at the first). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "yamltree.h"
+
+static const struct yamltree_rules strict = {
+    .strict = true,
+    .max_depth = 4,
+    .max_nodes = 20,
+    .max_errors = 5,
+    .what = "a test file",
+    .anchor = "anchor!",
+    .alias = "alias!",
+    .tag = "tag!",
+    .second_document = "second!",
+};
+
+static const struct yamltree_rules lenient = {
+    .strict = false,
+    .max_depth = 4,
+    .max_nodes = 20,
+    .max_errors = 5,
+    .what = "a test file",
+    .anchor = "anchor!",
+    .alias = "alias!",
+    .tag = "tag!",
+    .second_document = "second!",
+};
+
+/* Reads yaml (len bytes) by rules r; returns the status, the tree in *t and the printed
+ * diagnostics in *out (free both). */
+static enum yamltree_status run(const struct yamltree_rules *r, const char *yaml, size_t len,
+                                struct yamltree *t, char **out)
+{
+    struct diags d = DIAGS_INIT;
+    enum yamltree_status st = yamltree_read(t, "t.yaml", yaml, len, r, &d);
+    size_t size = 0;
+    FILE *f = open_memstream(out, &size);
+    diags_print(&d, f);
+    fclose(f);
+    diags_clear(&d);
+    return st;
+}
+
+static void expect(const struct yamltree_rules *r, const char *yaml, enum yamltree_status want,
+                   const char *printed)
+{
+    struct yamltree t;
+    char *out;
+    assert_int_equal(run(r, yaml, strlen(yaml), &t, &out), want);
+    assert_string_equal(out, printed);
+    if (want != YAMLTREE_OK)
+        assert_null(t.root);
+    free(out);
+    yamltree_free(&t);
+}
+
+static void test_shape(void **state)
+{
+    (void)state;
+    struct yamltree t;
+    char *out;
+    const char *yaml = "a: 1\nb: [x, 'y']\nc:\n";
+    assert_int_equal(run(&strict, yaml, strlen(yaml), &t, &out), YAMLTREE_OK);
+    assert_string_equal(out, "");
+    const struct yamltree_node *m = t.root;
+    assert_int_equal(m->kind, YAMLTREE_MAP);
+    assert_int_equal(m->n, 3);
+    assert_string_equal(m->items[0].str, "a");
+    assert_string_equal(m->items[1].str, "1");
+    const struct yamltree_node *b = &m->items[3];
+    assert_int_equal(b->kind, YAMLTREE_SEQ);
+    assert_int_equal(b->n, 2);
+    assert_int_equal(b->items[1].line, 2);
+    assert_int_equal(b->items[1].col, 8);
+    assert_true(b->items[0].plain);
+    assert_false(b->items[1].plain);
+    assert_true(m->items[5].is_null);
+    assert_false(b->items[1].is_null);
+    free(out);
+    yamltree_free(&t);
+    assert_null(t.blocks);
+    yamltree_free(&t); /* twice is harmless */
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    expect(&strict, "", YAMLTREE_EMPTY, "");
+    expect(&strict, "# only a comment\n", YAMLTREE_EMPTY, "");
+    expect(&lenient, "", YAMLTREE_EMPTY, "");
+}
+
+static void test_strict_collects_all(void **state)
+{
+    (void)state;
+    expect(&strict, "a: &x 1\nb: *x\nc: !t 2\n", YAMLTREE_OK,
+           "t.yaml:1:4: error: anchor!\nt.yaml:2:4: error: alias!\nt.yaml:3:4: error: tag!\n");
+    expect(&strict, "a: 1\nb: 2\na: 3\n", YAMLTREE_OK,
+           "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)\n");
+    expect(&strict, "[a]: 1\n", YAMLTREE_OK,
+           "t.yaml:1:1: error: a key must be a plain word, found a list\n");
+    expect(&strict, "a: 1\n---\nb: 2\n", YAMLTREE_OK, "t.yaml:2:1: error: second!\n");
+    expect(&strict, "a: \"x\\ay\"\n", YAMLTREE_OK,
+           "t.yaml:1:6: error: control character U+0007 in text\n");
+}
+
+static void test_strict_bytes(void **state)
+{
+    (void)state;
+    expect(&strict, "a: caf\xc3\n", YAMLTREE_BROKEN,
+           "t.yaml:1:7: error: invalid UTF-8 byte 0xc3\n");
+    expect(&strict, "a: x\x01y\n", YAMLTREE_BROKEN,
+           "t.yaml:1:5: error: control character U+0001 (only tab and line breaks may appear)\n");
+    struct yamltree t;
+    char *out;
+    assert_int_equal(run(&strict, "a:\n b\0", 6, &t, &out), YAMLTREE_BROKEN);
+    assert_string_equal(out, "t.yaml:2:3: error: NUL byte (is this a text file?)\n");
+    free(out);
+    yamltree_free(&t);
+}
+
+static void test_lenient_stops_at_first(void **state)
+{
+    (void)state;
+    expect(&lenient, "a: &x 1\nb: *x\n", YAMLTREE_BROKEN, "t.yaml:1:4: error: anchor!\n");
+    expect(&lenient, "a: &x !t 1\n", YAMLTREE_BROKEN, "t.yaml:1:4: error: anchor!\n");
+    expect(&lenient, "a: 1\na: 2\n", YAMLTREE_OK, ""); /* keys are the caller's */
+    expect(&lenient, "a: 1\n---\nb: 2\n", YAMLTREE_BROKEN, "t.yaml:2:1: error: second!\n");
+    expect(&lenient, "a: \"x\\0y\"\n", YAMLTREE_BROKEN,
+           "t.yaml:1:4: error: a NUL character is not allowed here\n");
+    expect(&lenient, "a: x\x01y\n", YAMLTREE_BROKEN,
+           "t.yaml:1:5: error: control character 0x01 is not allowed\n");
+}
+
+static void test_bounds(void **state)
+{
+    (void)state;
+    expect(&strict, "[[[[[]]]]]\n", YAMLTREE_BROKEN,
+           "t.yaml:1:5: error: nesting deeper than 4 levels\n");
+    expect(&strict, "[[[[]]]]\n", YAMLTREE_OK, "");
+    expect(&strict, "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]\n", YAMLTREE_BROKEN,
+           "t.yaml:1:50: error: more than 20 YAML nodes; a test file never needs that many\n");
+    expect(&strict, "[&a 1, &b 2, &c 3, &d 4, &e 5, &f 6, &g 7]\n", YAMLTREE_OK,
+           "t.yaml:1:2: error: anchor!\nt.yaml:1:8: error: anchor!\nt.yaml:1:14: error: "
+           "anchor!\nt.yaml:1:20: error: anchor!\nt.yaml:1:26: error: anchor!\nt.yaml: error: "
+           "too many errors; only the first 5 are shown\n");
+}
+
+static void test_malformed(void **state)
+{
+    (void)state;
+    expect(&strict, "a: [\n", YAMLTREE_BROKEN,
+           "t.yaml:2:1: error: malformed YAML: did not find expected node content (while "
+           "parsing a flow node at 2:1)\n");
+    expect(&lenient, "a: [\n", YAMLTREE_BROKEN,
+           "t.yaml:2:1: error: malformed YAML: did not find expected node content while "
+           "parsing a flow node\n");
+}
+
+static void test_quote(void **state)
+{
+    (void)state;
+    char b[YAMLTREE_QUOTE_SIZE];
+    assert_string_equal(yamltree_quote(b, sizeof b, "a\x1b\xc2\x85z", 5), "'a\\x1b\\u0085z'");
+    assert_string_equal(
+        yamltree_quote(b, sizeof b, "0123456789012345678901234567890123456789XYZ", 43),
+        "'0123456789012345678901234567890123456789...'");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shape),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_strict_collects_all),
+        cmocka_unit_test(test_strict_bytes),
+        cmocka_unit_test(test_lenient_stops_at_first),
+        cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_quote),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
