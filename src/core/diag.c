@@ -23,14 +23,7 @@ void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32
         d->cap = d->cap ? d->cap * 2 : 16;
         d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
     }
-    va_list copy;
-    va_copy(copy, ap);
-    int len = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (len < 0)
-        xdie("bad diagnostic format: %s", fmt);
-    char *msg = xmalloc((size_t)len + 1);
-    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    char *msg = xvasprintf(fmt, ap);
 
     size_t seq = d->n;
     d->items[seq] = (struct diag){

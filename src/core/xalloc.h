@@ -3,6 +3,7 @@
 #ifndef MESOSCREEN_XALLOC_H
 #define MESOSCREEN_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -13,6 +14,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with a va_list, which it leaves to the caller to va_end. */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Prints "mesoscreen: MESSAGE" to stderr, runs the fatal hook and exits 70 (internal error). */
 _Noreturn void xdie(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
