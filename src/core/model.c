@@ -111,6 +111,15 @@ const char *model_text(const struct text *t, size_t lang)
     return t->by_lang[0] ? t->by_lang[0] : "";
 }
 
+const char *model_label(const struct questionnaire *q, const char *key, size_t lang,
+                        const char *fallback)
+{
+    for (size_t i = 0; i < q->n_labels; i++)
+        if (strcmp(q->labels[i].key, key) == 0)
+            return model_text(&q->labels[i].text, lang);
+    return fallback;
+}
+
 int model_find_question(const struct questionnaire *q, const char *id)
 {
     for (size_t i = 0; i < q->n_questions; i++)

@@ -226,6 +226,12 @@ void model_free(struct questionnaire *q);
  * language; "" for an absent text. Never NULL; owned by the model. */
 const char *model_text(const struct text *t, size_t lang);
 
+/* The questionnaire's label `key` (its `labels:` map) in language `lang`, falling back to
+ * the label's first language; `fallback` when q defines no label of that key. Owned by
+ * the model (or the caller's fallback). */
+const char *model_label(const struct questionnaire *q, const char *key, size_t lang,
+                        const char *fallback);
+
 /* Index of the question / finding / option with this id, or -1. */
 int model_find_question(const struct questionnaire *q, const char *id);
 int model_find_finding(const struct questionnaire *q, const char *id);

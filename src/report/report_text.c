@@ -108,12 +108,9 @@ struct text_ctx {
 /* The label `key`: the questionnaire's own when it defines one, else the English default. */
 static const char *text_label(const struct text_ctx *c, const char *key)
 {
-    for (size_t i = 0; i < c->q->n_labels; i++)
-        if (strcmp(c->q->labels[i].key, key) == 0)
-            return model_text(&c->q->labels[i].text, c->m->lang);
     for (size_t i = 0; i < sizeof text_labels / sizeof text_labels[0]; i++)
         if (strcmp(text_labels[i].key, key) == 0)
-            return text_labels[i].text;
+            return model_label(c->q, key, c->m->lang, text_labels[i].text);
     xdie("report_text: no label '%s'", key);
 }
 

@@ -11,6 +11,7 @@
 #include "utf8.h"
 #include "wrap.h"
 #include "xalloc.h"
+#include "words.h"
 
 /* Draws already escaped s, clipped to width columns. */
 static int draw_escaped(int y, int x, int width, const char *s)
@@ -101,7 +102,7 @@ void draw_title(const struct ui *u)
     int used = draw_text(0, 1, COLS / 2, TA_BAR, model_text(&s->q->title, s->lang));
     if (!s->header.patient)
         return;
-    char *raw = xasprintf("Patient: %s", s->header.patient);
+    char *raw = words_fill(s, W_TITLE_PATIENT, s->header.patient, (char *)NULL);
     char *who = utf8_escape_controls(raw, false); /* measured as it will be drawn */
     free(raw);
     int room = COLS - used - 4;

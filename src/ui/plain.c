@@ -21,6 +21,7 @@
 #include "flow.h"
 #include "utf8.h"
 #include "xalloc.h"
+#include "words.h"
 
 enum input { INPUT_LINE, INPUT_EOF };
 
@@ -57,6 +58,14 @@ static void plain_text(struct plain *p, const char *s)
     free(safe);
 }
 
+/* Prints the interface word w, {1} and {2} replaced by a and b (NULL: none), escaped. */
+static void plain_say(struct plain *p, enum word w, const char *a, const char *b)
+{
+    char *text = words_fill(p->s, w, a, b, (char *)NULL);
+    plain_text(p, text);
+    free(text);
+}
+
 static void plain_warnings(struct plain *p)
 {
     char *w = session_take_warning(p->s);
@@ -67,10 +76,11 @@ static void plain_warnings(struct plain *p)
 
 /* ---- start: resume offer, patient, practitioner ---- */
 
-static int plain_ask_field(struct plain *p, const char *label,
+static int plain_ask_field(struct plain *p, enum word label,
                            void (*set)(struct session *, const char *))
 {
-    fprintf(p->out, "%s: ", label);
+    plain_say(p, label, NULL, NULL);
+    fputs(": ", p->out);
     if (plain_read(p) == INPUT_EOF)
         return -1;
     set(p->s, p->line);
@@ -83,33 +93,36 @@ static int plain_offer_resume(struct plain *p)
     struct session *s = p->s;
     char *err = NULL;
     if (s->found == FOUND_UNREADABLE) {
-        fputs("An unfinished screening was found but cannot be read:\n  ", p->out);
+        plain_say(p, W_PLAIN_UNREADABLE, NULL, NULL);
+        fputs("\n  ", p->out);
         plain_text(p, s->found_error);
         fputs("\n", p->out);
     } else {
         const struct journal_header *h = &s->found_header;
         size_t done, total;
-        char when[64] = "";
+        char when[64] = "", num[3][24];
         time_t t = (time_t)h->started;
         struct tm tm;
         if (localtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
         session_progress(s, &done, &total);
-        fputs("An unfinished screening was found: patient ", p->out);
-        plain_text(p, h->patient ? h->patient : "(not stated)");
-        fputs(", practitioner ", p->out);
-        plain_text(p, h->practitioner ? h->practitioner : "(not stated)");
-        fprintf(p->out, ", started %s, %zu of ~%zu questions answered.\n", when, done, total);
-        if (s->found_changed)
-            fprintf(p->out,
-                    "The questionnaire has changed since: the answers still valid are kept"
-                    " (%zu no longer valid), the rest will be asked.\n",
-                    s->found_skipped);
+        snprintf(num[0], sizeof num[0], "%zu", done);
+        snprintf(num[1], sizeof num[1], "%zu", total);
+        snprintf(num[2], sizeof num[2], "%zu", s->found_skipped);
+        const char *none = words_get(s, W_NOT_STATED);
+        char *found = words_fill(s, W_PLAIN_FOUND, h->patient ? h->patient : none,
+                                 h->practitioner ? h->practitioner : none, when, num[0], num[1],
+                                 (char *)NULL);
+        plain_text(p, found);
+        fputs("\n", p->out);
+        free(found);
+        if (s->found_changed) {
+            plain_say(p, W_PLAIN_CHANGED, num[2], NULL);
+            fputs("\n", p->out);
+        }
     }
     for (;;) {
-        fputs(s->found == FOUND_UNREADABLE ? "[d]iscard (kept aside as .bad) / [q]uit: "
-                                           : "[r]esume / [d]iscard: ",
-              p->out);
+        plain_say(p, s->found == FOUND_UNREADABLE ? W_PLAIN_DISCARD : W_PLAIN_RESUME, NULL, NULL);
         if (plain_read(p) == INPUT_EOF)
             return -1;
         if (strcmp(p->line, "r") == 0 && s->found == FOUND_RESUMABLE) {
@@ -137,9 +150,10 @@ static int plain_start(struct plain *p)
         if (r != 0)
             return r < 0 ? r : 0;
     }
-    if (!s->o->patient && plain_ask_field(p, "Patient id", session_set_patient) != 0)
+    if (!s->o->patient && plain_ask_field(p, W_PLAIN_PATIENT_ID, session_set_patient) != 0)
         return -1;
-    if (!s->o->practitioner && plain_ask_field(p, "Practitioner", session_set_practitioner) != 0)
+    if (!s->o->practitioner &&
+        plain_ask_field(p, W_PLAIN_PRACTITIONER, session_set_practitioner) != 0)
         return -1;
     session_begin(s);
     return 0;
@@ -164,6 +178,14 @@ static void plain_options(struct plain *p, size_t qi)
     }
 }
 
+/* What each type's prompt says after the question (numbers show their range instead). */
+static const enum word plain_hints[QTYPE_COUNT] = {
+    [QTYPE_YESNO] = W_PLAIN_YESNO,
+    [QTYPE_CHOICE] = W_PLAIN_CHOICE,
+    [QTYPE_MULTI] = W_PLAIN_MULTI,
+    [QTYPE_TEXT] = W_PLAIN_TEXT,
+};
+
 static void plain_prompt(struct plain *p, size_t qi)
 {
     const struct session *s = p->s;
@@ -173,39 +195,31 @@ static void plain_prompt(struct plain *p, size_t qi)
     plain_options(p, qi);
     fprintf(p->out, "%zu. ", n);
     plain_text(p, model_text(&qn->text, s->lang));
-    switch (qn->type) {
-    case QTYPE_YESNO:
-        fputs(" [y]es / [n]o / [u]nknown", p->out);
-        break;
-    case QTYPE_CHOICE:
-        fputs(" [number or value]", p->out);
-        break;
-    case QTYPE_MULTI:
-        fputs(" [numbers or values, separated by spaces or commas]", p->out);
-        break;
-    case QTYPE_NUMBER:
-        fputs(" [", p->out);
+    fputs(" ", p->out);
+    if (qn->type == QTYPE_NUMBER) {
+        fputs("[", p->out);
         if (qn->unit.by_lang) {
             plain_text(p, model_text(&qn->unit, s->lang));
             fputs(", ", p->out);
         }
         fprintf(p->out, "%lld-%lld]", qn->min, qn->max);
-        break;
-    default:
-        fputs(" [text, or an empty line for none]", p->out);
-        break;
+    } else {
+        plain_say(p, plain_hints[qn->type], NULL, NULL);
     }
     const struct answer *a = walk_get(s->w, qi);
     if (a->given) {
         char *now = answer_format(qn, a);
-        fputs(" [now: ", p->out);
-        plain_text(p, now);
-        fputs(", empty line keeps it]", p->out);
+        fputs(" ", p->out);
+        plain_say(p, W_PLAIN_NOW, now, NULL);
         free(now);
     }
-    if (qn->help.by_lang)
-        fputs(" / ? help", p->out);
-    fputs(" / < back: ", p->out);
+    if (qn->help.by_lang) {
+        fputs(" / ", p->out);
+        plain_say(p, W_PLAIN_HELP, NULL, NULL);
+    }
+    fputs(" / ", p->out);
+    plain_say(p, W_PLAIN_BACK, NULL, NULL);
+    fputs(": ", p->out);
 }
 
 /* One token of a choice answer (number, key or value) into an option index, or -1. */
@@ -248,8 +262,12 @@ static char *plain_parse(struct plain *p, size_t qi, struct answer *a)
             break;
         size_t len = *sep ? strcspn(s, sep) : strlen(s);
         int i = plain_option_token(p, qi, s, len);
-        if (i < 0)
-            return xasprintf("'%.*s' is not one of the answers", (int)(len > 60 ? 60 : len), s);
+        if (i < 0) {
+            char *tok = xasprintf("%.*s", (int)(len > 60 ? 60 : len), s);
+            char *msg = words_fill(p->s, W_PLAIN_NOT_ANSWER, tok, (char *)NULL);
+            free(tok);
+            return msg;
+        }
         if (qn->type == QTYPE_MULTI)
             a->selected |= UINT64_C(1) << i;
         else
@@ -258,7 +276,7 @@ static char *plain_parse(struct plain *p, size_t qi, struct answer *a)
         s += len;
     }
     if (tokens == 0)
-        return xstrdup("no answer given");
+        return xstrdup(words_get(p->s, W_PLAIN_NO_ANSWER));
     return NULL;
 }
 
@@ -275,8 +293,8 @@ static enum step plain_ask(struct plain *p, size_t qi)
         if (strcmp(p->line, "<") == 0)
             return STEP_BACK;
         if (strcmp(p->line, "?") == 0) {
-            plain_text(p, qn->help.by_lang ? model_text(&qn->help, s->lang)
-                                           : "No help for this question.");
+            plain_text(p,
+                       qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP));
             fputs("\n", p->out);
             continue;
         }
@@ -297,11 +315,8 @@ static enum step plain_ask(struct plain *p, size_t qi)
             return STEP_ANSWERED;
         }
         char *allowed = answer_allowed(qn);
-        fputs("Not accepted: ", p->out);
-        plain_text(p, why);
-        fputs(". Allowed: ", p->out);
-        plain_text(p, allowed);
-        fputs(".\n", p->out);
+        plain_say(p, W_PLAIN_NOT_ACCEPTED, why, allowed);
+        fputs("\n", p->out);
         free(allowed);
         free(msg);
     }
@@ -314,7 +329,9 @@ static int plain_review(struct plain *p)
 {
     const struct session *s = p->s;
     for (;;) {
-        fputs("\nAnswers:\n", p->out);
+        fputs("\n", p->out);
+        plain_say(p, W_PLAIN_ANSWERS, NULL, NULL);
+        fputs("\n", p->out);
         size_t n = 0;
         for (size_t i = 0; i < s->q->n_questions; i++) {
             if (!walk_reached(s->w, i))
@@ -324,18 +341,19 @@ static int plain_review(struct plain *p)
             fprintf(p->out, "%3zu. ", ++n);
             plain_text(p, model_text(&qn->text, s->lang));
             fputs(": ", p->out);
-            plain_text(p, v ? v : "(none)");
+            plain_text(p, v ? v : words_get(s, W_NONE));
             fputs("\n", p->out);
             free(v);
         }
-        fputs("Empty line to see the result, or a question number to change its answer: ", p->out);
+        plain_say(p, W_PLAIN_REVIEW, NULL, NULL);
         if (plain_read(p) == INPUT_EOF || p->line[0] == '\0')
             return -1;
         size_t pick = (size_t)strtoul(p->line, NULL, 10);
         for (size_t i = 0, k = 0; i < s->q->n_questions; i++)
             if (walk_reached(s->w, i) && ++k == pick)
                 return (int)i;
-        fputs("No such question.\n", p->out);
+        plain_say(p, W_PLAIN_NO_SUCH, NULL, NULL);
+        fputs("\n", p->out);
     }
 }
 
@@ -343,13 +361,20 @@ static void plain_result(struct plain *p)
 {
     const struct session *s = p->s;
     const struct outcome *o = &s->outcome;
-    fprintf(p->out, "\nVerdict: %s\nRole: %s\n", model_eligibility_name(o->eligibility),
-            o->has_role ? model_role_name(o->role) : "undetermined");
-    if (o->n_findings)
-        fputs("Findings:\n", p->out);
+    fputs("\n", p->out);
+    plain_say(p, W_PLAIN_VERDICT, words_verdict(s, o->eligibility), NULL);
+    fputs("\n", p->out);
+    plain_say(p, W_PLAIN_ROLE, words_role(s, o->has_role, o->role), NULL);
+    fputs("\n", p->out);
+    if (o->n_findings) {
+        plain_say(p, W_PLAIN_FINDINGS, NULL, NULL);
+        fputs("\n", p->out);
+    }
     for (size_t i = 0; i < o->n_findings; i++) {
         const struct finding *f = &s->q->findings[o->findings[i].finding];
-        fprintf(p->out, "  - [%s] ", model_severity_name(f->severity));
+        fputs("  - [", p->out);
+        plain_text(p, words_severity(s, f->severity));
+        fputs("] ", p->out);
         plain_text(p, model_text(&f->text, s->lang));
         fputs("\n", p->out);
     }
@@ -378,7 +403,8 @@ int plain_run(struct session *s, FILE *in, FILE *out)
                 current = prev;
                 stepping = true;
             } else {
-                fputs("This is the first question.\n", p.out);
+                plain_say(&p, W_FIRST_QUESTION, NULL, NULL);
+                fputs("\n", p.out);
             }
         } else {
             current = flow_after_answer(s->w, current, stepping);
@@ -404,8 +430,7 @@ int plain_run(struct session *s, FILE *in, FILE *out)
         return EXIT_CANTCREAT;
     }
     plain_warnings(&p);
-    fputs("Report saved: ", out);
-    plain_text(&p, s->saved_path);
+    plain_say(&p, W_REPORT_SAVED, s->saved_path, NULL);
     fputs("\n", out);
     fflush(out);
     return EXIT_OK;

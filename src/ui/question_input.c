@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "xalloc.h"
+#include "words.h"
 
 enum { INPUT_ENTER, INPUT_BACK, INPUT_ERASE, INPUT_HELP, INPUT_QUIT };
 
@@ -35,10 +36,13 @@ void question_input_number_draw(const struct ui *u, int y, int rows)
 {
     const struct question *qn = current_question(u);
     (void)rows;
-    char *range = qn->unit.by_lang ? xasprintf("%s, %lld to %lld",
-                                               model_text(&qn->unit, u->s->lang), qn->min, qn->max)
-                                   : xasprintf("a whole number, %lld to %lld", qn->min, qn->max);
-    draw_text(y, 4, 10, TA_NORMAL, "Answer:");
+    char lo[24], hi[24];
+    snprintf(lo, sizeof lo, "%lld", qn->min);
+    snprintf(hi, sizeof hi, "%lld", qn->max);
+    char *range = qn->unit.by_lang ? words_fill(u->s, W_NUMBER_RANGE_UNIT, lo, hi,
+                                                model_text(&qn->unit, u->s->lang), (char *)NULL)
+                                   : words_fill(u->s, W_NUMBER_RANGE, lo, hi, (char *)NULL);
+    draw_text(y, 4, 10, TA_NORMAL, words_get(u->s, W_ANSWER));
     int used = draw_text(y, 14, 20, TA_SELECTED, u->input[0] ? u->input : " ");
     draw_text(y, 16 + used, COLS - 20 - used, TA_DIM, range);
     free(range);
@@ -47,9 +51,9 @@ void question_input_number_draw(const struct ui *u, int y, int rows)
 void question_input_text_draw(const struct ui *u, int y, int rows)
 {
     char *shown = xasprintf("%s_", u->input);
-    draw_text(y, 4, COLS - 8, TA_DIM,
-              current_question(u)->required ? "Answer (Enter ends):"
-                                            : "Answer (Enter ends; may be left empty):");
+    draw_text(
+        y, 4, COLS - 8, TA_DIM,
+        words_get(u->s, current_question(u)->required ? W_ANSWER_TEXT : W_ANSWER_TEXT_OPTIONAL));
     /* Long notes show their end, where the typing happens. */
     draw_wrapped_end(y + 1, 4, COLS - 8, rows - 1, TA_SELECTED, shown);
     free(shown);
@@ -107,6 +111,18 @@ static enum action number_accept(struct ui *u)
     return ACT_ANSWER;
 }
 
+/* The error w about the current question's range (its {1} the minimum, {2} the maximum). */
+static void number_message(struct ui *u, enum word w)
+{
+    const struct question *qn = current_question(u);
+    char lo[24], hi[24];
+    snprintf(lo, sizeof lo, "%lld", qn->min);
+    snprintf(hi, sizeof hi, "%lld", qn->max);
+    char *msg = words_fill(u->s, w, lo, hi, (char *)NULL);
+    screen_message(u, true, "%s", msg);
+    free(msg);
+}
+
 /* A digit (or a leading '-') typed: refused at once when no number in range starts so; the
  * answer is taken at once when no further digit could follow (e.g. "34" for 0-120). */
 static enum action number_type(struct ui *u, wint_t c)
@@ -120,7 +136,7 @@ static enum action number_type(struct ui *u, wint_t c)
     bool minus = c == '-' && len == 0 && qn->min < 0;
     if ((!digit && !minus) || len >= 18 ||
         (len > 0 && strcmp(u->input + (u->input[0] == '-'), "0") == 0)) {
-        screen_message(u, true, "Type a whole number from %lld to %lld.", qn->min, qn->max);
+        number_message(u, W_TYPE_NUMBER);
         return ACT_NONE;
     }
     u->input[len] = (char)c;
@@ -133,7 +149,7 @@ static enum action number_type(struct ui *u, wint_t c)
     bool more = number_extensible(v, negative, qn->min, qn->max);
     if (!in_range && !more) {
         u->input[len] = '\0';
-        screen_message(u, true, "Must be between %lld and %lld.", qn->min, qn->max);
+        number_message(u, W_NUMBER_BETWEEN);
         return ACT_NONE;
     }
     u->message[0] = '\0';

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 int screen_lookup(const struct binding *table, size_t n, struct key k)
 {
@@ -11,6 +12,13 @@ int screen_lookup(const struct binding *table, size_t n, struct key k)
         if (table[i].fn == k.fn && table[i].ch == k.ch)
             return table[i].cmd;
     return -1;
+}
+
+void screen_say(struct ui *u, bool error, enum word w, const char *arg)
+{
+    char *text = words_fill(u->s, w, arg, (char *)NULL);
+    screen_message(u, error, "%s", text);
+    free(text);
 }
 
 void screen_message(struct ui *u, bool error, const char *fmt, ...)

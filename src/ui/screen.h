@@ -13,6 +13,7 @@
 #include "answer.h"
 #include "session.h"
 #include "wrap.h"
+#include "words.h"
 
 /* The smallest terminal the screens are laid out for. */
 #define SCREEN_MIN_COLS  80
@@ -120,6 +121,9 @@ void screen_start_enter(struct ui *u, const char *patient, const char *practitio
 void screen_question_enter(struct ui *u, int qi, bool stepping);
 /* Prepares the review with "see the result" highlighted. */
 void screen_review_enter(struct ui *u);
+
+/* Sets the feedback line to the interface word w (words.h) with {1} replaced by arg. */
+void screen_say(struct ui *u, bool error, enum word w, const char *arg);
 
 /* Sets the feedback line (printf-like). */
 void screen_message(struct ui *u, bool error, const char *fmt, ...)

@@ -11,7 +11,9 @@
 #include "draw.h"
 #include "flow.h"
 #include "question_input.h"
+#include "utf8.h"
 #include "xalloc.h"
+#include "words.h"
 
 /* Commands of the question screen. */
 enum {
@@ -75,8 +77,7 @@ void screen_question_enter(struct ui *u, int qi, bool stepping)
 
 /* ---- drawing ---- */
 
-static const char *const yesno_labels[YESNO_COUNT] = {"Yes", "No",
-                                                      "Unknown (the patient does not know)"};
+static const enum word yesno_words[YESNO_COUNT] = {W_YES, W_NO, W_UNKNOWN};
 static const char yesno_letters[YESNO_COUNT] = {'y', 'n', 'u'};
 
 /* Option `pos` (among those offered) as its key and its text. */
@@ -90,8 +91,8 @@ static void option_label(const struct ui *u, int pos, char *key, size_t key_size
         snprintf(key, key_size, "%c", yesno_letters[i]);
     else if (pos < 9)
         snprintf(key, key_size, "%d", pos + 1);
-    *text =
-        qn->type == QTYPE_YESNO ? yesno_labels[i] : model_text(&qn->options[i].text, u->s->lang);
+    *text = qn->type == QTYPE_YESNO ? words_get(u->s, yesno_words[i])
+                                    : model_text(&qn->options[i].text, u->s->lang);
     *index = i;
 }
 
@@ -136,7 +137,7 @@ static void draw_options(const struct ui *u, int y, int rows)
 struct qtype_ui {
     void (*draw)(const struct ui *u, int y, int rows);
     enum action (*key)(struct ui *u, struct key k);
-    const char *keys;
+    enum word keys;
 };
 
 static const struct qtype_ui *qtype_ui_of(const struct question *qn);
@@ -146,15 +147,18 @@ void screen_question_draw(const struct ui *u)
     const struct session *s = u->s;
     const struct question *qn = current_question(u);
     size_t n, m;
-    char pos[64];
+    char num[2][24];
 
     walk_progress(s->w, (size_t)u->qi, &n, &m);
-    snprintf(pos, sizeof pos, "Question %zu of ~%zu", n, m);
+    snprintf(num[0], sizeof num[0], "%zu", n);
+    snprintf(num[1], sizeof num[1], "%zu", m);
+    char *pos = words_fill(s, W_QUESTION_OF, num[0], num[1], (char *)NULL);
     draw_title(u);
-    int pos_w = (int)strlen(pos);
+    int pos_w = (int)utf8_width(pos);
     draw_text(2, 2, COLS - pos_w - 6, TA_HEADING,
               model_text(&s->q->sections[qn->section].title, s->lang));
     draw_text(2, COLS - 2 - pos_w, pos_w, TA_NORMAL, pos);
+    free(pos);
     int id_w = (int)strlen(qn->id) + 2;
     draw_progress(3, 2, COLS - 6 - id_w, n - 1, m);
     char *id = xasprintf("[%s]", qn->id);
@@ -166,7 +170,7 @@ void screen_question_draw(const struct ui *u)
     int help_rows = 0;
     if (u->show_help)
         help_rows = draw_wrapped_lines(qn->help.by_lang ? model_text(&qn->help, s->lang)
-                                                        : "No help for this question.",
+                                                        : words_get(s, W_NO_HELP),
                                        COLS - 6) +
                     1;
     if (help_rows > 6)
@@ -176,9 +180,8 @@ void screen_question_draw(const struct ui *u)
     t->draw(u, y, rows);
     if (u->show_help)
         draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM,
-                     qn->help.by_lang ? model_text(&qn->help, s->lang)
-                                      : "No help for this question.");
-    draw_footer(u, t->keys);
+                     qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP));
+    draw_footer(u, words_get(s, t->keys));
 }
 
 /* ---- keys ---- */
@@ -285,7 +288,7 @@ static enum action multi_key(struct ui *u, struct key k)
     }
     if (cmd == Q_ENTER) {
         if (!u->selected) {
-            screen_message(u, true, "Tick at least one answer (number keys or Space), then Enter.");
+            screen_say(u, true, W_TICK_ONE, NULL);
             return ACT_NONE;
         }
         memset(&u->pending, 0, sizeof u->pending);
@@ -297,17 +300,11 @@ static enum action multi_key(struct ui *u, struct key k)
 }
 
 static const struct qtype_ui qtype_uis[QTYPE_COUNT] = {
-    [QTYPE_YESNO] = {draw_options, single_key,
-                     "y yes  n no  u unknown  Up/Down+Enter  ? help  Left back  q quit"},
-    [QTYPE_CHOICE] = {draw_options, single_key,
-                      "1-9 answer  Up/Down+Enter  ? help  Left/Backspace back  q quit"},
-    [QTYPE_MULTI] = {draw_options, multi_key,
-                     "1-9/Space tick  Enter confirm  ? help  Left/Backspace back  q quit"},
-    [QTYPE_NUMBER] = {question_input_number_draw, question_input_number_key,
-                      "digits (taken when complete)  Enter  Backspace erase/back  ? help  q quit"},
-    [QTYPE_TEXT] =
-        {question_input_text_draw, question_input_text_key,
-         "type the text  Enter done  Backspace erase/back  Left back  F1 help  Esc quit"},
+    [QTYPE_YESNO] = {draw_options, single_key, W_KEYS_YESNO},
+    [QTYPE_CHOICE] = {draw_options, single_key, W_KEYS_CHOICE},
+    [QTYPE_MULTI] = {draw_options, multi_key, W_KEYS_MULTI},
+    [QTYPE_NUMBER] = {question_input_number_draw, question_input_number_key, W_KEYS_NUMBER},
+    [QTYPE_TEXT] = {question_input_text_draw, question_input_text_key, W_KEYS_TEXT},
 };
 
 static const struct qtype_ui *qtype_ui_of(const struct question *qn)

@@ -5,6 +5,7 @@
 #include <curses.h>
 
 #include "draw.h"
+#include "words.h"
 
 enum { QUIT_YES, QUIT_NO };
 
@@ -16,14 +17,13 @@ static const struct binding quit_keys[] = {
 void screen_quit_draw(const struct ui *u)
 {
     const struct session *s = u->s;
-    const char *what = s->saved_path ? "The report is saved."
-                       : s->journal  ? "The answers given so far are kept: the next start offers"
-                                       " to resume this screening."
-                                     : "No answer has been given yet: nothing to keep.";
+    const char *what = words_get(s, s->saved_path ? W_QUIT_SAVED
+                                    : s->journal  ? W_QUIT_KEPT
+                                                  : W_QUIT_NOTHING);
     draw_title(u);
-    draw_text(3, 2, COLS - 4, TA_HEADING, "Quit mesoscreen?");
+    draw_text(3, 2, COLS - 4, TA_HEADING, words_get(s, W_QUIT_TITLE));
     draw_wrapped(5, 2, COLS - 4, 4, TA_NORMAL, what);
-    draw_footer(u, "y quit   n or Esc go back");
+    draw_footer(u, words_get(s, W_KEYS_QUIT));
 }
 
 enum action screen_quit_key(struct ui *u, struct key k)

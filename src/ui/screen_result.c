@@ -9,6 +9,7 @@
 
 #include "draw.h"
 #include "xalloc.h"
+#include "words.h"
 
 enum { RESULT_SAVE, RESULT_VIEW, RESULT_BACK, RESULT_QUIT };
 
@@ -37,34 +38,33 @@ void screen_result_draw(const struct ui *u)
 {
     const struct session *s = u->s;
     const struct outcome *o = &s->outcome;
-    const char *role = o->has_role ? model_role_name(o->role) : "undetermined";
-    char *verdict =
-        xasprintf("  Verdict: %s    Role: %s  ", model_eligibility_name(o->eligibility), role);
+    char *line = words_fill(s, W_VERDICT_LINE, words_verdict(s, o->eligibility),
+                            words_role(s, o->has_role, o->role), (char *)NULL);
+    char *verdict = xasprintf("  %s  ", line);
+    free(line);
     draw_title(u);
     draw_text(2, 2, COLS - 4, TA_VERDICT + o->eligibility, verdict);
     free(verdict);
 
     int last = LINES - 3, y = 4;
     if (o->n_findings == 0)
-        y = result_item(y, last, "-", "No findings.");
+        y = result_item(y, last, "-", words_get(s, W_NO_FINDINGS));
     else
-        draw_text(y++, 2, COLS - 4, TA_HEADING, "Findings");
+        draw_text(y++, 2, COLS - 4, TA_HEADING, words_get(s, W_FINDINGS));
     for (size_t i = 0; i < o->n_findings && y >= 0; i++) {
         const struct finding *f = &s->q->findings[o->findings[i].finding];
-        char mark[32];
-        snprintf(mark, sizeof mark, "- [%s]", model_severity_name(f->severity));
+        char *mark = xasprintf("- [%s]", words_severity(s, f->severity));
         y = result_item(y, last, mark, model_text(&f->text, s->lang));
+        free(mark);
     }
     if (y >= 0 && o->n_recommendations && y + 1 < last)
-        draw_text(++y, 2, COLS - 4, TA_HEADING, "Recommendations"), y++;
+        draw_text(++y, 2, COLS - 4, TA_HEADING, words_get(s, W_RECOMMENDATIONS)), y++;
     for (size_t i = 0; i < o->n_recommendations && y >= 0; i++)
         y = result_item(y, last, "-",
                         model_text(&s->q->recommendations[o->recommendations[i]].text, s->lang));
     if (y < 0)
-        draw_text(last, 4, COLS - 8, TA_DIM, "... more in the full report: press v");
-    draw_footer(u, s->saved_path
-                       ? "v view the report   q quit"
-                       : "s save the report   v view it   Left back to the answers   q quit");
+        draw_text(last, 4, COLS - 8, TA_DIM, words_get(s, W_MORE));
+    draw_footer(u, words_get(s, s->saved_path ? W_KEYS_RESULT_SAVED : W_KEYS_RESULT));
 }
 
 enum action screen_result_key(struct ui *u, struct key k)
@@ -72,7 +72,7 @@ enum action screen_result_key(struct ui *u, struct key k)
     switch (screen_lookup(result_keys, sizeof result_keys / sizeof result_keys[0], k)) {
     case RESULT_SAVE:
         if (u->s->saved_path) {
-            screen_message(u, false, "Already saved: %s", u->s->saved_path);
+            screen_say(u, false, W_ALREADY_SAVED, u->s->saved_path);
             return ACT_NONE;
         }
         return ACT_SAVE;

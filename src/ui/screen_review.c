@@ -7,6 +7,7 @@
 
 #include "draw.h"
 #include "xalloc.h"
+#include "words.h"
 
 enum {
     REVIEW_UP,
@@ -59,7 +60,7 @@ static void review_draw_row(const struct ui *u, int y, int row)
     int qi = review_question(u, row);
     const struct question *qn = &s->q->questions[qi];
     const struct answer *a = walk_get(s->w, (size_t)qi);
-    char *value = a->given ? answer_format(qn, a) : xstrdup("(none)");
+    char *value = a->given ? answer_format(qn, a) : xstrdup(words_get(s, W_NONE));
     enum term_attr attr = row == u->review_at ? TA_SELECTED : TA_NORMAL;
     int half = (COLS - 6) / 2;
     attron(term_attr(attr));
@@ -78,12 +79,12 @@ void screen_review_draw(const struct ui *u)
     if (top > 0 && u->review_at == n)
         top = n - rows > 0 ? n - rows : 0;
     draw_title(u);
-    draw_text(2, 2, COLS - 4, TA_HEADING, "Review the answers");
+    draw_text(2, 2, COLS - 4, TA_HEADING, words_get(u->s, W_REVIEW_TITLE));
     for (int r = 0; r < rows && top + r < n; r++)
         review_draw_row(u, 4 + r, top + r);
     draw_text(LINES - 3, 3, COLS - 6, u->review_at == n ? TA_SELECTED : TA_HEADING,
-              "-> See the result");
-    draw_footer(u, "Up/Down pick   Enter change the answer, or see the result   q quit");
+              words_get(u->s, W_SEE_RESULT));
+    draw_footer(u, words_get(u->s, W_KEYS_REVIEW));
 }
 
 enum action screen_review_key(struct ui *u, struct key k)

@@ -4,14 +4,19 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "draw.h"
+#include "words.h"
 
 void screen_small_draw(const struct ui *u)
 {
-    (void)u;
-    char msg[96];
-    snprintf(msg, sizeof msg, "Enlarge the terminal to at least %dx%d (now %dx%d).",
-             SCREEN_MIN_COLS, SCREEN_MIN_LINES, COLS, LINES);
+    char num[4][16];
+    snprintf(num[0], sizeof num[0], "%d", SCREEN_MIN_COLS);
+    snprintf(num[1], sizeof num[1], "%d", SCREEN_MIN_LINES);
+    snprintf(num[2], sizeof num[2], "%d", COLS);
+    snprintf(num[3], sizeof num[3], "%d", LINES);
+    char *msg = words_fill(u->s, W_ENLARGE, num[0], num[1], num[2], num[3], (char *)NULL);
     draw_wrapped(LINES / 2 > 0 ? LINES / 2 - 1 : 0, 0, COLS, LINES, TA_ERROR, msg);
+    free(msg);
 }

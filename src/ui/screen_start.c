@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "words.h"
 
 enum { START_NEXT_FIELD, START_PREV_FIELD, START_ERASE, START_BEGIN, START_QUIT };
 
@@ -23,25 +24,23 @@ static const struct binding start_keys[] = {
     {false, 27, START_QUIT},
 };
 
-static const char *const start_labels[2] = {"Patient id:", "Practitioner:"};
+static const enum word start_labels[2] = {W_PATIENT_ID, W_PRACTITIONER};
 
 void screen_start_draw(const struct ui *u)
 {
     draw_title(u);
-    draw_text(2, 2, COLS - 4, TA_HEADING, "New screening");
+    draw_text(2, 2, COLS - 4, TA_HEADING, words_get(u->s, W_NEW_SCREENING));
     for (int i = 0; i < 2; i++) {
         int y = 4 + 2 * i;
-        draw_text(y, 2, 16, TA_NORMAL, start_labels[i]);
+        draw_text(y, 2, 16, TA_NORMAL, words_get(u->s, start_labels[i]));
         enum term_attr a = i == u->field_at ? TA_SELECTED : TA_NORMAL;
         attron(term_attr(a));
         mvhline(y, 18, ' ', COLS - 20);
         attroff(term_attr(a));
         draw_text(y, 18, COLS - 20, a, u->field[i]);
     }
-    draw_wrapped(9, 2, COLS - 4, 3, TA_DIM,
-                 "Both may be left empty (the report then says \"not stated\"). Press Enter to "
-                 "begin the questions.");
-    draw_footer(u, "Enter begin   Tab/Up/Down switch field   Esc quit");
+    draw_wrapped(9, 2, COLS - 4, 3, TA_DIM, words_get(u->s, W_START_HINT));
+    draw_footer(u, words_get(u->s, W_KEYS_START));
 }
 
 /* Copies s into a field, cut at a character boundary when too long. */

@@ -18,6 +18,7 @@
 #include "screen.h"
 #include "session.h"
 #include "term.h"
+#include "words.h"
 #include "xalloc.h"
 
 struct screen_ops {
@@ -135,11 +136,11 @@ static void ui_save(struct ui *u)
 {
     char *err = NULL;
     if (session_save(u->s, &err) != 0) {
-        screen_message(u, true, "Not saved: %s", err);
+        screen_say(u, true, W_NOT_SAVED, err);
         free(err);
         return;
     }
-    screen_message(u, false, "Report saved: %s", u->s->saved_path);
+    screen_say(u, false, W_REPORT_SAVED, u->s->saved_path);
     ui_show_warning(u);
 }
 
@@ -194,7 +195,7 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
         if (prev >= 0)
             screen_question_enter(u, prev, true);
         else
-            screen_message(u, false, "This is the first question.");
+            screen_say(u, false, W_FIRST_QUESTION, NULL);
         break;
     }
     case ACT_EDIT:
@@ -264,8 +265,11 @@ static int ui_curses(struct session *s)
     if (st.code == EXIT_INTERRUPTED && s->journal)
         fprintf(stderr, "mesoscreen: screening interrupted; its answers are kept and the next "
                         "start offers to resume it\n");
-    if (s->saved_path)
-        printf("Report saved: %s\n", s->saved_path);
+    if (s->saved_path) {
+        char *saved = words_fill(s, W_REPORT_SAVED, s->saved_path, (char *)NULL);
+        printf("%s\n", saved);
+        free(saved);
+    }
     return st.code;
 }
 

@@ -3,8 +3,10 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "draw.h"
+#include "words.h"
 
 enum {
     VIEW_UP,
@@ -38,15 +40,18 @@ static size_t view_max_top(const struct ui *u)
 
 void screen_view_draw(const struct ui *u)
 {
-    char where[64];
+    char num[3][24];
     draw_title(u);
     for (size_t r = 0; r < view_rows() && u->view_top + r < u->report.n; r++)
         draw_text(2 + (int)r, 0, COLS, TA_NORMAL, u->report.line[u->view_top + r]);
-    snprintf(where, sizeof where, "lines %zu-%zu of %zu", u->view_top + 1,
-             u->view_top + view_rows() < u->report.n ? u->view_top + view_rows() : u->report.n,
-             u->report.n);
-    draw_footer(u, "Up/Down/PgUp/PgDn scroll   Esc back   q quit");
+    snprintf(num[0], sizeof num[0], "%zu", u->view_top + 1);
+    snprintf(num[1], sizeof num[1], "%zu",
+             u->view_top + view_rows() < u->report.n ? u->view_top + view_rows() : u->report.n);
+    snprintf(num[2], sizeof num[2], "%zu", u->report.n);
+    char *where = words_fill(u->s, W_LINES_OF, num[0], num[1], num[2], (char *)NULL);
+    draw_footer(u, words_get(u->s, W_KEYS_VIEW));
     draw_text(LINES - 1, COLS - 24, 23, TA_BAR, where);
+    free(where);
 }
 
 enum action screen_view_key(struct ui *u, struct key k)
