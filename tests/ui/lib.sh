@@ -38,6 +38,19 @@ ui_cleanup() {
         tmux -L "mesoscreen-test-$$-$i" kill-server >/dev/null 2>&1 || true
         i=$((i + 1))
     done
+    # No program outlives its test: one that has not ended by now (under LeakSanitizer, the
+    # exit-time leak check can stall once its terminal is gone) is stopped here.
+    sleep 1
+    i=1
+    while [ "$i" -le "$UI_RUNS" ]; do
+        if [ -s "$UI_TMP/pid.$i" ]; then
+            pid=$(cat "$UI_TMP/pid.$i")
+            if kill -0 "$pid" 2>/dev/null && grep -q mesoscreen "/proc/$pid/cmdline" 2>/dev/null; then
+                kill -9 "$pid" 2>/dev/null || true
+            fi
+        fi
+        i=$((i + 1))
+    done
     rm -rf "$UI_TMP"
 }
 
