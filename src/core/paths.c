@@ -49,12 +49,12 @@
 #include "paths.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cond.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #define CLASS_NOT_REACHED  0u
@@ -66,42 +66,6 @@
 #define WORK_PER_STATE     16         /* the budget of classes looked at, per state of the budget */
 #define TERMINAL           ((uint32_t)1 << 31) /* an edge child that is an outcome index */
 #define NO_NODE            UINT32_MAX
-
-/* ---- a growing string ---- */
-
-struct sbuf {
-    char *s;
-    size_t len, cap;
-};
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        xdie("bad format: %s", fmt);
-    if (b->len + (size_t)n + 1 > b->cap) {
-        while (b->len + (size_t)n + 1 > b->cap)
-            b->cap = b->cap ? 2 * b->cap : 64;
-        b->s = xreallocarray(b->s, b->cap, 1);
-    }
-    va_start(ap, fmt);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-/* Takes the string (never NULL); the buffer is left empty. */
-static char *sb_take(struct sbuf *b)
-{
-    char *s = b->s ? b->s : xstrdup("");
-    *b = (struct sbuf){0};
-    return s;
-}
 
 /* ---- the analysis' data ---- */
 
@@ -1727,35 +1691,35 @@ static void rdiag_free(struct rdiag *d)
 
 /* ---- describing answers ---- */
 
-static void sb_values(struct sbuf *b, const struct question *qn, uint64_t mask)
+static void sb_values(struct strbuf *b, const struct question *qn, uint64_t mask)
 {
     bool first = true;
-    sb_printf(b, "{");
+    strbuf_printf(b, "{");
     for (size_t o = 0; o < model_option_count(qn); o++)
         if (mask & (UINT64_C(1) << o)) {
-            sb_printf(b, "%s%s", first ? "" : ", ", model_option_value(qn, o));
+            strbuf_printf(b, "%s%s", first ? "" : ", ", model_option_value(qn, o));
             first = false;
         }
-    sb_printf(b, "}");
+    strbuf_printf(b, "}");
 }
 
-static void sb_atom(struct sbuf *b, const struct question *qn, const struct atom *a, bool holds)
+static void sb_atom(struct strbuf *b, const struct question *qn, const struct atom *a, bool holds)
 {
     if (__builtin_popcountll(a->mask) == 1) {
-        sb_printf(b, "%s %s %s", qn->id, holds ? "includes" : "does not include",
-                  model_option_value(qn, (size_t)__builtin_ctzll(a->mask)));
+        strbuf_printf(b, "%s %s %s", qn->id, holds ? "includes" : "does not include",
+                      model_option_value(qn, (size_t)__builtin_ctzll(a->mask)));
         return;
     }
     const char *how = a->kind == ATOM_ANY ? (holds ? "includes any of" : "includes none of")
                                           : (holds ? "includes all of" : "does not include all of");
-    sb_printf(b, "%s %s ", qn->id, how);
+    strbuf_printf(b, "%s %s ", qn->id, how);
     sb_values(b, qn, a->mask);
 }
 
 /* Multi: the answer classes in `cls`, as a small disjunction of atom tests. Greedy: each
  * uncovered truth vector grows into the largest cube (set of fixed atoms) that contains no
  * vector of another class. */
-static void label_multi(struct sbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
+static void label_multi(struct strbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
                         size_t n)
 {
     const struct question *qn = &p->q->questions[qi];
@@ -1805,22 +1769,22 @@ static void label_multi(struct sbuf *b, const struct paths *p, size_t qi, const 
             excluded |= info->atoms[a].mask;
         }
     if (simple && n_cubes > 1) {
-        sb_printf(b, "%s includes any of ", qn->id);
+        strbuf_printf(b, "%s includes any of ", qn->id);
         sb_values(b, qn, any);
     } else if (none) {
-        sb_printf(b, "%s includes none of ", qn->id);
+        strbuf_printf(b, "%s includes none of ", qn->id);
         sb_values(b, qn, excluded);
     } else {
         for (size_t c = 0; c < n_cubes; c++) {
             if (c)
-                sb_printf(b, " or ");
+                strbuf_printf(b, " or ");
             if (!care[c])
-                sb_printf(b, "%s answered", qn->id);
+                strbuf_printf(b, "%s answered", qn->id);
             bool first = true;
             for (size_t a = 0; a < info->n_atoms; a++)
                 if (care[c] & (UINT64_C(1) << a)) {
                     if (!first)
-                        sb_printf(b, " and ");
+                        strbuf_printf(b, " and ");
                     sb_atom(b, qn, &info->atoms[a], (val[c] >> a) & 1);
                     first = false;
                 }
@@ -1831,7 +1795,7 @@ static void label_multi(struct sbuf *b, const struct paths *p, size_t qi, const 
     free(val);
 }
 
-static void label_number(struct sbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
+static void label_number(struct strbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
                          size_t n)
 {
     const struct question *qn = &p->q->questions[qi];
@@ -1845,25 +1809,25 @@ static void label_number(struct sbuf *b, const struct paths *p, size_t qi, const
         while (j < n && info->classes[cls[j]].lo == hi + 1)
             hi = info->classes[cls[j++]].hi;
         if (!first)
-            sb_printf(b, " or ");
+            strbuf_printf(b, " or ");
         first = false;
         if (lo == qn->min && hi == qn->max)
-            sb_printf(b, "%s answered", qn->id);
+            strbuf_printf(b, "%s answered", qn->id);
         else if (lo == hi)
-            sb_printf(b, "%s = %lld", qn->id, lo);
+            strbuf_printf(b, "%s = %lld", qn->id, lo);
         else if (lo == qn->min)
-            sb_printf(b, "%s <= %lld", qn->id, hi);
+            strbuf_printf(b, "%s <= %lld", qn->id, hi);
         else if (hi == qn->max)
-            sb_printf(b, "%s >= %lld", qn->id, lo);
+            strbuf_printf(b, "%s >= %lld", qn->id, lo);
         else
-            sb_printf(b, "%s %lld..%lld", qn->id, lo, hi);
+            strbuf_printf(b, "%s %lld..%lld", qn->id, lo, hi);
         i = j;
     }
 }
 
 /* The answers of `cls` (classes of question qi) as readable text: "sex = male",
  * "blood_thinners in {none, antiplatelet}", "age >= 18", "scalp includes any of {...}". */
-static void label_classes(struct sbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
+static void label_classes(struct strbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
                           size_t n)
 {
     const struct question *qn = &p->q->questions[qi];
@@ -1889,10 +1853,10 @@ static void label_classes(struct sbuf *b, const struct paths *p, size_t qi, cons
             for (size_t i = 0; i < n_answered; i++)
                 mask |= info->classes[answered[i]].options;
             if (__builtin_popcountll(mask) == 1) {
-                sb_printf(b, "%s = %s", qn->id,
-                          model_option_value(qn, (size_t)__builtin_ctzll(mask)));
+                strbuf_printf(b, "%s = %s", qn->id,
+                              model_option_value(qn, (size_t)__builtin_ctzll(mask)));
             } else {
-                sb_printf(b, "%s in ", qn->id);
+                strbuf_printf(b, "%s in ", qn->id);
                 sb_values(b, qn, mask);
             }
             break;
@@ -1904,14 +1868,14 @@ static void label_classes(struct sbuf *b, const struct paths *p, size_t qi, cons
             label_number(b, p, qi, answered, n_answered);
             break;
         default:
-            sb_printf(b, "%s answered", qn->id);
+            strbuf_printf(b, "%s answered", qn->id);
             break;
         }
     }
     if (unanswered)
-        sb_printf(b, "%s%s unanswered", b->len > start ? " or " : "", qn->id);
+        strbuf_printf(b, "%s%s unanswered", b->len > start ? " or " : "", qn->id);
     if (not_reached)
-        sb_printf(b, "%s%s not asked", b->len > start ? " or " : "", qn->id);
+        strbuf_printf(b, "%s%s not asked", b->len > start ? " or " : "", qn->id);
     free(answered);
 }
 
@@ -1977,15 +1941,15 @@ static double outcome_alternatives(const struct paths *p, uint32_t o, size_t lim
         }
         uint32_t c = d.groups[f->group].child;
         if (c == R_TRUE) {
-            struct sbuf b = {0};
+            struct strbuf b = STRBUF_INIT;
             for (size_t i = 0; i < depth; i++) {
                 const struct rgroup *g = &d.groups[stack[i].group];
                 if (i)
-                    sb_printf(&b, "; ");
+                    strbuf_printf(&b, "; ");
                 label_classes(&b, p, d.nodes[stack[i].node].question, d.classes + g->first_cls,
                               g->n_cls);
             }
-            char *alt = sb_take(&b);
+            char *alt = strbuf_release(&b, NULL);
             emit(alt, arg);
             free(alt);
             emitted++;
@@ -2004,25 +1968,25 @@ static double outcome_alternatives(const struct paths *p, uint32_t o, size_t lim
 }
 
 struct examples {
-    struct sbuf b;
+    struct strbuf b;
     size_t n;
 };
 
 static void add_example(const char *alt, void *arg)
 {
     struct examples *e = arg;
-    sb_printf(&e->b, "%s(%s)", e->n++ ? " or " : "", *alt ? alt : "whatever the answers");
+    strbuf_printf(&e->b, "%s(%s)", e->n++ ? " or " : "", *alt ? alt : "whatever the answers");
 }
 
 char *paths_example(const struct paths *p, size_t i, size_t limit)
 {
     if (i >= p->n_outcomes || limit == 0)
         return xstrdup("");
-    struct examples e = {{0}, 0};
+    struct examples e = {STRBUF_INIT, 0};
     double total = outcome_alternatives(p, (uint32_t)i, limit, add_example, &e);
     if (total > (double)e.n)
-        sb_printf(&e.b, " or %.0f more", total - (double)e.n);
-    return sb_take(&e.b);
+        strbuf_printf(&e.b, " or %.0f more", total - (double)e.n);
+    return strbuf_release(&e.b, NULL);
 }
 
 /* ---- printing ---- */
@@ -2045,16 +2009,16 @@ static const char *const compare_symbols[CMP_COUNT] = {
     [CMP_AT_LEAST] = ">=", [CMP_EQUAL] = "=",
 };
 
-static void sb_written_values(struct sbuf *b, const struct cond *c)
+static void sb_written_values(struct strbuf *b, const struct cond *c)
 {
-    sb_printf(b, "{");
+    strbuf_printf(b, "{");
     for (size_t i = 0; i < c->n_values; i++)
-        sb_printf(b, "%s%s", i ? ", " : "", c->values[i]);
-    sb_printf(b, "}");
+        strbuf_printf(b, "%s%s", i ? ", " : "", c->values[i]);
+    strbuf_printf(b, "}");
 }
 
 /* A condition as text, e.g. "not sex = male and (age < 18 or finding minor)". */
-static void cond_text(struct sbuf *b, const struct questionnaire *q, const struct cond *c,
+static void cond_text(struct strbuf *b, const struct questionnaire *q, const struct cond *c,
                       bool nested)
 {
     const struct question *qn =
@@ -2063,61 +2027,62 @@ static void cond_text(struct sbuf *b, const struct questionnaire *q, const struc
     case COND_ALL:
     case COND_ANY: {
         if (c->n_items == 0) {
-            sb_printf(b, c->kind == COND_ALL ? "always" : "never");
+            strbuf_printf(b, c->kind == COND_ALL ? "always" : "never");
             return;
         }
         bool parens = nested && c->n_items > 1;
-        sb_printf(b, "%s", parens ? "(" : "");
+        strbuf_printf(b, "%s", parens ? "(" : "");
         for (size_t i = 0; i < c->n_items; i++) {
             if (i)
-                sb_printf(b, c->kind == COND_ALL ? " and " : " or ");
+                strbuf_printf(b, c->kind == COND_ALL ? " and " : " or ");
             cond_text(b, q, c->items[i], true);
         }
-        sb_printf(b, "%s", parens ? ")" : "");
+        strbuf_printf(b, "%s", parens ? ")" : "");
         return;
     }
     case COND_NOT:
-        sb_printf(b, "not ");
+        strbuf_printf(b, "not ");
         if (c->n_items > 0)
             cond_text(b, q, c->items[0], true);
         return;
     case COND_IN:
         if (qn && qn->type == QTYPE_MULTI) {
-            sb_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "any of ");
+            strbuf_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "any of ");
         } else {
-            sb_printf(b, "%s %s", c->ref, c->n_values == 1 ? "= " : "in ");
+            strbuf_printf(b, "%s %s", c->ref, c->n_values == 1 ? "= " : "in ");
             if (c->n_values == 1)
-                sb_printf(b, "%s", c->values[0]);
+                strbuf_printf(b, "%s", c->values[0]);
         }
         if (c->n_values != 1)
             sb_written_values(b, c);
         return;
     case COND_INCLUDES:
-        sb_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "all of ");
+        strbuf_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "all of ");
         if (c->n_values != 1)
             sb_written_values(b, c);
         return;
     case COND_COMPARE:
-        sb_printf(b, "%s %s %lld", c->ref, compare_symbols[c->op < CMP_COUNT ? c->op : CMP_EQUAL],
-                  c->number);
+        strbuf_printf(b, "%s %s %lld", c->ref,
+                      compare_symbols[c->op < CMP_COUNT ? c->op : CMP_EQUAL], c->number);
         return;
     case COND_ANSWERED:
-        sb_printf(b, "%s %s", c->ref, c->flag ? "answered" : "not answered");
+        strbuf_printf(b, "%s %s", c->ref, c->flag ? "answered" : "not answered");
         return;
     case COND_ELIGIBILITY: {
         bool first = true;
-        sb_printf(b, "eligibility %s", __builtin_popcount(c->eligibilities) == 1 ? "= " : "in {");
+        strbuf_printf(b, "eligibility %s",
+                      __builtin_popcount(c->eligibilities) == 1 ? "= " : "in {");
         for (int e = 0; e < ELIG_COUNT; e++)
             if (c->eligibilities & (1u << e)) {
-                sb_printf(b, "%s%s", first ? "" : ", ", model_eligibility_name(e));
+                strbuf_printf(b, "%s%s", first ? "" : ", ", model_eligibility_name(e));
                 first = false;
             }
         if (__builtin_popcount(c->eligibilities) != 1)
-            sb_printf(b, "}");
+            strbuf_printf(b, "}");
         return;
     }
     case COND_FINDING:
-        sb_printf(b, "finding %s", c->ref);
+        strbuf_printf(b, "finding %s", c->ref);
         return;
     default:
         return;
@@ -2248,11 +2213,11 @@ static void print_findings(const struct paths *p, FILE *out)
         fprintf(out, "  %s: %s, verdict %s\n", fd->id, model_severity_name(fd->severity),
                 model_eligibility_name(fd->verdict));
         if (fd->when) {
-            struct sbuf b = {0};
+            struct strbuf b = STRBUF_INIT;
             cond_text(&b, q, fd->when, false);
             fprintf(out, "    when ");
-            print_wrapped(out, b.s, 9, 6);
-            free(b.s);
+            print_wrapped(out, b.data, 9, 6);
+            free(b.data);
         }
         for (size_t k = first[f]; k < first[f + 1];) {
             const struct question *qn = &q->questions[by[k].question];
@@ -2260,18 +2225,18 @@ static void print_findings(const struct paths *p, FILE *out)
             for (size_t i = by[k].question; k < first[f + 1] && by[k].question == i; k++)
                 mask |= by[k].options;
             bool one = __builtin_popcountll(mask) == 1;
-            struct sbuf b = {0};
+            struct strbuf b = STRBUF_INIT;
             if (qn->type == QTYPE_MULTI)
-                sb_printf(&b, "%s includes %s", qn->id, one ? "" : "any of ");
+                strbuf_printf(&b, "%s includes %s", qn->id, one ? "" : "any of ");
             else
-                sb_printf(&b, "%s %s", qn->id, one ? "= " : "in ");
+                strbuf_printf(&b, "%s %s", qn->id, one ? "= " : "in ");
             if (one)
-                sb_printf(&b, "%s", model_option_value(qn, (size_t)__builtin_ctzll(mask)));
+                strbuf_printf(&b, "%s", model_option_value(qn, (size_t)__builtin_ctzll(mask)));
             else
                 sb_values(&b, qn, mask);
             fprintf(out, "    raised by the answer ");
-            print_wrapped(out, b.s, 25, 6);
-            free(b.s);
+            print_wrapped(out, b.data, 25, 6);
+            free(b.data);
         }
         if (!fd->when && first[f] == first[f + 1])
             fprintf(out, "    never raised\n");
@@ -2293,28 +2258,28 @@ static void print_questions(const struct paths *p, FILE *out)
         } else if (!sw && !qn->when) {
             fprintf(out, "always asked\n");
         } else {
-            struct sbuf b = {0};
+            struct strbuf b = STRBUF_INIT;
             if (sw)
                 cond_text(&b, q, sw, qn->when != NULL);
             if (sw && qn->when)
-                sb_printf(&b, " and ");
+                strbuf_printf(&b, " and ");
             if (qn->when)
                 cond_text(&b, q, qn->when, sw != NULL);
             fprintf(out, "asked when ");
-            print_wrapped(out, b.s,
+            print_wrapped(out, b.data,
                           2 + strlen(qn->id) + 2 + strlen(model_qtype_name(qn->type)) + 3 +
                               strlen("asked when "),
                           6);
-            free(b.s);
+            free(b.data);
         }
         for (size_t o = 0; o < qn->n_options; o++) {
             if (!qn->options[o].when)
                 continue;
-            struct sbuf b = {0};
+            struct strbuf b = STRBUF_INIT;
             cond_text(&b, q, qn->options[o].when, false);
             fprintf(out, "    option %s offered when ", qn->options[o].value);
-            print_wrapped(out, b.s, 4 + strlen(qn->options[o].value) + 21, 6);
-            free(b.s);
+            print_wrapped(out, b.data, 4 + strlen(qn->options[o].value) + 21, 6);
+            free(b.data);
         }
     }
 }

@@ -1,5 +1,5 @@
-/* strbuf.h - a growing NUL-terminated byte buffer: reports are built in memory, then
- * printed, written atomically or saved in one piece. */
+/* strbuf.h - a growing NUL-terminated byte buffer: reports, decision tables and messages are
+ * built in memory, then printed, written atomically or saved in one piece. */
 #ifndef MESOSCREEN_STRBUF_H
 #define MESOSCREEN_STRBUF_H
 

@@ -1,5 +1,5 @@
-/* strbuf.c - a growing byte buffer on checked allocation: a report is assembled here before
- * any byte of it reaches stdout or a file. */
+/* strbuf.c - a growing byte buffer on checked allocation: a report or a table is assembled
+ * here before any byte of it reaches stdout or a file. */
 #include "strbuf.h"
 
 #include <stdarg.h>
