@@ -97,11 +97,11 @@ static bool number_in_range(const struct question *qn, long long v, bool negativ
     return x >= qn->min && x <= qn->max;
 }
 
-static enum action number_accept(struct ui *u)
+/* Parses what was typed into u->pending: ACT_ANSWER, or ACT_NONE with the reason shown. */
+static enum action input_accept(struct ui *u)
 {
-    const struct question *qn = current_question(u);
     memset(&u->pending, 0, sizeof u->pending);
-    char *msg = answer_parse(qn, u->input, &u->pending);
+    char *msg = answer_parse(current_question(u), u->input, &u->pending);
     if (msg) {
         screen_message(u, true, "%s", msg);
         free(msg);
@@ -153,7 +153,7 @@ static enum action number_type(struct ui *u, wint_t c)
         return ACT_NONE;
     }
     u->message[0] = '\0';
-    return in_range && !more ? number_accept(u) : ACT_NONE;
+    return in_range && !more ? input_accept(u) : ACT_NONE;
 }
 
 static void input_erase(struct ui *u)
@@ -199,7 +199,7 @@ enum action question_input_number_key(struct ui *u, struct key k)
     if (input_common(u, cmd, &act) == 0)
         return act;
     if (cmd == INPUT_ENTER)
-        return number_accept(u);
+        return input_accept(u);
     if (!k.fn && k.ch == 'q')
         return ACT_ASK_QUIT;
     if (!k.fn && k.ch == '?') {
@@ -218,15 +218,7 @@ enum action question_input_text_key(struct ui *u, struct key k)
     if (cmd == INPUT_ENTER) {
         if (!u->input[0] && !current_question(u)->required)
             return ACT_LEAVE_EMPTY;
-        memset(&u->pending, 0, sizeof u->pending);
-        char *msg = answer_parse(current_question(u), u->input, &u->pending);
-        if (msg) {
-            screen_message(u, true, "%s", msg);
-            free(msg);
-            answer_clear(&u->pending);
-            return ACT_NONE;
-        }
-        return ACT_ANSWER;
+        return input_accept(u);
     }
     char bytes[4];
     size_t len = k.fn ? 0 : draw_encode(k.ch, bytes);
