@@ -176,12 +176,12 @@ static void text_free(struct text *t)
     free(t->by_lang);
 }
 
-static void cond_free(struct cond *c)
+void model_cond_free(struct cond *c)
 {
     if (!c)
         return;
     for (size_t i = 0; i < c->n_items; i++)
-        cond_free(c->items[i]);
+        model_cond_free(c->items[i]);
     free(c->items);
     free(c->ref);
     for (size_t i = 0; i < c->n_values; i++)
@@ -200,7 +200,7 @@ void model_free(struct questionnaire *q)
         struct section *s = &q->sections[i];
         free(s->id);
         text_free(&s->title);
-        cond_free(s->when);
+        model_cond_free(s->when);
     }
     free(q->sections);
     for (size_t i = 0; i < q->n_questions; i++) {
@@ -209,12 +209,12 @@ void model_free(struct questionnaire *q)
         text_free(&qn->text);
         text_free(&qn->help);
         text_free(&qn->unit);
-        cond_free(qn->when);
+        model_cond_free(qn->when);
         for (size_t j = 0; j < qn->n_options; j++) {
             free(qn->options[j].value);
             text_free(&qn->options[j].text);
             text_free(&qn->options[j].help);
-            cond_free(qn->options[j].when);
+            model_cond_free(qn->options[j].when);
         }
         free(qn->options);
         for (size_t j = 0; j < qn->n_raises; j++) {
@@ -227,16 +227,16 @@ void model_free(struct questionnaire *q)
     for (size_t i = 0; i < q->n_findings; i++) {
         free(q->findings[i].id);
         text_free(&q->findings[i].text);
-        cond_free(q->findings[i].when);
+        model_cond_free(q->findings[i].when);
     }
     free(q->findings);
     for (size_t i = 0; i < q->n_role_rules; i++)
-        cond_free(q->role_rules[i].when);
+        model_cond_free(q->role_rules[i].when);
     free(q->role_rules);
     for (size_t i = 0; i < q->n_recommendations; i++) {
         free(q->recommendations[i].id);
         text_free(&q->recommendations[i].text);
-        cond_free(q->recommendations[i].when);
+        model_cond_free(q->recommendations[i].when);
     }
     free(q->recommendations);
     for (size_t i = 0; i < q->n_labels; i++) {

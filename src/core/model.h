@@ -222,6 +222,10 @@ struct questionnaire {
 /* Frees a questionnaire and everything it owns. NULL is a no-op. */
 void model_free(struct questionnaire *q);
 
+/* Frees a condition tree and everything it owns (for conditions built outside a loaded
+ * questionnaire, such as in tests). NULL is a no-op. */
+void model_cond_free(struct cond *c);
+
 /* The text in language `lang` (an index into q->languages), falling back to the first
  * language; "" for an absent text. Never NULL; owned by the model. */
 const char *model_text(const struct text *t, size_t lang);

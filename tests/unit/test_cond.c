@@ -34,22 +34,6 @@ struct fixture {
     size_t n_extra;
 };
 
-static void cond_destroy(struct cond *c)
-{
-    if (!c)
-        return;
-    for (size_t i = 0; i < c->n_items; i++)
-        cond_destroy(c->items[i]);
-    free(c->items);
-    free(c->ref);
-    for (size_t i = 0; i < c->n_values; i++)
-        free(c->values[i]);
-    free(c->values);
-    free(c->value_locs);
-    free(c->value_index);
-    free(c);
-}
-
 static struct cond *leaf(enum cond_kind kind, int ref)
 {
     struct cond *c = xcalloc(1, sizeof *c);
@@ -179,7 +163,7 @@ static int teardown(void **state)
 {
     struct fixture *f = *state;
     for (size_t i = 0; i < f->n_extra; i++)
-        cond_destroy(f->extra[i]);
+        model_cond_free(f->extra[i]);
     model_free(f->q);
     free(f);
     return 0;
@@ -277,7 +261,7 @@ static void comparisons(void **state)
         assert_int_equal(cond_eval(c, &f->env), table[i].at18);
         answer_number(f, AGE, 19);
         assert_int_equal(cond_eval(c, &f->env), table[i].at19);
-        cond_destroy(c);
+        model_cond_free(c);
     }
 }
 
