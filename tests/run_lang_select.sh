@@ -95,30 +95,7 @@ plain_es)
     set -- "$tmp"/reports/*_P-ES.txt
     [ $# -eq 1 ] && [ -f "$1" ] || fail "no saved report in $tmp/reports"
     saved=$1
-    cat >"$tmp/plain.yaml" <<'EOF'
-answers:
-  sex: female
-  age: 34
-  pregnant: "no"
-  breastfeeding: "no"
-  bleeding_disorder: "no"
-  blood_thinners: none
-  diabetes: none
-  scalp_condition: [none]
-  acute_illness: "no"
-  allergy_components: "no"
-  cancer_treatment: "no"
-  immunosuppressed: "no"
-  autoimmune: "no"
-  keloids: "no"
-  fainting_needles: "no"
-  heart_kidney_disease: "no"
-  diagnosis_done: "yes"
-  diagnosis: androgenetic
-  stage: ludwig_1
-  other_treatments: [none]
-EOF
-    run -- answer --answers "$tmp/plain.yaml" --lang es --patient P-ES \
+    run -- answer --answers "$(dirname "$0")/ui/healthy.yaml" --lang es --patient P-ES \
         --practitioner "Dra. Núñez"
     [ "$rc" -eq 0 ] || fail "answer exited $rc"
     cmp -s "$tmp/out" "$saved" || {

@@ -176,7 +176,11 @@ ui_answer_script() {
     done <"$script"
 }
 
-# The report `mesoscreen answer` writes for an answers file, for comparison.
+# ui_expected_report ANSWERS PATIENT PRACTITIONER OUT [OPTION...]: the report `mesoscreen
+# answer` writes for an answers file (with the options given, e.g. --lang es), to compare.
 ui_expected_report() {
-    "$MESOSCREEN" answer --answers "$1" --patient "$2" --practitioner "$3" -o "$4" 2>/dev/null
+    ui_er_answers=$1 ui_er_patient=$2 ui_er_practitioner=$3 ui_er_out=$4
+    shift 4
+    "$MESOSCREEN" answer --answers "$ui_er_answers" --patient "$ui_er_patient" \
+        --practitioner "$ui_er_practitioner" -o "$ui_er_out" "$@" 2>/dev/null
 }

@@ -27,29 +27,7 @@ plain() {
 }
 
 # The equivalent answers file of the healthy screening below.
-cat >"$TMP/healthy.yaml" <<'A'
-answers:
-  sex: female
-  age: 34
-  pregnant: "no"
-  breastfeeding: "no"
-  bleeding_disorder: "no"
-  blood_thinners: none
-  diabetes: none
-  scalp_condition: [none]
-  acute_illness: "no"
-  allergy_components: "no"
-  cancer_treatment: "no"
-  immunosuppressed: "no"
-  autoimmune: "no"
-  keloids: "no"
-  fainting_needles: "no"
-  heart_kidney_disease: "no"
-  diagnosis_done: "yes"
-  diagnosis: androgenetic
-  stage: ludwig_1
-  other_treatments: [none]
-A
+cp "$(dirname "$0")/healthy.yaml" "$TMP/healthy.yaml"
 
 # Option numbers, keys and values mixed, as a script or a screen reader user would type them.
 printf '%s\n' 1 34 n no n 1 none 1 n n n n n n n no y androgenetic 1 none "" >"$TMP/healthy.in"

@@ -33,29 +33,7 @@ run() {
     rm -f "$report"
 }
 
-cat >"$UI_TMP/healthy.keys" <<'K'
-sex 1 = female
-age 34 = 34
-pregnant n = no
-breastfeeding n = no
-bleeding_disorder n = no
-blood_thinners 1 = none
-diabetes 1 = none
-scalp_condition 1 = [none]
-acute_illness n = no
-allergy_components n = no
-cancer_treatment n = no
-immunosuppressed n = no
-autoimmune n = no
-keloids n = no
-fainting_needles n = no
-heart_kidney_disease n = no
-diagnosis_done y = yes
-diagnosis 1 = androgenetic
-stage 1 = ludwig_1
-other_treatments 1 = [none]
-notes Enter = -
-K
+cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
 run healthy P-0001 eligible
 questions=$(grep -c . "$UI_TMP/healthy.keys")
 [ "$keystrokes" -le $((questions + 3)) ] ||

@@ -83,8 +83,8 @@ run() {
     code=$(ui_exit_code)
     [ "$code" = 0 ] || ui_fail "$name: exit status $code after saving, expected 0"
     report=$(ui_report)
-    "$MESOSCREEN" answer --lang es --answers "$UI_TMP/$name.yaml" --patient "$patient" \
-        --practitioner "Dra. Peña" -o "$UI_TMP/$name.expected" 2>/dev/null ||
+    ui_expected_report "$UI_TMP/$name.yaml" "$patient" "Dra. Peña" "$UI_TMP/$name.expected" \
+        --lang es ||
         ui_fail "$name: mesoscreen answer --lang es failed on $UI_TMP/$name.yaml"
     cmp -s "$report" "$UI_TMP/$name.expected" || {
         diff "$UI_TMP/$name.expected" "$report" >&2 || true
@@ -94,29 +94,7 @@ run() {
     rm -f "$report"
 }
 
-cat >"$UI_TMP/healthy.keys" <<'K'
-sex 1 = female
-age 34 = 34
-pregnant n = no
-breastfeeding n = no
-bleeding_disorder n = no
-blood_thinners 1 = none
-diabetes 1 = none
-scalp_condition 1 = [none]
-acute_illness n = no
-allergy_components n = no
-cancer_treatment n = no
-immunosuppressed n = no
-autoimmune n = no
-keloids n = no
-fainting_needles n = no
-heart_kidney_disease n = no
-diagnosis_done y = yes
-diagnosis 1 = androgenetic
-stage 1 = ludwig_1
-other_treatments 1 = [none]
-notes Enter = -
-K
+cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
 run healthy P-ES2 apto "tratamiento único" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
