@@ -594,6 +594,7 @@ static const struct key option_keys[] = {
     {"text", true, FIELD_TEXT, offsetof(struct qoption, text), NULL},
     {"help", false, FIELD_TEXT, offsetof(struct qoption, help), NULL},
     {"exclusive", false, FIELD_BOOL, offsetof(struct qoption, exclusive), NULL},
+    {"key", false, FIELD_STRING, offsetof(struct qoption, key), NULL},
     {"when", false, FIELD_COND, offsetof(struct qoption, when), NULL},
 };
 static const struct schema option_schema = SCHEMA("option", option_keys);

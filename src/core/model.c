@@ -212,6 +212,7 @@ void model_free(struct questionnaire *q)
         model_cond_free(qn->when);
         for (size_t j = 0; j < qn->n_options; j++) {
             free(qn->options[j].value);
+            free(qn->options[j].key);
             text_free(&qn->options[j].text);
             text_free(&qn->options[j].help);
             model_cond_free(qn->options[j].when);

@@ -108,6 +108,8 @@ struct qoption {
     struct text text;
     struct text help;  /* by_lang NULL when absent */
     bool exclusive;    /* multi only: stands alone (e.g. "none") */
+    char *key;         /* the key that picks it on screen (one of 0-9 a-p r-z), e.g. "v" for a
+                          scale's "3 vertex"; NULL = numbered by position */
     struct cond *when; /* offered only when true on earlier answers (e.g. a staging scale by sex);
                           NULL = always */
 };

@@ -247,9 +247,52 @@ static void check_duplicate_ids(struct validator *v)
     idtab_free(&t);
 }
 
+/* An option's `key`: one digit or lower-case letter, not q (quit on every screen). */
+static bool option_key_ok(const char *k)
+{
+    return k[0] && !k[1] && ((k[0] >= '0' && k[0] <= '9') || (k[0] >= 'a' && k[0] <= 'z')) &&
+           k[0] != 'q';
+}
+
+/* Option keys: all or none of a question's options have one, each a single allowed
+ * character, and two options that can be offered together never share one (options with
+ * `when`s of their own may, e.g. "1" for Norwood 1 and for Ludwig 1). */
+static void check_option_keys(struct validator *v, const struct question *qn)
+{
+    size_t keyed = 0;
+    for (size_t i = 0; i < qn->n_options; i++) {
+        const struct qoption *o = &qn->options[i];
+        if (!o->key)
+            continue;
+        keyed++;
+        if (!option_key_ok(o->key)) {
+            v_error(v, o->loc,
+                    "option '%s' of question '%s' has the key '%s': a key is one digit or "
+                    "lower-case letter other than q",
+                    o->value, qn->id, o->key);
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (qn->options[j].key && strcmp(qn->options[j].key, o->key) == 0 &&
+                (!o->when || !qn->options[j].when)) {
+                v_error(v, o->loc,
+                        "options '%s' and '%s' of question '%s' share the key '%s' and can be "
+                        "offered together",
+                        qn->options[j].value, o->value, qn->id, o->key);
+                break;
+            }
+    }
+    if (keyed && keyed < qn->n_options)
+        v_error(v, qn->loc,
+                "question '%s' gives a key to %zu of its %zu options: give one to every option, "
+                "or to none",
+                qn->id, keyed, qn->n_options);
+}
+
 /* Option values: duplicates, and `exclusive` where it means nothing. */
 static void check_options(struct validator *v, const struct question *qn)
 {
+    check_option_keys(v, qn);
     for (size_t i = 0; i < qn->n_options; i++) {
         const struct qoption *o = &qn->options[i];
         for (size_t j = 0; j < i; j++)
