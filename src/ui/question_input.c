@@ -1,5 +1,6 @@
 /* question_input.c - typed answers on the question screen: a whole number, checked as it is
- * typed and taken as soon as no further digit could follow, and free text (the notes). */
+ * typed and taken on Enter (never by itself: every question ends the same way), and free
+ * text (the notes). */
 #include "question_input.h"
 
 #include <curses.h>
@@ -123,8 +124,8 @@ static void number_message(struct ui *u, enum word w)
     free(msg);
 }
 
-/* A digit (or a leading '-') typed: refused at once when no number in range starts so; the
- * answer is taken at once when no further digit could follow (e.g. "34" for 0-120). */
+/* A digit (or a leading '-') typed: refused at once when no number in range starts so. The
+ * answer is taken on Enter only. */
 static enum action number_type(struct ui *u, wint_t c)
 {
     const struct question *qn = current_question(u);
@@ -153,7 +154,8 @@ static enum action number_type(struct ui *u, wint_t c)
         return ACT_NONE;
     }
     u->message[0] = '\0';
-    return in_range && !more ? input_accept(u) : ACT_NONE;
+    u->confirm_age = false;
+    return ACT_NONE;
 }
 
 static void input_erase(struct ui *u)
@@ -198,15 +200,20 @@ enum action question_input_number_key(struct ui *u, struct key k)
     enum action act;
     if (input_common(u, cmd, &act) == 0)
         return act;
-    if (cmd == INPUT_ENTER)
+    if (cmd == INPUT_ENTER) {
+        if (!u->input[0]) {
+            number_message(u, W_TYPE_NUMBER);
+            return ACT_NONE;
+        }
         return input_accept(u);
+    }
     if (!k.fn && k.ch == 'q')
         return ACT_ASK_QUIT;
     if (!k.fn && k.ch == '?') {
         u->show_help = !u->show_help;
         return ACT_NONE;
     }
-    return k.fn ? ACT_NONE : number_type(u, k.ch);
+    return k.fn ? screen_unknown_key(u, k) : number_type(u, k.ch);
 }
 
 enum action question_input_text_key(struct ui *u, struct key k)

@@ -2,9 +2,13 @@
  * feedback line. */
 #include "screen.h"
 
+#include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
 
 int screen_lookup(const struct binding *table, size_t n, struct key k)
 {
@@ -19,6 +23,28 @@ void screen_say(struct ui *u, bool error, enum word w, const char *arg)
     char *text = words_fill(u->s, w, arg, (char *)NULL);
     screen_message(u, error, "%s", text);
     free(text);
+}
+
+enum action screen_unknown_key(struct ui *u, struct key k)
+{
+    char name[32];
+    if (k.fn) {
+        const char *kn = keyname((int)k.ch);
+        snprintf(name, sizeof name, "%s", kn ? kn : "?");
+        if (strncmp(name, "KEY_", 4) == 0)
+            memmove(name, name + 4, strlen(name + 4) + 1);
+    } else if (k.ch == ' ') {
+        snprintf(name, sizeof name, "Space");
+    } else {
+        char bytes[4];
+        size_t len = draw_encode(k.ch, bytes);
+        if (len == 0)
+            snprintf(name, sizeof name, "^%c", (char)((k.ch & 0x1f) + '@'));
+        else
+            snprintf(name, sizeof name, "'%.*s'", (int)len, bytes);
+    }
+    screen_say(u, true, W_KEY_NOTHING, name);
+    return ACT_NONE;
 }
 
 void screen_message(struct ui *u, bool error, const char *fmt, ...)

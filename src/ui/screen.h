@@ -82,12 +82,15 @@ struct ui {
     /* question */
     int qi;            /* the question shown (or being edited from the review) */
     bool stepping;     /* went back: later answers are shown one by one (flow_after_answer) */
-    int cursor;        /* highlighted offered option (its position among those offered) */
+    int cursor;        /* highlighted offered option (its position among those offered); -1 none */
     uint64_t selected; /* multi: the options ticked so far */
     bool show_help;
     char input[INPUT_MAX]; /* number and text questions: what was typed */
     bool input_fresh;      /* the input shows the earlier answer: the first key replaces it */
     struct answer pending; /* ACT_ANSWER: the answer to record */
+    bool confirm_age;      /* the age typed disagrees with the birth date: Enter again keeps it */
+    unsigned shown;        /* counts new screens: the main loop discards input typed before
+                              one is drawn */
 
     /* review */
     int review_at; /* highlighted row: 0..n-1 answers, n = "see the result" */
@@ -124,6 +127,9 @@ void screen_review_enter(struct ui *u);
 
 /* Sets the feedback line to the interface word w (words.h) with {1} replaced by arg. */
 void screen_say(struct ui *u, bool error, enum word w, const char *arg);
+
+/* A key that does nothing on this screen: says so on the feedback line. Returns ACT_NONE. */
+enum action screen_unknown_key(struct ui *u, struct key k);
 
 /* Sets the feedback line (printf-like). */
 void screen_message(struct ui *u, bool error, const char *fmt, ...)

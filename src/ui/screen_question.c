@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "flow.h"
+#include "option_keys.h"
 #include "question_input.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -56,15 +57,17 @@ void screen_question_enter(struct ui *u, int qi, bool stepping)
     u->qi = qi;
     u->stepping = stepping;
     u->show_help = false;
-    u->cursor = 0;
+    u->cursor = -1; /* nothing highlighted: Enter chooses nothing until a key picks */
     u->selected = 0;
     u->input[0] = '\0';
     u->input_fresh = false;
+    u->confirm_age = false;
+    u->shown++; /* a new screen: input typed before it is drawn is discarded */
     if (!a->given)
         return;
     if (qn->type == QTYPE_YESNO || qn->type == QTYPE_CHOICE) {
-        int pos = flow_offered_position(u->s->w, (size_t)qi, (size_t)a->choice);
-        u->cursor = pos < 0 ? 0 : pos;
+        /* The answer given earlier, shown highlighted: Enter keeps it. */
+        u->cursor = flow_offered_position(u->s->w, (size_t)qi, (size_t)a->choice);
     } else if (qn->type == QTYPE_MULTI) {
         u->selected = a->selected;
     } else {
@@ -78,7 +81,6 @@ void screen_question_enter(struct ui *u, int qi, bool stepping)
 /* ---- drawing ---- */
 
 static const enum word yesno_words[YESNO_COUNT] = {W_YES, W_NO, W_UNKNOWN};
-static const char yesno_letters[YESNO_COUNT] = {'y', 'n', 'u'};
 
 /* Option `pos` (among those offered) as its key and its text. */
 static void option_label(const struct ui *u, int pos, char *key, size_t key_size, const char **text,
@@ -86,11 +88,10 @@ static void option_label(const struct ui *u, int pos, char *key, size_t key_size
 {
     const struct question *qn = current_question(u);
     int i = flow_offered_option(u->s->w, (size_t)u->qi, (size_t)pos);
+    wint_t k = option_keys_key(u->s, (size_t)u->qi, (size_t)pos);
     key[0] = '\0';
-    if (qn->type == QTYPE_YESNO)
-        snprintf(key, key_size, "%c", yesno_letters[i]);
-    else if (pos < 9)
-        snprintf(key, key_size, "%d", pos + 1);
+    if (k)
+        snprintf(key, key_size, "%c", (char)k);
     *text = qn->type == QTYPE_YESNO ? words_get(u->s, yesno_words[i])
                                     : model_text(&qn->options[i].text, u->s->lang);
     *index = i;
@@ -114,7 +115,7 @@ static void draw_options(const struct ui *u, int y, int rows)
     int i;
 
     /* The first option shown: the lowest that still lets the cursor's option fit. */
-    for (int pos = u->cursor; pos >= 0; pos--) {
+    for (int pos = u->cursor < 0 ? 0 : u->cursor; pos >= 0; pos--) {
         option_label(u, pos, key, sizeof key, &text, &i);
         used += draw_wrapped_lines(text, width);
         if (used > rows)
@@ -137,10 +138,48 @@ static void draw_options(const struct ui *u, int y, int rows)
 struct qtype_ui {
     void (*draw)(const struct ui *u, int y, int rows);
     enum action (*key)(struct ui *u, struct key k);
-    enum word keys;
+    enum word keys; /* the key line */
+    enum word help; /* the keys explained, under the help on `?` */
 };
 
 static const struct qtype_ui *qtype_ui_of(const struct question *qn);
+
+/* The help box: the question's help, then the keys of this screen. Caller frees. */
+static char *question_help(const struct ui *u, const struct qtype_ui *t)
+{
+    const struct session *s = u->s;
+    const struct question *qn = current_question(u);
+    char *keys = option_keys_summary(s, (size_t)u->qi);
+    char letters[YESNO_COUNT][2] = {"", "", ""};
+    for (int i = 0; i < YESNO_COUNT && qn->type == QTYPE_YESNO; i++)
+        letters[i][0] = (char)option_keys_key(s, (size_t)u->qi, (size_t)i);
+    char *help_keys = qn->type == QTYPE_YESNO
+                          ? words_fill(s, t->help, letters[0], letters[1], letters[2], (char *)NULL)
+                          : words_fill(s, t->help, keys, (char *)NULL);
+    char *text = xasprintf(
+        "%s\n\n%s", qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP),
+        help_keys);
+    free(keys);
+    free(help_keys);
+    return text;
+}
+
+/* The key line: the type's keys, {1} the answer keys as shown ("1-4", "1-3,v,4-7"), or for
+ * yes/no {1} {2} {3} the language's letters. Caller frees. */
+static char *question_keys_line(const struct ui *u, const struct qtype_ui *t)
+{
+    const struct question *qn = current_question(u);
+    if (qn->type == QTYPE_YESNO) {
+        char letters[YESNO_COUNT][2] = {"", "", ""};
+        for (int i = 0; i < YESNO_COUNT; i++)
+            letters[i][0] = (char)option_keys_key(u->s, (size_t)u->qi, (size_t)i);
+        return words_fill(u->s, t->keys, letters[0], letters[1], letters[2], (char *)NULL);
+    }
+    char *keys = option_keys_summary(u->s, (size_t)u->qi);
+    char *line = words_fill(u->s, t->keys, keys, (char *)NULL);
+    free(keys);
+    return line;
+}
 
 void screen_question_draw(const struct ui *u)
 {
@@ -149,6 +188,9 @@ void screen_question_draw(const struct ui *u)
     size_t n, m;
     char num[2][24];
 
+    /* "Question n of ~m" with n the questions asked before this one plus one, and the bar
+     * filled answered / (answered + still to ask), always the full width: neither moves
+     * back when an answer removes later questions. */
     walk_progress(s->w, (size_t)u->qi, &n, &m);
     snprintf(num[0], sizeof num[0], "%zu", n);
     snprintf(num[1], sizeof num[1], "%zu", m);
@@ -159,29 +201,25 @@ void screen_question_draw(const struct ui *u)
               model_text(&s->q->sections[qn->section].title, s->lang));
     draw_text(2, COLS - 2 - pos_w, pos_w, TA_NORMAL, pos);
     free(pos);
-    int id_w = (int)strlen(qn->id) + 2;
-    draw_progress(3, 2, COLS - 6 - id_w, n - 1, m);
-    char *id = xasprintf("[%s]", qn->id);
-    draw_text(3, COLS - 2 - id_w, id_w, TA_DIM, id);
-    free(id);
+    draw_progress(3, 2, COLS - 4, n - 1, m);
 
     int y = 5;
     y += draw_wrapped(y, 2, COLS - 4, 4, TA_HEADING, model_text(&qn->text, s->lang)) + 1;
-    int help_rows = 0;
-    if (u->show_help)
-        help_rows = draw_wrapped_lines(qn->help.by_lang ? model_text(&qn->help, s->lang)
-                                                        : words_get(s, W_NO_HELP),
-                                       COLS - 6) +
-                    1;
-    if (help_rows > 6)
-        help_rows = 6;
-    int rows = LINES - 3 - y - help_rows;
     const struct qtype_ui *t = qtype_ui_of(qn);
+    char *help = u->show_help ? question_help(u, t) : NULL;
+    int help_rows = 0;
+    if (help)
+        help_rows = draw_wrapped_lines(help, COLS - 6) + 1;
+    if (help_rows > LINES - 3 - y - 3)
+        help_rows = LINES - 3 - y - 3;
+    int rows = LINES - 3 - y - help_rows;
     t->draw(u, y, rows);
-    if (u->show_help)
-        draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM,
-                     qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP));
-    draw_footer(u, words_get(s, t->keys));
+    if (help)
+        draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM, help);
+    free(help);
+    char *keys = question_keys_line(u, t);
+    draw_footer(u, keys);
+    free(keys);
 }
 
 /* ---- keys ---- */
@@ -194,19 +232,10 @@ static enum action answer_choice(struct ui *u, int option)
     return ACT_ANSWER;
 }
 
-/* A key that names an option directly (y/n/u, 1-9): its index, or -1. */
+/* A key that names an option directly (the key shown beside it): its index, or -1. */
 static int option_for_key(const struct ui *u, struct key k)
 {
-    const struct question *qn = current_question(u);
-    if (k.fn)
-        return -1;
-    if (qn->type == QTYPE_YESNO)
-        for (int i = 0; i < YESNO_COUNT; i++)
-            if (k.ch == (wint_t)yesno_letters[i] || k.ch == (wint_t)(yesno_letters[i] - 'a' + 'A'))
-                return i;
-    if (k.ch >= '1' && k.ch <= '9')
-        return flow_offered_option(u->s->w, (size_t)u->qi, k.ch - '1');
-    return -1;
+    return k.fn ? -1 : option_keys_option(u->s, (size_t)u->qi, k.ch);
 }
 
 /* Commands all option types share; returns -1 when cmd is not one of them. */
@@ -219,7 +248,7 @@ static int option_common(struct ui *u, int cmd, enum action *act)
         u->cursor = u->cursor > 0 ? u->cursor - 1 : n - 1;
         return 0;
     case Q_DOWN:
-        u->cursor = u->cursor + 1 < n ? u->cursor + 1 : 0;
+        u->cursor = u->cursor + 1 < n && u->cursor >= 0 ? u->cursor + 1 : 0;
         return 0;
     case Q_BACK:
         *act = ACT_BACK;
@@ -245,10 +274,13 @@ static enum action single_key(struct ui *u, struct key k)
     if (option_common(u, cmd, &act) == 0)
         return act;
     if (cmd == Q_ENTER || cmd == Q_TOGGLE) {
-        int i = flow_offered_option(u->s->w, (size_t)u->qi, (size_t)u->cursor);
-        return i >= 0 ? answer_choice(u, i) : ACT_NONE;
+        int i = u->cursor < 0 ? -1 : flow_offered_option(u->s->w, (size_t)u->qi, (size_t)u->cursor);
+        if (i >= 0)
+            return answer_choice(u, i);
+        screen_say(u, true, W_CHOOSE_FIRST, NULL);
+        return ACT_NONE;
     }
-    return ACT_NONE;
+    return screen_unknown_key(u, k);
 }
 
 /* Ticks or unticks option i; an exclusive option (e.g. "none") stands alone, so ticking it
@@ -283,8 +315,11 @@ static enum action multi_key(struct ui *u, struct key k)
     if (option_common(u, cmd, &act) == 0)
         return act;
     if (cmd == Q_TOGGLE) {
-        int i = flow_offered_option(u->s->w, (size_t)u->qi, (size_t)u->cursor);
-        return i >= 0 ? multi_toggle(u, i) : ACT_NONE;
+        int i = u->cursor < 0 ? -1 : flow_offered_option(u->s->w, (size_t)u->qi, (size_t)u->cursor);
+        if (i >= 0)
+            return multi_toggle(u, i);
+        screen_say(u, true, W_CHOOSE_FIRST, NULL);
+        return ACT_NONE;
     }
     if (cmd == Q_ENTER) {
         if (!u->selected) {
@@ -296,15 +331,17 @@ static enum action multi_key(struct ui *u, struct key k)
         u->pending.selected = u->selected;
         return ACT_ANSWER;
     }
-    return ACT_NONE;
+    return screen_unknown_key(u, k);
 }
 
 static const struct qtype_ui qtype_uis[QTYPE_COUNT] = {
-    [QTYPE_YESNO] = {draw_options, single_key, W_KEYS_YESNO},
-    [QTYPE_CHOICE] = {draw_options, single_key, W_KEYS_CHOICE},
-    [QTYPE_MULTI] = {draw_options, multi_key, W_KEYS_MULTI},
-    [QTYPE_NUMBER] = {question_input_number_draw, question_input_number_key, W_KEYS_NUMBER},
-    [QTYPE_TEXT] = {question_input_text_draw, question_input_text_key, W_KEYS_TEXT},
+    [QTYPE_YESNO] = {draw_options, single_key, W_KEYS_YESNO, W_HELP_KEYS_YESNO},
+    [QTYPE_CHOICE] = {draw_options, single_key, W_KEYS_CHOICE, W_HELP_KEYS_CHOICE},
+    [QTYPE_MULTI] = {draw_options, multi_key, W_KEYS_MULTI, W_HELP_KEYS_MULTI},
+    [QTYPE_NUMBER] = {question_input_number_draw, question_input_number_key, W_KEYS_NUMBER,
+                      W_HELP_KEYS_NUMBER},
+    [QTYPE_TEXT] = {question_input_text_draw, question_input_text_key, W_KEYS_TEXT,
+                    W_HELP_KEYS_TEXT},
 };
 
 static const struct qtype_ui *qtype_ui_of(const struct question *qn)

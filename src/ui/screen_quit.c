@@ -28,13 +28,12 @@ void screen_quit_draw(const struct ui *u)
 
 enum action screen_quit_key(struct ui *u, struct key k)
 {
-    (void)u;
     switch (screen_lookup(quit_keys, sizeof quit_keys / sizeof quit_keys[0], k)) {
     case QUIT_YES:
         return ACT_QUIT;
     case QUIT_NO:
         return ACT_STAY;
     default:
-        return ACT_NONE;
+        return screen_unknown_key(u, k);
     }
 }

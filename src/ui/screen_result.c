@@ -83,6 +83,6 @@ enum action screen_result_key(struct ui *u, struct key k)
     case RESULT_QUIT:
         return ACT_ASK_QUIT;
     default:
-        return ACT_NONE;
+        return screen_unknown_key(u, k);
     }
 }

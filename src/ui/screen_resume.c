@@ -75,6 +75,6 @@ enum action screen_resume_key(struct ui *u, struct key k)
     case RESUME_QUIT:
         return ACT_ASK_QUIT;
     default:
-        return ACT_NONE;
+        return screen_unknown_key(u, k);
     }
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "draw.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "words.h"
 
@@ -51,40 +52,107 @@ static int review_question(const struct ui *u, int row)
 void screen_review_enter(struct ui *u)
 {
     u->screen = SCREEN_REVIEW;
+    u->shown++;
     u->review_at = review_rows(u);
 }
 
-static void review_draw_row(const struct ui *u, int y, int row)
+/* The columns: the question from x = 3, its answer from 3 + half. */
+static int review_half(void)
+{
+    return (COLS - 6) / 2;
+}
+
+/* Row `row` as its question and its answer in words (the caller frees both). */
+static void review_row_text(const struct ui *u, int row, char **question, char **answer)
 {
     const struct session *s = u->s;
     int qi = review_question(u, row);
     const struct question *qn = &s->q->questions[qi];
-    const struct answer *a = walk_get(s->w, (size_t)qi);
-    char *value = a->given ? answer_format(qn, a) : xstrdup(words_get(s, W_NONE));
+    *question = xstrdup(model_text(&qn->text, s->lang));
+    *answer = words_answer(s, qn, walk_get(s->w, (size_t)qi));
+}
+
+/* The lines row `row` takes: its question and its answer wrapped side by side. */
+static int review_row_height(const struct ui *u, int row)
+{
+    char *q, *a;
+    review_row_text(u, row, &q, &a);
+    int hq = draw_wrapped_lines(q, review_half() - 1);
+    int ha = draw_wrapped_lines(a, COLS - 6 - review_half());
+    free(q);
+    free(a);
+    return hq > ha ? hq : ha;
+}
+
+/* Draws row `row` from line y, at most max_lines lines; returns the lines used. */
+static int review_draw_row(const struct ui *u, int y, int row, int max_lines)
+{
+    char *q, *a;
+    int h = review_row_height(u, row);
+    if (h > max_lines)
+        h = max_lines;
     enum term_attr attr = row == u->review_at ? TA_SELECTED : TA_NORMAL;
-    int half = (COLS - 6) / 2;
+    review_row_text(u, row, &q, &a);
     attron(term_attr(attr));
-    mvhline(y, 2, ' ', COLS - 4);
+    for (int i = 0; i < h; i++)
+        mvhline(y + i, 2, ' ', COLS - 4);
     attroff(term_attr(attr));
-    draw_text(y, 3, half - 1, attr, model_text(&qn->text, s->lang));
-    draw_text(y, 3 + half, COLS - 6 - half, attr, value);
-    free(value);
+    draw_wrapped(y, 3, review_half() - 1, h, attr, q);
+    draw_wrapped(y, 3 + review_half(), COLS - 6 - review_half(), h, attr, a);
+    free(q);
+    free(a);
+    return h;
+}
+
+/* The first row shown: the highlighted row fits, counting from the top or else from it
+ * upwards; `lines` is the height of the list. */
+static int review_top(const struct ui *u, int n, int lines)
+{
+    int at = u->review_at < n ? u->review_at : n - 1;
+    int top = 0, used = 0;
+    for (int r = 0; r <= at; r++)
+        used += review_row_height(u, r);
+    if (used <= lines)
+        return 0;
+    used = 0;
+    for (top = at; top >= 0; top--) {
+        used += review_row_height(u, top);
+        if (used > lines)
+            return top + 1 <= at ? top + 1 : at;
+    }
+    return 0;
 }
 
 void screen_review_draw(const struct ui *u)
 {
+    const struct session *s = u->s;
     int n = review_rows(u);
-    int rows = LINES - 7; /* list height: title, heading, blank, "see the result", footer */
-    int top = u->review_at >= rows ? u->review_at - rows + 1 : 0;
-    if (top > 0 && u->review_at == n)
-        top = n - rows > 0 ? n - rows : 0;
+    /* The list: from line 4 to the line above "more below"; "see the result" under it. */
+    int first = 4, lines = LINES - 8;
+    int top = n > 0 ? review_top(u, n, lines) : 0;
     draw_title(u);
-    draw_text(2, 2, COLS - 4, TA_HEADING, words_get(u->s, W_REVIEW_TITLE));
-    for (int r = 0; r < rows && top + r < n; r++)
-        review_draw_row(u, 4 + r, top + r);
+    draw_text(2, 2, COLS - 4, TA_HEADING, words_get(s, W_REVIEW_TITLE));
+    if (top > 0) {
+        const char *above = words_get(s, W_MORE_ABOVE);
+        draw_text(3, COLS - 3 - (int)utf8_width(above), COLS / 2, TA_DIM, above);
+    }
+    bool more_below = false;
+    for (int y = first, r = top; r < n; r++) {
+        int room = first + lines - y;
+        if (room <= 0 || review_row_height(u, r) > room) {
+            more_below = true;
+            if (room <= 0)
+                break;
+        }
+        y += review_draw_row(u, y, r, room);
+    }
+    if (more_below) {
+        const char *below = words_get(s, W_MORE_BELOW);
+        draw_text(first + lines, COLS - 3 - (int)utf8_width(below), COLS / 2, TA_DIM, below);
+    }
     draw_text(LINES - 3, 3, COLS - 6, u->review_at == n ? TA_SELECTED : TA_HEADING,
-              words_get(u->s, W_SEE_RESULT));
-    draw_footer(u, words_get(u->s, W_KEYS_REVIEW));
+              words_get(s, W_SEE_RESULT));
+    draw_footer(u, words_get(s, W_KEYS_REVIEW));
 }
 
 enum action screen_review_key(struct ui *u, struct key k)
@@ -120,6 +188,6 @@ enum action screen_review_key(struct ui *u, struct key k)
     case REVIEW_QUIT:
         return ACT_ASK_QUIT;
     default:
-        return ACT_NONE;
+        return screen_unknown_key(u, k);
     }
 }

@@ -243,8 +243,17 @@ static int ui_curses(struct session *s)
     u.s = s;
     term_start();
     ui_first_screen(&u);
+    enum ui_screen drawn_screen = SCREEN_COUNT;
+    unsigned drawn_shown = u.shown - 1;
     while (!st.done) {
         ui_draw(&u);
+        if (u.screen != drawn_screen || u.shown != drawn_shown) {
+            /* A new screen is on the terminal now: keys typed before it was drawn were
+             * meant for what was shown then, never for this one. */
+            flushinp();
+            drawn_screen = u.screen;
+            drawn_shown = u.shown;
+        }
         struct key k;
         bool got = false;
         while (!got && !term_ended())

@@ -81,7 +81,7 @@ enum action screen_view_key(struct ui *u, struct key k)
     case VIEW_QUIT:
         return ACT_ASK_QUIT;
     default:
-        break;
+        return screen_unknown_key(u, k);
     }
     return ACT_NONE;
 }

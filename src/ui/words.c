@@ -21,13 +21,13 @@ static const struct word_default {
     [W_UNKNOWN] = {"ui_unknown", "Unknown (the patient does not know)"},
     [W_TICK_ONE] = {"ui_tick_one", "Tick at least one answer (number keys or Space), then Enter."},
     [W_KEYS_YESNO] = {"ui_keys_yesno",
-                      "y yes  n no  u unknown  Up/Down+Enter  ? help  Left back  q quit"},
+                      "{1} yes  {2} no  {3} unknown  Up/Down+Enter  ? help  Left back  q quit"},
     [W_KEYS_CHOICE] = {"ui_keys_choice",
-                       "1-9 answer  Up/Down+Enter  ? help  Left/Backspace back  q quit"},
+                       "{1} answer  Up/Down+Enter  ? help  Left/Backspace back  q quit"},
     [W_KEYS_MULTI] = {"ui_keys_multi",
-                      "1-9/Space tick  Enter confirm  ? help  Left/Backspace back  q quit"},
+                      "{1}/Space tick  Enter confirm  ? help  Left/Backspace back  q quit"},
     [W_KEYS_NUMBER] = {"ui_keys_number",
-                       "digits (taken when complete)  Enter  Backspace erase/back  ? help  q quit"},
+                       "digits, then Enter  Backspace erase/back  ? help  q quit"},
     [W_KEYS_TEXT] =
         {"ui_keys_text",
          "type the text  Enter done  Backspace erase/back  Left back  F1 help  Esc quit"},
@@ -114,20 +114,53 @@ static const struct word_default {
     [W_PLAIN_VERDICT] = {"ui_plain_verdict", "Verdict: {1}"},
     [W_PLAIN_ROLE] = {"ui_plain_role", "Role: {1}"},
     [W_PLAIN_FINDINGS] = {"ui_plain_findings", "Findings:"},
-    [W_VERDICT_NOT_ELIGIBLE] = {"ui_verdict_not_eligible", "not_eligible"},
-    [W_VERDICT_DEFERRED] = {"ui_verdict_deferred", "deferred"},
-    [W_VERDICT_REFER_FOR_DIAGNOSIS] = {"ui_verdict_refer_for_diagnosis", "refer_for_diagnosis"},
+    [W_VERDICT_NOT_ELIGIBLE] = {"ui_verdict_not_eligible", "Not eligible"},
+    [W_VERDICT_DEFERRED] = {"ui_verdict_deferred", "Deferred"},
+    [W_VERDICT_REFER_FOR_DIAGNOSIS] = {"ui_verdict_refer_for_diagnosis",
+                                       "Refer for diagnosis"},
     [W_VERDICT_ELIGIBLE_WITH_PRECAUTIONS] = {"ui_verdict_eligible_with_precautions",
-                                             "eligible_with_precautions"},
-    [W_VERDICT_ELIGIBLE] = {"ui_verdict_eligible", "eligible"},
-    [W_ROLE_SINGLE] = {"ui_role_single", "single"},
-    [W_ROLE_ADJUVANT] = {"ui_role_adjuvant", "adjuvant"},
-    [W_ROLE_UNDETERMINED] = {"ui_role_undetermined", "undetermined"},
-    [W_ROLE_NONE] = {"ui_role_none", "none"},
-    [W_SEVERITY_ABSOLUTE] = {"ui_severity_absolute", "absolute"},
+                                             "Eligible with precautions"},
+    [W_VERDICT_ELIGIBLE] = {"ui_verdict_eligible", "Eligible"},
+    [W_ROLE_SINGLE] = {"ui_role_single", "Mesotherapy on its own"},
+    [W_ROLE_ADJUVANT] = {"ui_role_adjuvant",
+                         "Mesotherapy alongside other hair-loss treatment"},
+    [W_ROLE_UNDETERMINED] = {"ui_role_undetermined", "Decided after the diagnosis"},
+    [W_ROLE_NONE] = {"ui_role_none", "No mesotherapy"},
+    [W_SEVERITY_ABSOLUTE] = {"ui_severity_absolute", "contraindication"},
     [W_SEVERITY_TEMPORARY] = {"ui_severity_temporary", "temporary"},
     [W_SEVERITY_PRECAUTION] = {"ui_severity_precaution", "precaution"},
-    [W_SEVERITY_INFO] = {"ui_severity_info", "info"},
+    [W_SEVERITY_INFO] = {"ui_severity_info", "note"},
+    [W_KEY_YES] = {"ui_key_yes", "y"},
+    [W_KEY_NO] = {"ui_key_no", "n"},
+    [W_KEY_UNKNOWN] = {"ui_key_unknown", "u"},
+    [W_CHOOSE_FIRST] = {"ui_choose_first",
+                        "Nothing chosen yet: press an answer's key, or Up/Down then Enter."},
+    [W_KEY_NOTHING] = {"ui_key_nothing",
+                       "The key {1} does nothing here: press ? for the keys of this screen."},
+    [W_HELP_KEYS_YESNO] = {"ui_help_keys_yesno",
+                           "Keys: {1} yes, {2} no, {3} unknown (the patient does not know), or "
+                           "Up/Down and then Enter. Left or Backspace: the previous question, "
+                           "its answer kept. q: quit (it asks first)."},
+    [W_HELP_KEYS_CHOICE] = {"ui_help_keys_choice",
+                            "Keys: the key beside an answer ({1}) chooses it, or Up/Down and "
+                            "then Enter. Left or Backspace: the previous question, its answer "
+                            "kept. q: quit (it asks first)."},
+    [W_HELP_KEYS_MULTI] = {"ui_help_keys_multi",
+                           "Keys: the key beside an answer ({1}), or Space, ticks or unticks "
+                           "it; Enter confirms the ticked answers. Left or Backspace: the "
+                           "previous question. q: quit (it asks first)."},
+    [W_HELP_KEYS_NUMBER] = {"ui_help_keys_number",
+                            "Keys: type the number, then Enter. Backspace erases a digit, or "
+                            "goes to the previous question when nothing is typed. q: quit (it "
+                            "asks first)."},
+    [W_HELP_KEYS_TEXT] = {"ui_help_keys_text",
+                          "Keys: type the text, then Enter. Backspace erases; Left: the "
+                          "previous question; F1: this help; Esc: quit (it asks first)."},
+    [W_MORE_ABOVE] = {"ui_more_above", "^ more above"},
+    [W_MORE_BELOW] = {"ui_more_below", "v more below"},
+    [W_AGE_MISMATCH] = {"ui_age_mismatch",
+                        "The birth date {1} makes the patient {2} today, not {3}. Correct the "
+                        "age, or press Enter again to keep {3}."},
 };
 
 _Static_assert(W_VERDICT_ELIGIBLE - W_VERDICT_NOT_ELIGIBLE == ELIG_ELIGIBLE - ELIG_NOT_ELIGIBLE,
@@ -181,4 +214,37 @@ const char *words_role(const struct session *s, bool has_role, enum role r)
 const char *words_severity(const struct session *s, enum severity sev)
 {
     return words_get(s, (enum word)(W_SEVERITY_ABSOLUTE + (int)sev));
+}
+
+char *words_answer(const struct session *s, const struct question *qn, const struct answer *a)
+{
+    static const enum word yesno[YESNO_COUNT] = {W_YES, W_NO, W_UNKNOWN};
+    struct strbuf b = {0};
+    if (!a->given)
+        return xstrdup(words_get(s, W_NONE));
+    switch (qn->type) {
+    case QTYPE_YESNO:
+        strbuf_puts(&b, words_get(s, yesno[a->choice]));
+        break;
+    case QTYPE_CHOICE:
+        strbuf_puts(&b, model_text(&qn->options[a->choice].text, s->lang));
+        break;
+    case QTYPE_MULTI:
+        for (size_t i = 0; i < qn->n_options; i++)
+            if ((a->selected >> i) & 1)
+                strbuf_printf(&b, "%s%s", b.len ? ", " : "",
+                              model_text(&qn->options[i].text, s->lang));
+        break;
+    case QTYPE_NUMBER:
+        strbuf_printf(&b, "%lld", a->number);
+        if (qn->unit.by_lang)
+            strbuf_printf(&b, " %s", model_text(&qn->unit, s->lang));
+        break;
+    case QTYPE_TEXT:
+        strbuf_puts(&b, a->text ? a->text : "");
+        break;
+    case QTYPE_COUNT:
+        break;
+    }
+    return strbuf_release(&b, NULL);
 }

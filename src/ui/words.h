@@ -105,6 +105,19 @@ enum word {
     W_SEVERITY_TEMPORARY,
     W_SEVERITY_PRECAUTION,
     W_SEVERITY_INFO,
+    W_KEY_YES,
+    W_KEY_NO,
+    W_KEY_UNKNOWN,
+    W_CHOOSE_FIRST,
+    W_KEY_NOTHING,
+    W_HELP_KEYS_YESNO,
+    W_HELP_KEYS_CHOICE,
+    W_HELP_KEYS_MULTI,
+    W_HELP_KEYS_NUMBER,
+    W_HELP_KEYS_TEXT,
+    W_MORE_ABOVE,
+    W_MORE_BELOW,
+    W_AGE_MISMATCH,
     W_COUNT
 };
 
@@ -117,11 +130,16 @@ const char *words_get(const struct session *s, enum word w);
  * caller frees the result. */
 char *words_fill(const struct session *s, enum word w, ...);
 
-/* The verdict, role and severity words: the stable word of the product contract in
- * English, the questionnaire's ui_verdict_<e> / ui_role_<r> / ui_severity_<s> label when it
- * has one. has_role false gives the role "undetermined". */
+/* The verdict, role and severity in words (the questionnaire's ui_verdict_<e> / ui_role_<r>
+ * / ui_severity_<s> label, else the English default, e.g. "Eligible with precautions"):
+ * never the codes of the JSON report. has_role false gives the role "undetermined". */
 const char *words_verdict(const struct session *s, enum eligibility e);
 const char *words_role(const struct session *s, bool has_role, enum role r);
 const char *words_severity(const struct session *s, enum severity sev);
+
+/* The answer a to question qn in words, as the screens show it: Yes / No / Unknown in the
+ * language, option texts (a multi's joined by ", "), a number with its unit, the text as
+ * typed; "(none)" when not given. The caller frees it. */
+char *words_answer(const struct session *s, const struct question *qn, const struct answer *a);
 
 #endif
