@@ -85,14 +85,14 @@ static void buf_field(struct buf *b, const char *key, const char *value)
 
 /* ---- paths and files ---- */
 
-char *journal_path(const char *id, char **err)
+char *journal_dir(const char *id, char **err)
 {
     const char *state = getenv("XDG_STATE_HOME");
     if (state && state[0] == '/')
-        return xasprintf("%s/mesoscreen/%s.journal", state, id);
+        return xasprintf("%s/mesoscreen/%s", state, id);
     const char *home = getenv("HOME");
     if (home && home[0] == '/')
-        return xasprintf("%s/.local/state/mesoscreen/%s.journal", home, id);
+        return xasprintf("%s/.local/state/mesoscreen/%s", home, id);
     *err = xstrdup("cannot place the screening journal: neither XDG_STATE_HOME nor HOME is an "
                    "absolute path");
     return NULL;
@@ -231,6 +231,9 @@ int journal_create(const char *path, const struct journal_header *h, const struc
     buf_field(&b, "sha256", h->sha256);
     buf_field(&b, "patient", h->patient);
     buf_field(&b, "practitioner", h->practitioner);
+    buf_field(&b, "patient_name", h->patient_name);
+    buf_field(&b, "birth_date", h->birth_date);
+    buf_field(&b, "answered_by", h->answered_by);
     char started[32];
     snprintf(started, sizeof started, "%lld", h->started);
     buf_field(&b, "started", started);
@@ -426,7 +429,8 @@ static int parse_id(struct parser *p, size_t from, size_t to, char **out)
 static int parse_header_line(struct parser *p, size_t index, struct journal_header *h)
 {
     static const char *const keys[] = {"questionnaire", "version",      "sha256",
-                                       "patient",       "practitioner", "started"};
+                                       "patient",       "practitioner", "patient_name",
+                                       "birth_date",    "answered_by",  "started"};
     size_t rest;
     if (index == 0) {
         if (p->len != strlen(MAGIC) || memcmp(p->line, MAGIC, p->len) != 0)
@@ -448,7 +452,7 @@ static int parse_header_line(struct parser *p, size_t index, struct journal_head
         memcpy(h->sha256, p->line + rest, DIGEST_HEX_LEN);
         h->sha256[DIGEST_HEX_LEN] = '\0';
         return 0;
-    case 6: {
+    case 9: {
         long long v = 0;
         if (rest == p->len)
             return fail(p, rest, "expected a time in seconds");
@@ -467,14 +471,18 @@ static int parse_header_line(struct parser *p, size_t index, struct journal_head
             return -1;
         break;
     }
+    /* The people fields, by header line; an empty one is not stated. */
+    char **people[] = {[4] = &h->patient,
+                       [5] = &h->practitioner,
+                       [6] = &h->patient_name,
+                       [7] = &h->birth_date,
+                       [8] = &h->answered_by};
     if (index == 2)
         h->version = value;
     else if (*value == '\0')
-        free(value); /* an empty patient or practitioner: not stated */
-    else if (index == 4)
-        h->patient = value;
+        free(value);
     else
-        h->practitioner = value;
+        *people[index] = value;
     return 0;
 }
 
@@ -523,7 +531,7 @@ static int parse_event_line(struct parser *p, struct journal_event *ev)
     return 0;
 }
 
-#define HEADER_LINES 7
+#define HEADER_LINES 10
 
 int journal_parse(const char *name, const char *buf, size_t len, struct journal_data **out,
                   char **err)
@@ -620,6 +628,9 @@ void journal_header_clear(struct journal_header *h)
     free(h->version);
     free(h->patient);
     free(h->practitioner);
+    free(h->patient_name);
+    free(h->birth_date);
+    free(h->answered_by);
     memset(h, 0, sizeof *h);
 }
 

@@ -9,6 +9,9 @@
  *     sha256 HEX64
  *     patient TEXT            (empty: not stated)
  *     practitioner TEXT       (empty: not stated)
+ *     patient_name TEXT       (empty: not stated)
+ *     birth_date TEXT         (YYYY-MM-DD; empty: not stated)
+ *     answered_by TEXT        (patient, guardian or interpreter; empty: not stated)
  *     started SECONDS         (Unix time)
  *     set QUESTION VALUE      (VALUE as answer_format writes it)
  *     unset QUESTION
@@ -37,6 +40,9 @@ struct journal_header {
     char sha256[DIGEST_HEX_LEN + 1];
     char *patient;      /* NULL: not stated */
     char *practitioner; /* NULL: not stated */
+    char *patient_name; /* NULL: not stated */
+    char *birth_date;   /* YYYY-MM-DD; NULL: not stated */
+    char *answered_by;  /* "patient", "guardian" or "interpreter"; NULL: not stated */
     long long started;  /* Unix time the screening started */
 };
 
@@ -59,10 +65,22 @@ struct journal_data {
 /* An open journal being written. */
 struct journal;
 
-/* The journal file for questionnaire `id`: $XDG_STATE_HOME/mesoscreen/<id>.journal (an
- * absolute XDG_STATE_HOME only), else $HOME/.local/state/mesoscreen/<id>.journal. Returns a
- * path the caller frees, or NULL with a message in *err (caller frees) when neither is set. */
-char *journal_path(const char *id, char **err);
+/* The folder of questionnaire `id`'s journals, one per unfinished screening:
+ * $XDG_STATE_HOME/mesoscreen/<id> (an absolute XDG_STATE_HOME only), else
+ * $HOME/.local/state/mesoscreen/<id>. Returns a path the caller frees, or NULL with a
+ * message in *err (caller frees) when neither is set. */
+char *journal_dir(const char *id, char **err);
+
+/* The journal of one screening in dir (journal_files.c): <dir>/<patient id made
+ * filename-safe>.journal, so that each patient's unfinished screening is kept apart; with no
+ * patient id, <dir>/anonymous-<started>.journal. The caller frees it. */
+char *journal_path(const char *dir, const char *patient, long long started);
+
+/* The journals in dir, sorted by name, and the single journal earlier versions
+ * kept beside dir (<dir>.journal) when there is one. Returns their number and a NULL-ended
+ * array of paths in *paths (free with journal_list_free); 0 when there are none. */
+size_t journal_list(const char *dir, char ***paths);
+void journal_list_free(char **paths);
 
 /* Starts the journal at `path`: creates the directories (0700), writes the header and a
  * snapshot of the answers in w, fsyncs, puts it in place whole, and keeps it open for

@@ -19,6 +19,7 @@
 
 #include "answer.h"
 #include "flow.h"
+#include "option_keys.h"
 #include "utf8.h"
 #include "xalloc.h"
 #include "words.h"
@@ -161,8 +162,8 @@ static int plain_start(struct plain *p)
 
 /* ---- one question ---- */
 
-static const char *const yesno_keys[YESNO_COUNT] = {"y", "n", "u"};
-
+/* The offered options, each after the key that picks it (as on screen; past the ninth of an
+ * unkeyed list, its number). */
 static void plain_options(struct plain *p, size_t qi)
 {
     const struct question *qn = &p->s->q->questions[qi];
@@ -172,7 +173,11 @@ static void plain_options(struct plain *p, size_t qi)
         int i = flow_offered_option(p->s->w, qi, n);
         if (i < 0)
             break;
-        fprintf(p->out, "   %zu) ", n + 1);
+        wint_t k = option_keys_key(p->s, qi, n);
+        if (k)
+            fprintf(p->out, "   %c) ", (char)k);
+        else
+            fprintf(p->out, "   %zu) ", n + 1);
         plain_text(p, model_text(&qn->options[i].text, p->s->lang));
         fputs("\n", p->out);
     }
@@ -208,7 +213,7 @@ static void plain_prompt(struct plain *p, size_t qi)
     }
     const struct answer *a = walk_get(s->w, qi);
     if (a->given) {
-        char *now = answer_format(qn, a);
+        char *now = words_answer(s, qn, a);
         fputs(" ", p->out);
         plain_say(p, W_PLAIN_NOW, now, NULL);
         free(now);
@@ -222,24 +227,30 @@ static void plain_prompt(struct plain *p, size_t qi)
     fputs(": ", p->out);
 }
 
-/* One token of a choice answer (number, key or value) into an option index, or -1. */
+/* One token of a choice answer into an option index, or -1: the key shown beside the
+ * option (y/n/u and the language's letters on yes/no questions), else a number past the
+ * keyed ones (its position), else the option's value. */
 static int plain_option_token(struct plain *p, size_t qi, const char *tok, size_t len)
 {
     const struct question *qn = &p->s->q->questions[qi];
     size_t count = model_option_count(qn);
+    if (len == 1) {
+        int i = option_keys_option(p->s, qi, (wint_t)(unsigned char)tok[0]);
+        if (i >= 0)
+            return i;
+    }
     bool digits = len > 0 && len <= 3;
     for (size_t i = 0; i < len; i++)
         digits = digits && isdigit((unsigned char)tok[i]);
     if (digits) {
         size_t n = (size_t)atoi(tok);
-        return n >= 1 ? flow_offered_option(p->s->w, qi, n - 1) : -1;
+        return n >= 1 && option_keys_key(p->s, qi, n - 1) == 0
+                   ? flow_offered_option(p->s->w, qi, n - 1)
+                   : -1;
     }
     for (size_t i = 0; i < count; i++) {
         const char *v = model_option_value(qn, i);
         if (strlen(v) == len && strncmp(v, tok, len) == 0)
-            return (int)i;
-        if (qn->type == QTYPE_YESNO && len == 1 &&
-            tolower((unsigned char)tok[0]) == yesno_keys[i][0])
             return (int)i;
     }
     return -1;
@@ -337,7 +348,7 @@ static int plain_review(struct plain *p)
             if (!walk_reached(s->w, i))
                 continue;
             const struct question *qn = &s->q->questions[i];
-            char *v = walk_get(s->w, i)->given ? answer_format(qn, walk_get(s->w, i)) : NULL;
+            char *v = walk_get(s->w, i)->given ? words_answer(s, qn, walk_get(s->w, i)) : NULL;
             fprintf(p->out, "%3zu. ", ++n);
             plain_text(p, model_text(&qn->text, s->lang));
             fputs(": ", p->out);

@@ -93,7 +93,8 @@ struct ui {
                               one is drawn */
 
     /* review */
-    int review_at; /* highlighted row: 0..n-1 answers, n = "see the result" */
+    int review_at;    /* highlighted row: 0..n-1 answers, n = "see the result" */
+    int edited;       /* the question changed from the review (-1 none): highlighted on return */
 
     /* result and view */
     struct wrap_lines report; /* the text report, for the viewer */
@@ -122,7 +123,8 @@ void screen_small_draw(const struct ui *u);
 void screen_start_enter(struct ui *u, const char *patient, const char *practitioner);
 /* Prepares the question screen for question qi: its current answer preselected. */
 void screen_question_enter(struct ui *u, int qi, bool stepping);
-/* Prepares the review with "see the result" highlighted. */
+/* Prepares the review with "see the result" highlighted, or the row of u->edited when an
+ * answer was just changed from it. */
 void screen_review_enter(struct ui *u);
 
 /* Sets the feedback line to the interface word w (words.h) with {1} replaced by arg. */

@@ -54,6 +54,10 @@ void screen_review_enter(struct ui *u)
     u->screen = SCREEN_REVIEW;
     u->shown++;
     u->review_at = review_rows(u);
+    for (int r = 0; u->edited >= 0 && r < u->review_at; r++)
+        if (review_question(u, r) == u->edited)
+            u->review_at = r;
+    u->edited = -1;
 }
 
 /* The columns: the question from x = 3, its answer from 3 + half. */

@@ -200,6 +200,7 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     }
     case ACT_EDIT:
         u->message[0] = '\0';
+        u->edited = u->qi;
         screen_question_enter(u, u->qi, false);
         break;
     case ACT_FINISH:
@@ -241,17 +242,16 @@ static int ui_curses(struct session *s)
     struct loop_end st = {false, EXIT_OK};
     memset(&u, 0, sizeof u);
     u.s = s;
+    u.edited = -1;
     term_start();
     ui_first_screen(&u);
-    enum ui_screen drawn_screen = SCREEN_COUNT;
     unsigned drawn_shown = u.shown - 1;
     while (!st.done) {
         ui_draw(&u);
-        if (u.screen != drawn_screen || u.shown != drawn_shown) {
-            /* A new screen is on the terminal now: keys typed before it was drawn were
-             * meant for what was shown then, never for this one. */
+        if (u.shown != drawn_shown) {
+            /* A new question (or the review) is on the terminal now: keys typed before it
+             * was drawn were meant for what was shown then, never for this one. */
             flushinp();
-            drawn_screen = u.screen;
             drawn_shown = u.shown;
         }
         struct key k;

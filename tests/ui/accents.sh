@@ -8,7 +8,8 @@ questionnaire="$(dirname "$0")/accents.yaml"
 patient="P-Ñandú 7"
 
 ui_start -- -q "$questionnaire" --lang es --patient "$patient" --practitioner "Dra. Núñez"
-ui_wait "[embarazo]"
+UI_QUESTIONNAIRE=$questionnaire UI_LANG=es
+ui_wait_question embarazo
 ui_wait "Cribado de prueba: acentos y ñ"
 ui_wait "Paciente · Año 2026"
 ui_wait "¿Está embarazada la paciente? Señálelo (tab)"
@@ -20,7 +21,7 @@ ui_wait "Rubio, ¡qué bien!"
 ui_keys 2
 ui_wait "Review the answers"
 ui_keys Enter
-ui_wait "Verdict: deferred"
+ui_wait "Verdict: Deferred"
 ui_wait "Embarazo: volver a evaluar después."
 ui_keys s
 ui_wait "Report saved:"

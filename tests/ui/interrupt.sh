@@ -7,11 +7,11 @@ ui_init "$1"
 journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
 
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
-ui_wait "[sex]"
+ui_wait_question sex
 ui_keys 2
-ui_wait "[age]"
-ui_keys 5 0
-ui_wait "[bleeding_disorder]"
+ui_wait_question age
+ui_keys 5 0 Enter
+ui_wait_question bleeding_disorder
 ui_keys C-c
 code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "Ctrl-C: exit status $code, expected 130"
@@ -25,9 +25,8 @@ ui_wait "An unfinished screening was found"
 ui_wait "P-INT"
 ui_wait "2 of ~"
 ui_keys r
-ui_wait "[bleeding_disorder]"
-ui_keys n 1 1
-ui_wait "[scalp_condition]"
+ui_answers "bleeding_disorder n" "blood_thinners 1" "diabetes 1"
+ui_wait_question scalp_condition
 kill -TERM "$(ui_pid)"
 code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "SIGTERM: exit status $code, expected 130"
@@ -35,9 +34,8 @@ code=$(ui_exit_code)
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "An unfinished screening was found"
 ui_keys r
-ui_wait "[scalp_condition]"
-ui_keys 1 n n
-ui_wait "[cancer_treatment]"
+ui_answers "scalp_condition 1" "acute_illness n" "allergy_components n"
+ui_wait_question cancer_treatment
 kill -HUP "$(ui_pid)"
 code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "SIGHUP: exit status $code, expected 130"
@@ -45,12 +43,9 @@ code=$(ui_exit_code)
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "An unfinished screening was found"
 ui_keys r
-ui_wait "[cancer_treatment]"
-ui_keys n n n n n n y 1 8
-ui_wait "[other_treatments]"
-ui_keys 1
-ui_wait "[notes]"
-ui_keys Enter
+ui_answers "cancer_treatment n" "immunosuppressed n" "autoimmune n" "keloids n" \
+    "fainting_needles n" "heart_kidney_disease n" "diagnosis_done y" "diagnosis 1" "stage 7" \
+    "other_treatments 1" "notes Enter"
 ui_wait "Review the answers"
 ui_keys Enter
 ui_wait "Verdict:"

@@ -6,7 +6,7 @@ ui_init "$1"
 
 cat >"$UI_TMP/run.keys" <<'K'
 sex 1 = female
-age 17 = 17
+age 17 Enter = 17
 pregnant n = no
 breastfeeding y = yes
 bleeding_disorder n = no
@@ -45,7 +45,7 @@ mv "$(ui_report)" "$UI_TMP/uninterrupted.txt"
 # The same screening, killed after ten answers.
 ui_start -- --patient P-K9 --practitioner "Dr Ruiz"
 ui_answer_script "$UI_TMP/run.keys" "$UI_TMP/a1.yaml"
-ui_wait "[cancer_treatment]"
+ui_wait_question cancer_treatment
 kill -KILL "$(ui_pid)"
 code=$(ui_exit_code)
 [ "$code" = 137 ] || ui_fail "SIGKILL: exit status $code, expected 137"

@@ -5,6 +5,9 @@
 #   . lib.sh; ui_init MESOSCREEN_BINARY
 #   ui_start [ENV=VALUE ...] -- [mesoscreen arguments]   start (or restart) the program
 #   ui_wait TEXT [SECONDS]      wait until TEXT is on the screen, else fail
+#   ui_wait_question ID         wait until question ID is on the screen (by its text: the
+#                               screens show no ids), in $UI_LANG (default en) of
+#                               $UI_QUESTIONNAIRE (default the built-in questionnaire)
 #   ui_keys KEY...              tmux send-keys (key names such as Enter, or literal text)
 #   ui_exit_code [SECONDS]      wait for the program to end; prints its exit status
 #   ui_fail MESSAGE             print the screen and fail
@@ -115,6 +118,62 @@ ui_wait() {
     ui_fail "timed out waiting for '$text'"
 }
 
+# The start of question ID's text in $UI_LANG of $UI_QUESTIONNAIRE (or the built-in one): its
+# first words, at least 20 characters, as the question screen shows them on its first line.
+ui_question_text() {
+    src=${UI_QUESTIONNAIRE:-}
+    if [ -z "$src" ]; then
+        src="$UI_TMP/builtin.yaml"
+        [ -s "$src" ] || "$MESOSCREEN" show-default >"$src"
+    fi
+    awk -v id="$1" -v lang="${UI_LANG:-en}" '
+    function out(t,   n, w, i, r) {
+        sub(/^[ \t]+/, "", t); sub(/[ \t]+$/, "", t)
+        if (t ~ /^".*"$/) t = substr(t, 2, length(t) - 2)
+        n = split(t, w, " "); r = w[1]
+        for (i = 2; i <= n && length(r) < 20; i++) r = r " " w[i]
+        print r; done = 1; exit
+    }
+    state == 0 && $0 ~ "^[ \t]*- id: *" id "[ \t]*$" { state = 1; next }
+    state == 1 && /^[ \t]*text:/ {
+        t = $0; sub(/^[ \t]*text:[ \t]*/, "", t)
+        if (t == "") { state = 2; next }
+        if (t !~ /^\{/) out(t)
+        i = index(t, lang ": "); if (!i) i = index(t, "en: ")
+        t = substr(t, i + index(substr(t, i), " "))
+        if (t ~ /^"/) { t = substr(t, 2); t = substr(t, 1, index(t, "\"") - 1) } else sub(/[,}].*/, "", t)
+        out(t)
+    }
+    state == 2 && $0 ~ "^[ \t]*" lang ":" {
+        t = $0; sub("^[ \t]*" lang ":[ \t]*", "", t)
+        if (t == ">-" || t == ">" || t == "|") { state = 3; next }
+        out(t)
+    }
+    state == 3 { out($0) }
+    END { if (!done) exit 1 }' "$src" || ui_fail "no question '$1' in ${UI_QUESTIONNAIRE:-the built-in questionnaire}"
+}
+
+ui_wait_question() {
+    ui_wait "$(ui_question_text "$1")" "${2:-30}"
+}
+
+# Waits for question ID, then sends KEYS... (the screens discard keys typed before a
+# question is on screen, so each answer waits for its question).
+ui_answer() {
+    ui_an_id=$1
+    shift
+    ui_wait_question "$ui_an_id"
+    ui_keys "$@"
+}
+
+# ui_answers "ID KEYS..." ...: ui_answer for each argument in turn.
+ui_answers() {
+    for ui_as in "$@"; do
+        # shellcheck disable=SC2086 # ID and keys are words
+        ui_answer $ui_as
+    done
+}
+
 ui_keys() {
     tmux -L "$UI_SOCKET" send-keys -t ui "$@"
 }
@@ -152,7 +211,7 @@ ui_report() {
 }
 
 # Answers a screening from a script of lines "QUESTION_ID KEYS... = VALUE": waits for each
-# question (its id is shown on screen as [id]), sends its keys, and writes the equivalent
+# question (ui_wait_question), sends its keys, and writes the equivalent
 # answers file for `mesoscreen answer` to $2. Counts the keystrokes in UI_KEYSTROKES (a key
 # name is one keystroke, literal text one per character).
 ui_answer_script() {
@@ -164,7 +223,7 @@ ui_answer_script() {
         [ -n "$id" ] || continue
         keys=${rest%%=*}
         value=${rest#*= }
-        ui_wait "[$id]"
+        ui_wait_question "$id"
         for k in $keys; do
             case $k in
             Enter | Space | Left | Right | Up | Down | BSpace | Escape | Tab) UI_KEYSTROKES=$((UI_KEYSTROKES + 1)) ;;

@@ -8,15 +8,13 @@ ui_init "$1"
 # its escape sequences in $UI_TMP/screen.
 result_screen() {
     ui_start "$@" -- --patient P-COL --practitioner "Dr Ruiz"
-    ui_wait "[sex]"
-    ui_keys 2 4 0 n 1 1 1 n n n n n n n n
-    ui_wait "[diagnosis_done]"
-    ui_keys n
-    ui_wait "[notes]"
-    ui_keys Enter
+    ui_answers "sex 2" "age 4 0 Enter" "bleeding_disorder n" "blood_thinners 1" "diabetes 1" \
+        "scalp_condition 1" "acute_illness n" "allergy_components n" "cancer_treatment n" \
+        "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
+        "heart_kidney_disease n" "diagnosis_done n" "notes Enter"
     ui_wait "Review the answers"
     ui_keys Enter
-    ui_wait "Verdict: refer_for_diagnosis"
+    ui_wait "Verdict: Refer for diagnosis"
     tmux -L "$UI_SOCKET" capture-pane -e -p -t ui >"$UI_TMP/screen"
     ui_keys s
     ui_wait "Report saved:"
@@ -34,5 +32,5 @@ grep -q "${esc}\[[0-9;]*3[0-8][;m]" "$UI_TMP/screen" &&
     ui_fail "colour on the result screen with NO_COLOR"
 grep -q "${esc}\[[0-9;]*7[;m]" "$UI_TMP/screen" ||
     ui_fail "no reverse video for the verdict with NO_COLOR"
-grep -q "Verdict: refer_for_diagnosis" "$UI_TMP/screen" || ui_fail "no verdict text"
+grep -q "Verdict: Refer for diagnosis" "$UI_TMP/screen" || ui_fail "no verdict text"
 echo "NO_COLOR: ok"

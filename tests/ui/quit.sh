@@ -8,15 +8,15 @@ journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
 ui_start --
 ui_wait "New screening"
 ui_keys "P-Ñ7" Tab "Dra. Peña" Enter
-ui_wait "[sex]"
+ui_wait_question sex
 ui_wait "Patient: P-Ñ7"
 ui_keys 1
-ui_wait "[age]"
+ui_wait_question age
 ui_keys q
 ui_wait "Quit mesoscreen?"
 ui_wait "The answers given so far are kept"
 ui_keys n
-ui_wait "[age]"
+ui_wait_question age
 ui_keys q y
 code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "quit: exit status $code, expected 130"

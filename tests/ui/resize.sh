@@ -5,9 +5,9 @@
 ui_init "$1"
 
 ui_start -- --patient P-SIZE --practitioner "Dr Ruiz"
-ui_wait "[sex]"
+ui_wait_question sex
 ui_keys 1
-ui_wait "[age]"
+ui_wait_question age
 ui_keys 3
 ui_wait "Answer:   3"
 tmux -L "$UI_SOCKET" resize-window -t ui -x 30 -y 8
@@ -16,13 +16,13 @@ ui_wait "(now 30x8)"
 # Keys are ignored while the screen cannot show their effect.
 ui_keys 9
 tmux -L "$UI_SOCKET" resize-window -t ui -x 80 -y 24
-ui_wait "[age]"
+ui_wait_question age
 ui_wait "Answer:   3 "
 ui_screen | grep -q "Enlarge" && ui_fail "the enlarge message stayed"
 tmux -L "$UI_SOCKET" resize-window -t ui -x 120 -y 40
 ui_wait "Question 2 of"
-ui_keys 4
-ui_wait "[pregnant]"
+ui_keys 4 Enter
+ui_wait_question pregnant
 ui_keys q
 ui_wait "Quit mesoscreen?"
 ui_keys y

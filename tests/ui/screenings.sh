@@ -1,7 +1,8 @@
 #!/bin/sh
 # screenings.sh - five complete screenings in a real terminal, one per verdict: each saved
 # report must equal what `mesoscreen answer` writes for the same answers, and the healthy
-# patient's screening must take no more keystrokes than questions + 3.
+# patient's screening must take no more keystrokes than questions + 4 (one key per question,
+# the age's second digit and its Enter, Enter on the review, s to save).
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
 
@@ -34,15 +35,15 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-0001 eligible
+run healthy P-0001 "Eligible "
 questions=$(grep -c . "$UI_TMP/healthy.keys")
-[ "$keystrokes" -le $((questions + 3)) ] ||
-    ui_fail "healthy screening took $keystrokes keystrokes for $questions questions (limit questions + 3)"
+[ "$keystrokes" -le $((questions + 4)) ] ||
+    ui_fail "healthy screening took $keystrokes keystrokes for $questions questions (limit questions + 4)"
 echo "healthy screening: $keystrokes keystrokes for $questions questions"
 
 cat >"$UI_TMP/anticoagulant.keys" <<'K'
 sex 2 = male
-age 61 = 61
+age 61 Enter = 61
 bleeding_disorder n = no
 blood_thinners 3 = anticoagulant
 diabetes 1 = none
@@ -57,15 +58,15 @@ fainting_needles n = no
 heart_kidney_disease n = no
 diagnosis_done y = yes
 diagnosis 1 = androgenetic
-stage 7 = norwood_6
+stage 6 = norwood_6
 other_treatments 1 = [none]
 notes Enter = -
 K
-run anticoagulant P-0002 not_eligible
+run anticoagulant P-0002 "Not eligible"
 
 cat >"$UI_TMP/pregnant.keys" <<'K'
 sex 1 = female
-age 29 = 29
+age 29 Enter = 29
 pregnant y = yes
 breastfeeding n = no
 bleeding_disorder n = no
@@ -85,11 +86,11 @@ diagnosis 2 = telogen_acute
 other_treatments 1 = [none]
 notes Enter = -
 K
-run pregnant P-0003 deferred
+run pregnant P-0003 Deferred
 
 cat >"$UI_TMP/undiagnosed.keys" <<'K'
 sex 3 = other
-age 45 = 45
+age 45 Enter = 45
 pregnant n = no
 breastfeeding n = no
 bleeding_disorder n = no
@@ -107,12 +108,12 @@ heart_kidney_disease n = no
 diagnosis_done u = unknown
 notes Enter = -
 K
-run undiagnosed P-0004 refer_for_diagnosis
+run undiagnosed P-0004 "Refer for diagnosis"
 
 # Multiple choice with two ticks, a precaution, and typed notes with accents.
 cat >"$UI_TMP/precautions.keys" <<'K'
 sex 2 = male
-age 16 = 16
+age 16 Enter = 16
 bleeding_disorder n = no
 blood_thinners 2 = antiplatelet
 diabetes 2 = controlled
@@ -131,5 +132,5 @@ stage 2 = norwood_2
 other_treatments 2 4 Enter = [minoxidil, prp]
 notes Revisión Space en Space 3 Space meses Enter = "Revisión en 3 meses"
 K
-run precautions P-0005 eligible_with_precautions
+run precautions P-0005 "Eligible with precautions"
 echo "screenings: ok"

@@ -15,20 +15,21 @@ ui_absent() {
 }
 
 # Start screen, the first question, quitting with the answers kept, the resume offer.
+UI_LANG=es
 ui_start -- --lang es
 ui_wait "Nuevo cribado"
 ui_wait "Id. paciente:"
 ui_wait "Intro empezar"
 ui_absent "New screening"
 ui_keys "P-ES1" Tab "Dra. Peña" Enter
-ui_wait "[sex]"
+ui_wait_question sex
 ui_wait "Pregunta 1 de ~"
 ui_wait "Paciente: P-ES1"
-ui_wait "1-9 responder"
+ui_wait "1-3 responder"
 ui_absent "Question"
 ui_absent "quit"
 ui_keys 1
-ui_wait "[age]"
+ui_wait_question age
 ui_wait "Respuesta:"
 ui_keys 3
 ui_wait "Pregunta 2 de ~"
@@ -95,13 +96,13 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-ES2 apto "tratamiento único" "Sin hallazgos."
+run healthy P-ES2 Apto "Mesoterapia como único tratamiento" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
 cat >"$UI_TMP/pregnant.keys" <<'K'
 sex 1 = female
-age 29 = 29
-pregnant y = yes
+age 29 Enter = 29
+pregnant s = yes
 breastfeeding n = no
 bleeding_disorder n = no
 blood_thinners 1 = none
@@ -115,20 +116,23 @@ autoimmune n = no
 keloids n = no
 fainting_needles n = no
 heart_kidney_disease n = no
-diagnosis_done y = yes
+diagnosis_done s = yes
 diagnosis 2 = telogen_acute
 other_treatments 1 = [none]
 notes Enter = -
 K
-run pregnant P-ES3 aplazado "tratamiento único" "- [temporal]"
+# The yes key of the language: s for Sí, shown beside the answer and on the key line (y is
+# still accepted); the pregnant patient above answered with s.
+run pregnant P-ES3 Aplazado "Mesoterapia como único tratamiento" "- [temporal]"
 # Interface words are text, never a printf format (tests/ui/words.yaml).
+UI_LANG=en UI_QUESTIONNAIRE="$(dirname "$0")/words.yaml"
 ui_start -- -q "$(dirname "$0")/words.yaml" --patient P-W --practitioner D
-ui_wait "[pregnant]"
+ui_wait_question pregnant
 ui_wait "%s%n%x 2/1 {9} {x} {"
 ui_keys y
-ui_wait "[keloids]"
+ui_wait_question keloids
 ui_keys n
 ui_wait "Review the answers"
 ui_keys Enter
-ui_wait "%n{1}deferred%s%nsingle%s"
+ui_wait "%n{1}deferred%s%nMesotherapy on its own%s"
 echo "spanish: ok"

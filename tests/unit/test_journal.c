@@ -197,6 +197,9 @@ static const char good_header[] =
     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
     "patient P-1\n"
     "practitioner \n"
+    "patient_name Ana Pérez\n"
+    "birth_date 1990-05-01\n"
+    "answered_by \n"
     "started 1700000000\n";
 
 static void expect_error(const char *body, const char *message)
@@ -329,25 +332,71 @@ static void test_path(void **state)
     (void)state;
     char *err = NULL;
     setenv("XDG_STATE_HOME", "/x/state", 1);
-    char *p = journal_path("q", &err);
-    assert_string_equal(p, "/x/state/mesoscreen/q.journal");
+    char *p = journal_dir("q", &err);
+    assert_string_equal(p, "/x/state/mesoscreen/q");
     free(p);
     setenv("XDG_STATE_HOME", "relative", 1); /* not absolute: ignored, as the spec says */
     setenv("HOME", "/home/u", 1);
-    p = journal_path("q", &err);
-    assert_string_equal(p, "/home/u/.local/state/mesoscreen/q.journal");
+    p = journal_dir("q", &err);
+    assert_string_equal(p, "/home/u/.local/state/mesoscreen/q");
     free(p);
     unsetenv("XDG_STATE_HOME");
     unsetenv("HOME");
-    assert_null(journal_path("q", &err));
+    assert_null(journal_dir("q", &err));
     assert_non_null(err);
     free(err);
+    /* One file per patient, the id made filename-safe; none stated: by start time. */
+    p = journal_path("/d", "P/../1", 5);
+    assert_string_equal(p, "/d/P_.._1.journal");
+    free(p);
+    p = journal_path("/d", NULL, 1700000000);
+    assert_string_equal(p, "/d/anonymous-1700000000.journal");
+    free(p);
+}
+
+/* Two patients' journals are listed apart, with the single journal of earlier versions. */
+static void test_list(void **state)
+{
+    (void)state;
+    char dir[] = TEST_BINARY_DIR "/journal-list-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *jdir = xasprintf("%s/q", dir);
+    struct journal_header h = {.questionnaire = "q", .version = "1", .started = 1};
+    struct journal *j = NULL;
+    char *err = NULL;
+    char *paths[3] = {journal_path(jdir, "P-2", 1), journal_path(jdir, "P-1", 1),
+                      xasprintf("%s.journal", jdir)};
+    for (int i = 0; i < 2; i++) {
+        h.patient = i ? "P-1" : "P-2";
+        assert_int_equal(journal_create(paths[i], &h, NULL, &j, &err), 0);
+        journal_close(j);
+    }
+    FILE *f = fopen(paths[2], "w");
+    assert_non_null(f);
+    fclose(f);
+    char **list = NULL;
+    assert_int_equal(journal_list(jdir, &list), 3);
+    assert_string_equal(list[0], paths[2]); /* "q.journal" sorts before "q/..." */
+    assert_string_equal(list[1], paths[1]);
+    assert_string_equal(list[2], paths[0]);
+    assert_null(list[3]);
+    journal_list_free(list);
+    for (int i = 0; i < 3; i++) {
+        unlink(paths[i]);
+        free(paths[i]);
+    }
+    rmdir(jdir);
+    rmdir(dir);
+    free(jdir);
+    assert_int_equal(journal_list(dir, &list), 0);
+    journal_list_free(list);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_list),
         cmocka_unit_test(test_snapshot),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_truncated_last_line),
