@@ -36,12 +36,16 @@ int cmd_interactive(const struct options *o)
         model_free(q);
         return EXIT_USAGE;
     }
-    struct session_config c = {
-        .q = q,
-        .lang = (size_t)lang,
-        .report_dir = o->report_dir,
-        .people = {.patient = o->patient, .practitioner = o->practitioner},
+    struct session_people people = {
+        .patient = o->patient,
+        .patient_name = o->patient_name,
+        .birth_date = o->birth_date,
+        .answered_by = o->answered_by,
+        .practitioner = o->practitioner,
+        .clinic = o->clinic,
     };
+    struct session_config c = {
+        .q = q, .lang = (size_t)lang, .report_dir = o->report_dir, .people = people};
     struct session s;
     char *err = NULL;
     if (session_open(&s, &c, &err) != 0) {

@@ -192,6 +192,10 @@ char *session_report(struct session *s, size_t *len, char **err)
     struct report_meta m = {
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
+        .patient_name = s->people.patient_name,
+        .birth_date = s->people.birth_date,
+        .answered_by = s->people.answered_by,
+        .clinic = s->people.clinic,
         .when = when,
         .lang = s->lang,
     };

@@ -21,10 +21,14 @@ enum session_found {
 };
 
 /* Who the screening is for and by, as stated before it starts (NULL = not stated: the
- * interface asks). The strings are borrowed and must outlive the session. */
+ * interface may ask). The strings are borrowed and must outlive the session. */
 struct session_people {
     const char *patient;      /* the patient's id */
+    const char *patient_name; /* the patient's name */
+    const char *birth_date;   /* YYYY-MM-DD, already checked (people_birth_date_check) */
+    const char *answered_by;  /* "patient", "guardian" or "interpreter", already checked */
     const char *practitioner; /* the practitioner's name */
+    const char *clinic;       /* the clinic's name */
 };
 
 /* What a screening needs, resolved by the caller. Everything is borrowed: q, report_dir and
