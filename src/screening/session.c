@@ -1,14 +1,16 @@
 /* session.c - one screening from start to saved report: every answer goes to the walk and,
- * at once, to the journal on disk; the report is saved and the journal removed at the end. */
+ * at once, to the patient's journal on disk; the report is rendered once when the screening
+ * is complete, saved, and the journal removed. The unfinished screenings of other patients
+ * wait beside it, each in its own journal. */
 #include "session.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "digest.h"
+#include "people.h"
 #include "report.h"
 #include "save.h"
 #include "xalloc.h"
@@ -18,14 +20,56 @@ static char *dup_or_null(const char *s)
     return s && *s ? xstrdup(s) : NULL;
 }
 
-/* Replays a readable journal into s->w, remembering what the resume offer shows. */
-static void session_found_journal(struct session *s, struct journal_data *d)
+static void set_field(char **field, const char *value)
 {
-    s->found = FOUND_RESUMABLE;
-    s->found_header = d->header;
-    memset(&d->header, 0, sizeof d->header);
-    s->found_changed = strcmp(s->found_header.sha256, s->header.sha256) != 0;
-    s->found_skipped = journal_replay(d, s->w);
+    free(*field);
+    *field = dup_or_null(value);
+}
+
+/* Reads the journal at path into a list entry (a readable one replayed into a scratch walk
+ * to measure its progress). Returns -1 with *err when another program holds it. */
+static int session_read_unfinished(struct session *s, const char *path,
+                                   struct session_unfinished *u, char **err)
+{
+    struct journal_data *d = NULL;
+    char *why = NULL;
+    memset(u, 0, sizeof *u);
+    switch (journal_load(path, &d, &why)) {
+    case JOURNAL_OK: {
+        struct walk *w = walk_new(s->q);
+        u->readable = true;
+        u->header = d->header;
+        memset(&d->header, 0, sizeof d->header);
+        u->changed = strcmp(u->header.sha256, s->header.sha256) != 0;
+        u->skipped = journal_replay(d, w);
+        struct walk *keep = s->w;
+        s->w = w; /* session_progress reads s->w */
+        session_progress(s, &u->answered, &u->total);
+        s->w = keep;
+        walk_free(w);
+        journal_data_free(d);
+        break;
+    }
+    case JOURNAL_BAD:
+        u->error = why;
+        break;
+    case JOURNAL_BUSY:
+        *err = why;
+        return -1;
+    case JOURNAL_ABSENT:
+        return 1; /* gone since it was listed */
+    }
+    u->path = xstrdup(path);
+    return 0;
+}
+
+/* Unreadable ones last, the rest by start time. */
+static int unfinished_cmp(const void *a, const void *b)
+{
+    const struct session_unfinished *x = a, *y = b;
+    if (x->readable != y->readable)
+        return x->readable ? -1 : 1;
+    return (x->header.started > y->header.started) - (x->header.started < y->header.started);
 }
 
 int session_open(struct session *s, const struct session_config *c, char **err)
@@ -40,30 +84,31 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
     digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
-    s->header.patient = dup_or_null(c->people.patient);
-    s->header.practitioner = dup_or_null(c->people.practitioner);
+    session_set_people(s, &c->people);
 
-    s->journal_path = journal_path(s->q->id, err);
-    if (!s->journal_path)
+    s->journal_dir = journal_dir(s->q->id, err);
+    if (!s->journal_dir)
         return -1;
-    struct journal_data *d = NULL;
-    char *why = NULL;
-    switch (journal_load(s->journal_path, &d, &why)) {
-    case JOURNAL_OK:
-        session_found_journal(s, d);
-        journal_data_free(d);
-        break;
-    case JOURNAL_BAD:
-        s->found = FOUND_UNREADABLE;
-        s->found_error = why;
-        break;
-    case JOURNAL_BUSY:
-        *err = why;
-        return -1;
-    case JOURNAL_ABSENT:
-        break;
+    char **paths = NULL;
+    size_t n = journal_list(s->journal_dir, &paths);
+    s->unfinished = xcalloc(n ? n : 1, sizeof *s->unfinished);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        int r = session_read_unfinished(s, paths[i], &s->unfinished[s->n_unfinished], err);
+        if (r == 0)
+            s->n_unfinished++;
+        rc = r < 0 ? -1 : 0;
     }
-    return 0;
+    journal_list_free(paths);
+    qsort(s->unfinished, s->n_unfinished, sizeof *s->unfinished, unfinished_cmp);
+    return rc;
+}
+
+static void unfinished_clear(struct session_unfinished *u)
+{
+    free(u->path);
+    free(u->error);
+    journal_header_clear(&u->header);
 }
 
 void session_close(struct session *s)
@@ -71,64 +116,117 @@ void session_close(struct session *s)
     journal_close(s->journal);
     walk_free(s->w);
     journal_header_clear(&s->header);
-    journal_header_clear(&s->found_header);
+    for (size_t i = 0; i < s->n_unfinished; i++)
+        unfinished_clear(&s->unfinished[i]);
+    free(s->unfinished);
     if (s->evaluated)
         outcome_free(&s->outcome);
+    free(s->report);
+    free(s->journal_dir);
     free(s->journal_path);
-    free(s->found_error);
     free(s->saved_path);
+    free(s->replaces);
     free(s->warning);
     memset(s, 0, sizeof *s);
 }
 
-void session_set_patient(struct session *s, const char *patient)
+void session_set_people(struct session *s, const struct session_people *p)
 {
-    free(s->header.patient);
-    s->header.patient = dup_or_null(patient);
+    set_field(&s->header.patient, p->patient);
+    set_field(&s->header.practitioner, p->practitioner);
+    set_field(&s->header.patient_name, p->patient_name);
+    set_field(&s->header.birth_date, p->birth_date);
+    set_field(&s->header.answered_by, p->answered_by);
 }
 
-void session_set_practitioner(struct session *s, const char *practitioner)
+int session_unfinished_of(const struct session *s, const char *patient)
 {
-    free(s->header.practitioner);
-    s->header.practitioner = dup_or_null(practitioner);
+    for (size_t i = 0; patient && *patient && i < s->n_unfinished; i++) {
+        const struct session_unfinished *u = &s->unfinished[i];
+        if (u->readable && u->header.patient && strcmp(u->header.patient, patient) == 0)
+            return (int)i;
+    }
+    return -1;
 }
 
-void session_begin(struct session *s)
+int session_begin(struct session *s, char **err)
 {
     s->header.started = (long long)time(NULL);
-    s->journal_due = true; /* written with the first answer: nothing to keep before it */
-}
-
-int session_resume(struct session *s, char **err)
-{
-    /* The screening goes on for the journal's patient, from its start time; the fresh journal
-     * carries the current questionnaire's digest and only the answers still valid. */
-    session_set_patient(s, s->found_header.patient);
-    session_set_practitioner(s, s->found_header.practitioner);
-    s->header.started = s->found_header.started;
-    s->found = FOUND_NOTHING;
-    return journal_create(s->journal_path, &s->header, s->w, &s->journal, err);
-}
-
-int session_discard(struct session *s, char **err)
-{
-    int rc = 0;
-    if (s->found == FOUND_UNREADABLE) {
-        char *aside = xasprintf("%s.bad", s->journal_path);
-        if (rename(s->journal_path, aside) != 0) {
-            *err = xasprintf("cannot move %s aside: %s", s->journal_path, strerror(errno));
-            rc = -1;
+    free(s->journal_path);
+    s->journal_path = journal_path(s->journal_dir, s->header.patient, s->header.started);
+    for (size_t i = 0; i < s->n_unfinished; i++)
+        if (strcmp(s->unfinished[i].path, s->journal_path) == 0) {
+            *err = xasprintf("patient %s already has an unfinished screening: resume or "
+                             "discard it first",
+                             s->header.patient ? s->header.patient : "(not stated)");
+            return -1;
         }
+    s->journal_due = true; /* written with the first answer: nothing to keep before it */
+    return 0;
+}
+
+/* Removes entry i from the list. */
+static void unfinished_drop(struct session *s, size_t i)
+{
+    unfinished_clear(&s->unfinished[i]);
+    memmove(&s->unfinished[i], &s->unfinished[i + 1],
+            (s->n_unfinished - i - 1) * sizeof *s->unfinished);
+    s->n_unfinished--;
+}
+
+int session_resume(struct session *s, size_t i, char **err)
+{
+    struct session_unfinished *u = &s->unfinished[i];
+    if (!u->readable) {
+        *err = xstrdup(u->error);
+        return -1;
+    }
+    /* Read again: the answers as they are on disk now, replayed into a fresh walk. */
+    struct journal_data *d = NULL;
+    char *why = NULL;
+    if (journal_load(u->path, &d, &why) != JOURNAL_OK) {
+        *err = why ? why : xasprintf("%s: no longer there", u->path);
+        return -1;
+    }
+    walk_free(s->w);
+    s->w = walk_new(s->q);
+    journal_replay(d, s->w);
+    journal_data_free(d);
+    /* The screening goes on for the journal's people, from its start time; the fresh journal
+     * carries the current questionnaire's digest and only the answers still valid. */
+    struct session_people p = {
+        .patient = u->header.patient,
+        .patient_name = u->header.patient_name,
+        .birth_date = u->header.birth_date,
+        .answered_by = u->header.answered_by,
+        .practitioner = u->header.practitioner,
+    };
+    session_set_people(s, &p);
+    s->header.started = u->header.started;
+    free(s->journal_path);
+    s->journal_path = xstrdup(u->path);
+    if (journal_create(s->journal_path, &s->header, s->w, &s->journal, err) != 0)
+        return -1;
+    unfinished_drop(s, i);
+    return 0;
+}
+
+int session_discard(struct session *s, size_t i, char **err)
+{
+    struct session_unfinished *u = &s->unfinished[i];
+    if (!u->readable) {
+        char *aside = xasprintf("%s.bad", u->path);
+        int rc = rename(u->path, aside);
+        if (rc != 0)
+            *err = xasprintf("cannot move %s aside: %s", u->path, strerror(errno));
         free(aside);
-    } else if (s->found == FOUND_RESUMABLE) {
-        rc = journal_remove(s->journal_path, err);
+        if (rc != 0)
+            return -1;
+    } else if (journal_remove(u->path, err) != 0) {
+        return -1;
     }
-    if (rc == 0) {
-        s->found = FOUND_NOTHING;
-        walk_free(s->w);
-        s->w = walk_new(s->q);
-    }
-    return rc;
+    unfinished_drop(s, i);
+    return 0;
 }
 
 static void session_journal_failed(struct session *s, char *err)
@@ -151,6 +249,17 @@ static struct journal *session_journal(struct session *s)
     return s->journal;
 }
 
+/* An answer changes the screening: a result computed before no longer holds. */
+static void session_changed(struct session *s)
+{
+    if (s->evaluated)
+        outcome_free(&s->outcome);
+    s->evaluated = false;
+    free(s->report);
+    s->report = NULL;
+    s->report_len = 0;
+}
+
 const char *session_answer(struct session *s, size_t qi, const struct answer *a)
 {
     const char *why = walk_check(s->w, qi, a);
@@ -158,6 +267,7 @@ const char *session_answer(struct session *s, size_t qi, const struct answer *a)
         return why;
     if (!walk_set(s->w, qi, a))
         return "not accepted";
+    session_changed(s);
     char *err = NULL;
     struct journal *j = session_journal(s);
     if (j && journal_record_set(j, &s->q->questions[qi], a, &err) != 0)
@@ -170,50 +280,57 @@ void session_leave_empty(struct session *s, size_t qi)
     char *err = NULL;
     walk_unset(s->w, qi);
     walk_visit(s->w, qi);
+    session_changed(s);
     struct journal *j = session_journal(s);
     if (j && (journal_record_unset(j, &s->q->questions[qi], &err) != 0 ||
               journal_record_visit(j, &s->q->questions[qi], &err) != 0))
         session_journal_failed(s, err);
 }
 
-void session_evaluate(struct session *s)
+int session_age_mismatch(const struct session *s, size_t qi, const struct answer *a)
 {
-    if (s->evaluated)
-        outcome_free(&s->outcome);
-    rules_evaluate(s->w, &s->outcome);
-    s->evaluated = true;
+    const struct question *qn = &s->q->questions[qi];
+    if (qn->type != QTYPE_NUMBER || strcmp(qn->id, "age") != 0 || !a->given ||
+        !s->header.birth_date)
+        return -1;
+    int age = people_age_on(s->header.birth_date, time(NULL));
+    return age >= 0 && age != a->number ? age : -1;
 }
 
-char *session_report(struct session *s, size_t *len, char **err)
+int session_evaluate(struct session *s, char **err)
 {
+    session_changed(s);
     time_t when = report_time(err);
     if (when == (time_t)-1)
-        return NULL;
+        return -1;
+    rules_evaluate(s->w, &s->outcome);
+    s->evaluated = true;
+    s->report_when = when;
     struct report_meta m = {
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
-        .patient_name = s->people.patient_name,
-        .birth_date = s->people.birth_date,
-        .answered_by = s->people.answered_by,
+        .patient_name = s->header.patient_name,
+        .birth_date = s->header.birth_date,
+        .answered_by = s->header.answered_by,
         .clinic = s->people.clinic,
+        .replaces = s->replaces,
         .when = when,
         .lang = s->lang,
     };
-    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len);
+    s->report = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &s->report_len);
+    return 0;
 }
 
 int session_save(struct session *s, char **err)
 {
-    size_t len = 0;
-    char *text = session_report(s, &len, err);
-    if (!text)
+    if (!s->report) {
+        *err = xstrdup("the screening is not complete");
         return -1;
-    time_t when = report_time(err);
+    }
     char *path = NULL;
-    int rc = save_report(s->report_dir, s->header.patient, when,
-                         report_format_extension(REPORT_TEXT), text, len, &path, err);
-    free(text);
-    if (rc != 0)
+    if (save_report(s->report_dir, s->header.patient, s->report_when,
+                    report_format_extension(REPORT_TEXT), s->report, s->report_len, &path,
+                    err) != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
@@ -222,8 +339,29 @@ int session_save(struct session *s, char **err)
     s->journal = NULL;
     s->journal_due = false;
     char *rm_err = NULL;
-    if (journal_remove(s->journal_path, &rm_err) != 0)
+    if (s->journal_path && journal_remove(s->journal_path, &rm_err) != 0)
         session_journal_failed(s, rm_err);
+    return 0;
+}
+
+int session_correct(struct session *s, char **err)
+{
+    if (!s->saved_path) {
+        *err = xstrdup("no report has been saved to correct");
+        return -1;
+    }
+    /* The earlier file stays as it is; the next report names it. */
+    const char *slash = strrchr(s->saved_path, '/');
+    free(s->replaces);
+    s->replaces = xstrdup(slash ? slash + 1 : s->saved_path);
+    if (journal_create(s->journal_path, &s->header, s->w, &s->journal, err) != 0) {
+        free(s->replaces);
+        s->replaces = NULL;
+        return -1;
+    }
+    free(s->saved_path);
+    s->saved_path = NULL;
+    session_changed(s);
     return 0;
 }
 

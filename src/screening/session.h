@@ -7,17 +7,22 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "journal.h"
 #include "model.h"
 #include "rules.h"
 #include "walk.h"
 
-/* What was found on disk at start. */
-enum session_found {
-    FOUND_NOTHING,    /* no unfinished screening */
-    FOUND_RESUMABLE,  /* an unfinished screening, replayed into the walk (see found_*) */
-    FOUND_UNREADABLE, /* a journal that cannot be read: found_error says why */
+/* An unfinished screening found on disk at start (one per patient). */
+struct session_unfinished {
+    char *path;                  /* its journal */
+    bool readable;               /* else `error` says why it cannot be resumed */
+    struct journal_header header; /* readable: whose, by whom, since when */
+    size_t answered, total;       /* readable: progress, as the walk replays it today */
+    bool changed;                 /* readable: written with another questionnaire source */
+    size_t skipped;               /* readable: answers the questionnaire no longer accepts */
+    char *error;                  /* unreadable: FILE:LINE:COL: MESSAGE */
 };
 
 /* Who the screening is for and by, as stated before it starts (NULL = not stated: the
@@ -46,44 +51,52 @@ struct session {
     const char *report_dir;       /* borrowed */
     struct session_people people; /* as stated at start (borrowed); the header has the final */
     struct walk *w;
-    struct journal_header header; /* id, version, sha256, patient, practitioner, started */
-    char *journal_path;
-    struct journal *journal; /* NULL until the first answer (or a resume) */
-    bool journal_due;        /* begun: the first answer starts the journal */
+    struct journal_header header; /* questionnaire, people, started: what the journal keeps */
+    char *journal_dir;            /* where the journals of this questionnaire live */
+    char *journal_path;           /* this screening's journal, once begun or resumed */
+    struct journal *journal;      /* NULL until the first answer (or a resume) */
+    bool journal_due;             /* begun: the first answer starts the journal */
 
-    enum session_found found;
-    struct journal_header found_header; /* FOUND_RESUMABLE: the journal's header */
-    bool found_changed;                 /* ... written with another questionnaire source */
-    size_t found_skipped;               /* ... answers the questionnaire no longer accepts */
-    char *found_error;                  /* FOUND_UNREADABLE: FILE:LINE:COL: MESSAGE */
+    struct session_unfinished *unfinished; /* found on disk at start, by start time */
+    size_t n_unfinished;
 
-    bool evaluated; /* outcome holds the result of the complete walk */
+    bool evaluated; /* outcome and report hold the result of the complete walk */
     struct outcome outcome;
-    char *saved_path; /* where the report was saved, once it is */
-    char *warning;    /* the last journal write failure, for the interface to show; owned */
+    char *report;      /* the text report, rendered once when the screening is complete: what
+                          the viewer shows is what `s` saves */
+    size_t report_len;
+    time_t report_when; /* the report's time: fixed when the screening was completed */
+    char *saved_path;   /* where the report was saved, once it is */
+    char *replaces;     /* a correction: the file name of the saved report this one replaces */
+    char *warning;      /* the last journal write failure, for the interface to show; owned */
 };
 
-/* Opens a screening of c->q in language c->lang and looks for an unfinished one on disk
- * (replaying it into s->w when there is one; an unreadable one sets FOUND_UNREADABLE).
- * Returns 0, or -1 with *err (caller frees) when the journal's place cannot be found or
- * another program holds the journal. Release with session_close even on failure. */
+/* Opens a screening of c->q in language c->lang and lists the unfinished screenings of this
+ * questionnaire on disk (s->unfinished: each readable one replayed to measure its progress;
+ * one that cannot be read is listed with why). Returns 0, or -1 with *err (caller frees)
+ * when the journals' place cannot be found. Release with session_close even on failure. */
 int session_open(struct session *s, const struct session_config *c, char **err);
 /* Frees everything the session owns (not the questionnaire) and zeroes *s. */
 void session_close(struct session *s);
 
-/* Sets the patient id / practitioner before the screening begins ("" = not stated). */
-void session_set_patient(struct session *s, const char *patient);
-void session_set_practitioner(struct session *s, const char *practitioner);
+/* Sets who the screening is for and by before it begins (NULL or "" = not stated; the strings
+ * are copied). The clinic stays as configured. */
+void session_set_people(struct session *s, const struct session_people *p);
 
-/* Begins a new screening. The journal file is created with the first answer (a failure then
- * is reported through s->warning, and retried at the next answer). */
-void session_begin(struct session *s);
-/* Resumes the screening found on disk: its patient and answers, and a fresh journal written
- * with the current questionnaire. Returns 0, or -1 with *err. */
-int session_resume(struct session *s, char **err);
-/* Forgets what was found on disk (a readable journal is removed; an unreadable one is kept
- * aside as PATH.bad) and resets the walk. Returns 0, or -1 with *err. */
-int session_discard(struct session *s, char **err);
+/* Begins a new screening for the patient set. Its journal (one per patient) is created with
+ * the first answer (a failure then is reported through s->warning, and retried at the next
+ * answer). Returns 0, or -1 with *err when this patient's unfinished screening is waiting:
+ * it must be resumed or discarded first. */
+int session_begin(struct session *s, char **err);
+/* Resumes unfinished screening i: its people, its start time and its answers (replayed into
+ * a fresh walk), and a fresh journal written with the current questionnaire. The list entry
+ * is removed. Returns 0, or -1 with *err (caller frees). */
+int session_resume(struct session *s, size_t i, char **err);
+/* Discards unfinished screening i: a readable journal is removed, an unreadable one kept
+ * aside as PATH.bad; the entry leaves the list. Returns 0, or -1 with *err. */
+int session_discard(struct session *s, size_t i, char **err);
+/* The index in s->unfinished of the patient's unfinished screening, or -1. */
+int session_unfinished_of(const struct session *s, const char *patient);
 
 /* Records an answer to qi (walk_set, then the journal). Returns walk_check's message when the
  * walk refuses it (nothing changed), else NULL. A journal failure sets s->warning. */
@@ -91,13 +104,22 @@ const char *session_answer(struct session *s, size_t qi, const struct answer *a)
 /* An optional question left empty: forgets any answer and marks it seen. */
 void session_leave_empty(struct session *s, size_t qi);
 
-/* Computes the outcome of the complete walk (s->outcome, s->evaluated). */
-void session_evaluate(struct session *s);
-/* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
-char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into s->report_dir and removes the journal: s->saved_path. Returns
- * 0, or -1 with *err (caller frees): the screening stays journaled. */
+/* The age the birth date gives on the local day of now, when qi is the questionnaire's
+ * `age` question (a number question with that id), a birth date is stated, and the number in
+ * a differs from it: returns that age; else -1. */
+int session_age_mismatch(const struct session *s, size_t qi, const struct answer *a);
+
+/* The screening is complete: computes the outcome (s->outcome) and renders the text report
+ * once (s->report), its time fixed now (SOURCE_DATE_EPOCH when set). Returns 0, or -1 with
+ * *err (caller frees) when SOURCE_DATE_EPOCH is malformed. */
+int session_evaluate(struct session *s, char **err);
+/* Saves s->report's bytes into s->report_dir and removes the journal: s->saved_path.
+ * Returns 0, or -1 with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
+/* Corrects the saved report: the answers stay, a new journal keeps them, and the next
+ * report saved states that it replaces the saved file (s->replaces), which never changes.
+ * Returns 0, or -1 with *err (caller frees). */
+int session_correct(struct session *s, char **err);
 
 /* Number of reached questions answered so far, and the estimate of the total. */
 void session_progress(const struct session *s, size_t *answered, size_t *total);

@@ -100,7 +100,8 @@ void draw_title(const struct ui *u)
     const struct session *s = u->s;
     draw_bar_line(0);
     int used = draw_text(0, 1, COLS / 2, TA_BAR, model_text(&s->q->title, s->lang));
-    if (!s->header.patient)
+    /* The list of unfinished screenings belongs to no patient yet: no name over it. */
+    if (!s->header.patient || u->screen == SCREEN_RESUME)
         return;
     char *raw = words_fill(s, W_TITLE_PATIENT, s->header.patient, (char *)NULL);
     char *who = utf8_escape_controls(raw, false); /* measured as it will be drawn */
@@ -115,8 +116,15 @@ void draw_title(const struct ui *u)
 
 void draw_footer(const struct ui *u, const char *keys)
 {
-    if (u->message[0])
-        draw_text(LINES - 2, 1, COLS - 2, u->message_is_error ? TA_ERROR : TA_OK, u->message);
+    if (u->message[0]) {
+        /* A long message takes the line above too (drawn over whatever is there). */
+        int lines = draw_wrapped_lines(u->message, COLS - 2) > 1 ? 2 : 1;
+        mvhline(LINES - 1 - lines, 0, ' ', COLS);
+        if (lines == 2)
+            mvhline(LINES - 2, 0, ' ', COLS);
+        draw_wrapped(LINES - 1 - lines, 1, COLS - 2, lines,
+                     u->message_is_error ? TA_ERROR : TA_OK, u->message);
+    }
     draw_bar_line(LINES - 1);
     draw_text(LINES - 1, 1, COLS - 2, TA_BAR, keys);
 }

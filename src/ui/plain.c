@@ -11,6 +11,7 @@
 #include "plain.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "answer.h"
 #include "flow.h"
 #include "option_keys.h"
+#include "people.h"
 #include "utf8.h"
 #include "xalloc.h"
 #include "words.h"
@@ -75,89 +77,210 @@ static void plain_warnings(struct plain *p)
     free(w);
 }
 
-/* ---- start: resume offer, patient, practitioner ---- */
+/* ---- start: unfinished screenings, then who the screening is for and by ---- */
 
-static int plain_ask_field(struct plain *p, enum word label,
-                           void (*set)(struct session *, const char *))
+/* Whose unfinished screening e is: "P-1 (Ana Pérez)". Caller frees. */
+static char *plain_whose(const struct session *s, const struct session_unfinished *e)
 {
-    plain_say(p, label, NULL, NULL);
-    fputs(": ", p->out);
-    if (plain_read(p) == INPUT_EOF)
-        return -1;
-    set(p->s, p->line);
-    return 0;
+    const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
+    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name)
+                                  : xstrdup(id);
 }
 
-/* Returns 1 resumed, 0 a new screening to start, -1 end of input, -2 a journal error. */
-static int plain_offer_resume(struct plain *p)
+static void plain_list_unfinished(struct plain *p)
 {
-    struct session *s = p->s;
-    char *err = NULL;
-    if (s->found == FOUND_UNREADABLE) {
-        plain_say(p, W_PLAIN_UNREADABLE, NULL, NULL);
-        fputs("\n  ", p->out);
-        plain_text(p, s->found_error);
-        fputs("\n", p->out);
-    } else {
-        const struct journal_header *h = &s->found_header;
-        size_t done, total;
+    const struct session *s = p->s;
+    const char *none = words_get(s, W_NOT_STATED);
+    for (size_t i = 0; i < s->n_unfinished; i++) {
+        const struct session_unfinished *e = &s->unfinished[i];
+        fprintf(p->out, "%3zu. ", i + 1);
+        if (!e->readable) {
+            plain_say(p, W_PLAIN_UNREADABLE, NULL, NULL);
+            fputs(" ", p->out);
+            plain_text(p, e->error);
+            fputs("\n", p->out);
+            continue;
+        }
         char when[64] = "", num[3][24];
-        time_t t = (time_t)h->started;
+        time_t t = (time_t)e->header.started;
         struct tm tm;
         if (localtime_r(&t, &tm))
             strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-        session_progress(s, &done, &total);
-        snprintf(num[0], sizeof num[0], "%zu", done);
-        snprintf(num[1], sizeof num[1], "%zu", total);
-        snprintf(num[2], sizeof num[2], "%zu", s->found_skipped);
-        const char *none = words_get(s, W_NOT_STATED);
-        char *found = words_fill(s, W_PLAIN_FOUND, h->patient ? h->patient : none,
-                                 h->practitioner ? h->practitioner : none, when, num[0], num[1],
-                                 (char *)NULL);
+        snprintf(num[0], sizeof num[0], "%zu", e->answered);
+        snprintf(num[1], sizeof num[1], "%zu", e->total);
+        snprintf(num[2], sizeof num[2], "%zu", e->skipped);
+        char *whose = plain_whose(s, e);
+        char *found = words_fill(s, W_PLAIN_FOUND, whose,
+                                 e->header.practitioner ? e->header.practitioner : none, when,
+                                 num[0], num[1], (char *)NULL);
         plain_text(p, found);
         fputs("\n", p->out);
         free(found);
-        if (s->found_changed) {
+        free(whose);
+        if (e->changed) {
+            fputs("     ", p->out);
             plain_say(p, W_PLAIN_CHANGED, num[2], NULL);
             fputs("\n", p->out);
         }
     }
-    for (;;) {
-        plain_say(p, s->found == FOUND_UNREADABLE ? W_PLAIN_DISCARD : W_PLAIN_RESUME, NULL, NULL);
+}
+
+/* "N" or "d N" naming entry N of the list: its index, or -1. */
+static int plain_pick(const struct session *s, const char *line)
+{
+    char *end;
+    if (!isdigit((unsigned char)*line))
+        return -1;
+    unsigned long n = strtoul(line, &end, 10);
+    return *end == '\0' && n >= 1 && n <= s->n_unfinished ? (int)n - 1 : -1;
+}
+
+/* The unfinished screenings: one resumed, some discarded (after a question naming the
+ * patient), or a new screening. Returns 1 resumed, 0 a new screening to start, -1 end of
+ * input, -2 a journal error. */
+static int plain_offer_resume(struct plain *p)
+{
+    struct session *s = p->s;
+    char *err = NULL;
+    while (s->n_unfinished) {
+        fputs("\n", p->out);
+        plain_say(p, W_RESUME_TITLE, NULL, NULL);
+        fputs(":\n", p->out);
+        plain_list_unfinished(p);
+        plain_say(p, W_PLAIN_PICK, NULL, NULL);
         if (plain_read(p) == INPUT_EOF)
             return -1;
-        if (strcmp(p->line, "r") == 0 && s->found == FOUND_RESUMABLE) {
-            if (session_resume(s, &err) == 0)
+        if (p->line[0] == '\0')
+            return 0;
+        bool discard = p->line[0] == 'd' && p->line[1] == ' ';
+        int i = plain_pick(s, p->line + (discard ? 2 : 0));
+        if (i < 0)
+            continue;
+        if (!discard) {
+            if (session_resume(s, (size_t)i, &err) == 0)
                 return 1;
-        } else if (strcmp(p->line, "d") == 0) {
-            if (session_discard(s, &err) == 0)
-                return 0;
-        } else if (strcmp(p->line, "q") == 0 && s->found == FOUND_UNREADABLE) {
-            return -1;
-        } else {
+            plain_text(p, err);
+            fputs("\n", p->out);
+            free(err);
+            err = NULL;
             continue;
         }
-        fprintf(stderr, "mesoscreen: %s\n", err);
-        free(err);
-        return -2;
+        char *whose = s->unfinished[i].readable ? plain_whose(s, &s->unfinished[i])
+                                                : xstrdup(s->unfinished[i].path);
+        plain_say(p, W_PLAIN_DISCARD_CONFIRM, whose, NULL);
+        free(whose);
+        if (plain_read(p) == INPUT_EOF)
+            return -1;
+        if (strcmp(p->line, "y") != 0)
+            continue;
+        if (session_discard(s, (size_t)i, &err) != 0) {
+            fprintf(stderr, "mesoscreen: %s\n", err);
+            free(err);
+            return -2;
+        }
+    }
+    return 0;
+}
+
+/* Asks one field: an empty line is "not stated"; a value `check` refuses is asked again.
+ * Returns the value (in *out, owned by the caller, NULL when empty), or -1 at end of input. */
+static int plain_ask_field(struct plain *p, enum word label, const char *(*check)(const char *),
+                           char **out)
+{
+    for (;;) {
+        plain_say(p, label, NULL, NULL);
+        fputs(": ", p->out);
+        if (plain_read(p) == INPUT_EOF)
+            return -1;
+        const char *why = p->line[0] ? check(p->line) : NULL;
+        if (!why) {
+            *out = p->line[0] ? xstrdup(p->line) : NULL;
+            return 0;
+        }
+        char *label_text = words_fill(p->s, label, (char *)NULL);
+        plain_say(p, W_FIELD_PROBLEM, label_text, why);
+        fputs("\n", p->out);
+        free(label_text);
     }
 }
 
+static const char *plain_check_date(const char *s)
+{
+    const char *why = NULL;
+    return people_birth_date_check(s, time(NULL), &why) ? NULL : why;
+}
+
+static const char *plain_check_answered_by(const char *s)
+{
+    return people_answered_by_parse(s) >= 0 || (strlen(s) == 1 && strchr("pgi", s[0]))
+               ? NULL
+               : "is not p, g or i";
+}
+
+/* The start fields the options left open, when they leave the patient or the practitioner
+ * open (as the start screen): returns 0, or -1 at end of input. */
+static int plain_ask_people(struct plain *p)
+{
+    struct session *s = p->s;
+    struct session_people given = s->people;
+    if (given.patient && given.practitioner) {
+        session_set_people(s, &given);
+        return 0;
+    }
+    static const struct {
+        enum word label;
+        size_t offset;
+        const char *(*check)(const char *);
+    } fields[] = {
+        {W_PLAIN_PATIENT_ID, offsetof(struct session_people, patient), people_text_problem},
+        {W_PLAIN_PATIENT_NAME, offsetof(struct session_people, patient_name),
+         people_text_problem},
+        {W_PLAIN_BIRTH_DATE, offsetof(struct session_people, birth_date), plain_check_date},
+        {W_PLAIN_ANSWERED_BY, offsetof(struct session_people, answered_by),
+         plain_check_answered_by},
+        {W_PLAIN_PRACTITIONER, offsetof(struct session_people, practitioner),
+         people_text_problem},
+    };
+    char *typed[sizeof fields / sizeof fields[0]] = {0};
+    int rc = 0;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0] && rc == 0; i++) {
+        const char **slot = (const char **)((char *)&given + fields[i].offset);
+        if (*slot)
+            continue;
+        rc = plain_ask_field(p, fields[i].label, fields[i].check, &typed[i]);
+        *slot = typed[i];
+    }
+    if (rc == 0 && given.answered_by && strlen(given.answered_by) == 1) {
+        for (size_t k = 0; k < 3; k++)
+            if (people_answered_by_names[k][0] == given.answered_by[0])
+                given.answered_by = people_answered_by_names[k];
+    }
+    if (rc == 0)
+        session_set_people(s, &given);
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(typed[i]);
+    return rc;
+}
+
+/* Returns 0 to ask the questions, -1 at end of input, -2 on a journal error. */
 static int plain_start(struct plain *p)
 {
     struct session *s = p->s;
-    if (s->found != FOUND_NOTHING) {
-        int r = plain_offer_resume(p);
-        if (r != 0)
-            return r < 0 ? r : 0;
+    for (;;) {
+        if (s->n_unfinished) {
+            int r = plain_offer_resume(p);
+            if (r != 0)
+                return r < 0 ? r : 0;
+        }
+        if (plain_ask_people(p) != 0)
+            return -1;
+        char *err = NULL;
+        if (session_begin(s, &err) == 0)
+            return 0;
+        plain_text(p, err); /* this patient's screening waits: resume or discard it */
+        fputs("\n", p->out);
+        free(err);
     }
-    if (!s->people.patient && plain_ask_field(p, W_PLAIN_PATIENT_ID, session_set_patient) != 0)
-        return -1;
-    if (!s->people.practitioner &&
-        plain_ask_field(p, W_PLAIN_PRACTITIONER, session_set_practitioner) != 0)
-        return -1;
-    session_begin(s);
-    return 0;
 }
 
 /* ---- one question ---- */
@@ -297,6 +420,8 @@ static enum step plain_ask(struct plain *p, size_t qi)
 {
     struct session *s = p->s;
     const struct question *qn = &s->q->questions[qi];
+    bool confirm = false; /* an age that disagrees with the birth date was typed ... */
+    long long confirm_number = 0; /* ... this one */
     for (;;) {
         plain_prompt(p, qi);
         if (plain_read(p) == INPUT_EOF)
@@ -318,6 +443,22 @@ static enum step plain_ask(struct plain *p, size_t qi)
         }
         struct answer a = {0};
         char *msg = plain_parse(p, qi, &a);
+        int age = msg ? -1 : session_age_mismatch(s, qi, &a);
+        if (age >= 0 && !(confirm && a.number == confirm_number)) {
+            /* Shown, not silently accepted: the same age typed again keeps it. */
+            char num[2][24];
+            snprintf(num[0], sizeof num[0], "%d", age);
+            snprintf(num[1], sizeof num[1], "%lld", a.number);
+            char *text = words_fill(s, W_PLAIN_AGE_MISMATCH, s->header.birth_date, num[0],
+                                    num[1], (char *)NULL);
+            plain_text(p, text);
+            fputs("\n", p->out);
+            free(text);
+            confirm = true;
+            confirm_number = a.number;
+            answer_clear(&a);
+            continue;
+        }
         const char *why = msg ? msg : session_answer(s, qi, &a);
         answer_clear(&a);
         plain_warnings(p);
@@ -432,9 +573,13 @@ enum ui_status plain_run(struct session *s, FILE *in, FILE *out)
     if (rc == -2)
         return UI_FAILED;
 
-    session_evaluate(s);
-    plain_result(&p);
     char *err = NULL;
+    if (session_evaluate(s, &err) != 0) {
+        fprintf(stderr, "mesoscreen: %s\n", err);
+        free(err);
+        return UI_FAILED;
+    }
+    plain_result(&p);
     if (session_save(s, &err) != 0) {
         fprintf(stderr, "mesoscreen: %s\n", err);
         free(err);

@@ -20,8 +20,8 @@
 #define SCREEN_MIN_LINES 24
 
 enum ui_screen {
-    SCREEN_START,    /* patient id and practitioner */
-    SCREEN_RESUME,   /* an unfinished screening found on disk: resume or discard */
+    SCREEN_START,    /* patient id, name, birth date, who answers, practitioner */
+    SCREEN_RESUME,   /* the unfinished screenings found on disk: resume, discard, or new */
     SCREEN_QUESTION, /* one question */
     SCREEN_REVIEW,   /* every reached answer, each editable */
     SCREEN_RESULT,   /* verdict, role, findings; save */
@@ -34,14 +34,16 @@ enum ui_screen {
 enum action {
     ACT_NONE,        /* nothing beyond the screen's own state */
     ACT_BEGIN,       /* start: begin the screening */
-    ACT_RESUME,      /* resume offer: resume */
-    ACT_DISCARD,     /* resume offer: discard */
+    ACT_NEW,         /* unfinished list: a new screening */
+    ACT_RESUME,      /* unfinished list: resume ui.resume_at */
+    ACT_DISCARD,     /* unfinished list: discard ui.resume_at (confirmed) */
     ACT_ANSWER,      /* question: ui.pending is the answer to ui.qi */
     ACT_LEAVE_EMPTY, /* question: an optional question left empty */
     ACT_BACK,        /* the previous question (from the review: the last one) */
     ACT_EDIT,        /* review: change the answer to ui.qi */
     ACT_FINISH,      /* review: to the result */
     ACT_SAVE,        /* result: save the report */
+    ACT_CORRECT,     /* result, once saved: correct the answers for a report replacing it */
     ACT_VIEW,        /* result: view the report */
     ACT_CLOSE,       /* view: back to the result */
     ACT_ASK_QUIT,    /* any screen: ask before quitting */
@@ -66,6 +68,16 @@ struct binding {
 int screen_lookup(const struct binding *table, size_t n, struct key k);
 
 #define START_FIELD_MAX 128
+
+/* The start screen's fields, top to bottom. */
+enum {
+    START_PATIENT,
+    START_PATIENT_NAME,
+    START_BIRTH_DATE,
+    START_ANSWERED_BY, /* a choice: not stated, patient, guardian, interpreter */
+    START_PRACTITIONER,
+    START_FIELDS
+};
 #define INPUT_MAX       1024
 
 struct ui {
@@ -76,8 +88,13 @@ struct ui {
     bool message_is_error;
 
     /* start */
-    char field[2][START_FIELD_MAX]; /* patient id, practitioner (UTF-8) */
+    char field[START_FIELDS][START_FIELD_MAX]; /* the typed fields (UTF-8) */
+    int answered_by;                           /* 0 not stated, else people_answered_by + 1 */
     int field_at;
+
+    /* unfinished screenings */
+    int resume_at;        /* highlighted row: 0..n-1 screenings, n = "new screening" */
+    bool confirm_discard; /* asking whether to discard the highlighted one */
 
     /* question */
     int qi;            /* the question shown (or being edited from the review) */
@@ -119,8 +136,13 @@ enum action screen_quit_key(struct ui *u, struct key k);
 /* Drawn instead of any screen while the terminal is below the minimum size. */
 void screen_small_draw(const struct ui *u);
 
-/* Shows the start screen with its fields prefilled (NULL: empty; cut to START_FIELD_MAX). */
-void screen_start_enter(struct ui *u, const char *patient, const char *practitioner);
+/* Shows the start screen with its fields prefilled from p (NULL: empty; cut to
+ * START_FIELD_MAX). */
+void screen_start_enter(struct ui *u, const struct session_people *p);
+/* The people as the start screen's fields say (pointing into u; clinic left as it is). */
+void screen_start_people(const struct ui *u, struct session_people *p);
+/* Shows the unfinished screenings with row `at` highlighted. */
+void screen_resume_enter(struct ui *u, int at);
 /* Prepares the question screen for question qi: its current answer preselected. */
 void screen_question_enter(struct ui *u, int qi, bool stepping);
 /* Prepares the review with "see the result" highlighted, or the row of u->edited when an

@@ -11,12 +11,12 @@
 #include "xalloc.h"
 #include "words.h"
 
-enum { RESULT_SAVE, RESULT_VIEW, RESULT_BACK, RESULT_QUIT };
+enum { RESULT_SAVE, RESULT_VIEW, RESULT_BACK, RESULT_CORRECT, RESULT_QUIT };
 
 static const struct binding result_keys[] = {
     {false, 's', RESULT_SAVE},          {false, 'v', RESULT_VIEW}, {true, KEY_LEFT, RESULT_BACK},
     {true, KEY_BACKSPACE, RESULT_BACK}, {false, 127, RESULT_BACK}, {false, '\b', RESULT_BACK},
-    {false, 'q', RESULT_QUIT},
+    {false, 'e', RESULT_CORRECT},       {false, 'q', RESULT_QUIT},
 };
 
 /* Draws `mark` and text wrapped under it (a hanging indent) from line y, if it fits above
@@ -79,7 +79,9 @@ enum action screen_result_key(struct ui *u, struct key k)
     case RESULT_VIEW:
         return ACT_VIEW;
     case RESULT_BACK:
-        return u->s->saved_path ? ACT_NONE : ACT_BACK;
+        return u->s->saved_path ? screen_unknown_key(u, k) : ACT_BACK;
+    case RESULT_CORRECT:
+        return u->s->saved_path ? ACT_CORRECT : screen_unknown_key(u, k);
     case RESULT_QUIT:
         return ACT_ASK_QUIT;
     default:

@@ -1,51 +1,91 @@
-/* screen_resume.c - an unfinished screening was found on disk: offers to resume it (showing
- * whose it is, when it started and how far it went) or to discard it. */
+/* screen_resume.c - the unfinished screenings found on disk, one per patient: each with whose
+ * it is, when it started and how far it went, to resume one, discard one (after a question
+ * that names the patient) or begin a new screening. */
 #include "screen.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "draw.h"
+#include "xalloc.h"
 #include "words.h"
 
-enum { RESUME_RESUME, RESUME_DISCARD, RESUME_QUIT };
+enum { RESUME_UP, RESUME_DOWN, RESUME_ENTER, RESUME_DISCARD, RESUME_NEW, RESUME_QUIT };
 
 static const struct binding resume_keys[] = {
-    {false, 'r', RESUME_RESUME},  {false, '\r', RESUME_RESUME}, {true, KEY_ENTER, RESUME_RESUME},
-    {false, 'd', RESUME_DISCARD}, {false, 'q', RESUME_QUIT},
+    {true, KEY_UP, RESUME_UP},     {true, KEY_DOWN, RESUME_DOWN},  {false, 'r', RESUME_ENTER},
+    {false, '\r', RESUME_ENTER},   {false, '\n', RESUME_ENTER},    {true, KEY_ENTER, RESUME_ENTER},
+    {false, 'd', RESUME_DISCARD},  {true, KEY_DC, RESUME_DISCARD}, {false, 'n', RESUME_NEW},
+    {false, 'q', RESUME_QUIT},     {false, 27, RESUME_QUIT},
 };
 
-static void resume_draw_found(const struct ui *u, int y)
-{
-    const struct session *s = u->s;
-    const struct journal_header *h = &s->found_header;
-    char when[64] = "?", num[2][24];
-    time_t t = (time_t)h->started;
-    struct tm tm;
-    size_t done, total;
+enum { CONFIRM_YES, CONFIRM_NO };
 
+static const struct binding confirm_keys[] = {
+    {false, 'y', CONFIRM_YES}, {false, 'Y', CONFIRM_YES}, {false, 'n', CONFIRM_NO},
+    {false, 'N', CONFIRM_NO},  {false, 27, CONFIRM_NO},
+};
+
+void screen_resume_enter(struct ui *u, int at)
+{
+    u->screen = SCREEN_RESUME;
+    u->resume_at = at;
+    u->confirm_discard = false;
+}
+
+/* Whose screening entry i is, in words: "P-1 (Ana Pérez)", or "(not stated)". Caller frees. */
+static char *resume_whose(const struct session *s, const struct session_unfinished *e)
+{
+    const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
+    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name)
+                                  : xstrdup(id);
+}
+
+/* One row: whose, started, progress; or the file and why it cannot be read. */
+static char *resume_row(const struct session *s, const struct session_unfinished *e)
+{
+    if (!e->readable) {
+        const char *slash = strrchr(e->path, '/');
+        return words_fill(s, W_RESUME_ROW_BAD, slash ? slash + 1 : e->path, (char *)NULL);
+    }
+    char when[64] = "?", num[2][24];
+    time_t t = (time_t)e->header.started;
+    struct tm tm;
     if (localtime_r(&t, &tm))
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    session_progress(s, &done, &total);
+    snprintf(num[0], sizeof num[0], "%zu", e->answered);
+    snprintf(num[1], sizeof num[1], "%zu", e->total);
+    char *whose = resume_whose(s, e);
+    char *progress = words_fill(s, W_ANSWERED_OF, num[0], num[1], (char *)NULL);
+    char *row = xasprintf("%-28s  %s  %s", whose, when, progress);
+    free(whose);
+    free(progress);
+    return row;
+}
+
+/* What is known of the highlighted entry: practitioner, a changed questionnaire, an error. */
+static void resume_draw_detail(const struct ui *u, int y)
+{
+    const struct session *s = u->s;
+    if (u->resume_at >= (int)s->n_unfinished)
+        return;
+    const struct session_unfinished *e = &s->unfinished[u->resume_at];
+    if (!e->readable) {
+        draw_wrapped(y, 4, COLS - 8, 4, TA_ERROR, e->error);
+        draw_wrapped(y + 4, 4, COLS - 8, 2, TA_NORMAL, words_get(s, W_UNREADABLE));
+        return;
+    }
     const char *none = words_get(s, W_NOT_STATED);
-    draw_text(y, 4, 16, TA_NORMAL, words_get(s, W_PATIENT));
-    draw_text(y, 20, COLS - 24, TA_HEADING, h->patient ? h->patient : none);
-    draw_text(y + 1, 4, 16, TA_NORMAL, words_get(s, W_PRACTITIONER));
-    draw_text(y + 1, 20, COLS - 24, TA_NORMAL, h->practitioner ? h->practitioner : none);
-    draw_text(y + 2, 4, 16, TA_NORMAL, words_get(s, W_STARTED));
-    draw_text(y + 2, 20, COLS - 24, TA_NORMAL, when);
-    snprintf(num[0], sizeof num[0], "%zu", done);
-    snprintf(num[1], sizeof num[1], "%zu", total);
-    char *line = words_fill(s, W_ANSWERED_OF, num[0], num[1], (char *)NULL);
-    draw_text(y + 3, 4, 16, TA_NORMAL, words_get(s, W_PROGRESS));
-    draw_text(y + 3, 20, COLS - 24, TA_NORMAL, line);
-    free(line);
-    if (s->found_changed) {
-        snprintf(num[0], sizeof num[0], "%zu", s->found_skipped);
-        line = words_fill(s, W_CHANGED, num[0], (char *)NULL);
-        draw_wrapped(y + 5, 4, COLS - 8, 3, TA_ERROR, line);
+    draw_text(y, 4, 16, TA_NORMAL, words_get(s, W_PRACTITIONER));
+    draw_text(y, 20, COLS - 24, TA_NORMAL, e->header.practitioner ? e->header.practitioner : none);
+    if (e->changed) {
+        char num[24];
+        snprintf(num, sizeof num, "%zu", e->skipped);
+        char *line = words_fill(s, W_CHANGED, num, (char *)NULL);
+        draw_wrapped(y + 1, 4, COLS - 8, 3, TA_ERROR, line);
         free(line);
     }
 }
@@ -53,25 +93,75 @@ static void resume_draw_found(const struct ui *u, int y)
 void screen_resume_draw(const struct ui *u)
 {
     const struct session *s = u->s;
+    int n = (int)s->n_unfinished;
     draw_title(u);
     draw_text(2, 2, COLS - 4, TA_HEADING, words_get(s, W_RESUME_TITLE));
-    if (s->found == FOUND_UNREADABLE) {
-        draw_wrapped(4, 4, COLS - 8, 6, TA_ERROR, s->found_error);
-        draw_wrapped(11, 4, COLS - 8, 3, TA_NORMAL, words_get(s, W_UNREADABLE));
-        draw_footer(u, words_get(s, W_KEYS_RESUME_BAD));
+    /* At most this many rows; the highlighted one always shows. */
+    int rows = LINES - 14, top = u->resume_at >= rows ? u->resume_at - rows + 1 : 0;
+    int y = 4;
+    for (int i = top; i <= n && y < 4 + rows + 1; i++, y++) {
+        enum term_attr a = i == u->resume_at ? TA_SELECTED : TA_NORMAL;
+        char *row = i < n ? resume_row(s, &s->unfinished[i]) : xstrdup(words_get(s, W_NEW_ROW));
+        attron(term_attr(a));
+        mvhline(y, 2, ' ', COLS - 4);
+        attroff(term_attr(a));
+        draw_text(y, 3, COLS - 6, i < n && !s->unfinished[i].readable ? TA_ERROR : a, row);
+        free(row);
+    }
+    resume_draw_detail(u, y + 1);
+    if (u->confirm_discard) {
+        const struct session_unfinished *e = &s->unfinished[u->resume_at];
+        char *whose = resume_whose(s, e), num[24];
+        snprintf(num, sizeof num, "%zu", e->answered);
+        char *q = words_fill(s, e->readable ? W_DISCARD_CONFIRM : W_DISCARD_CONFIRM_BAD, whose,
+                             num, (char *)NULL);
+        draw_wrapped(LINES - 5, 2, COLS - 4, 2, TA_ERROR, q);
+        free(q);
+        free(whose);
+        draw_footer(u, words_get(s, W_KEYS_DISCARD));
         return;
     }
-    resume_draw_found(u, 4);
     draw_footer(u, words_get(s, W_KEYS_RESUME));
 }
 
 enum action screen_resume_key(struct ui *u, struct key k)
 {
+    int n = (int)u->s->n_unfinished;
+    if (u->confirm_discard) {
+        switch (screen_lookup(confirm_keys, sizeof confirm_keys / sizeof confirm_keys[0], k)) {
+        case CONFIRM_YES:
+            u->confirm_discard = false;
+            return ACT_DISCARD;
+        case CONFIRM_NO:
+            u->confirm_discard = false;
+            return ACT_NONE;
+        default:
+            return screen_unknown_key(u, k);
+        }
+    }
     switch (screen_lookup(resume_keys, sizeof resume_keys / sizeof resume_keys[0], k)) {
-    case RESUME_RESUME:
-        return u->s->found == FOUND_RESUMABLE ? ACT_RESUME : ACT_NONE;
+    case RESUME_UP:
+        u->resume_at = u->resume_at > 0 ? u->resume_at - 1 : n;
+        return ACT_NONE;
+    case RESUME_DOWN:
+        u->resume_at = u->resume_at < n ? u->resume_at + 1 : 0;
+        return ACT_NONE;
+    case RESUME_ENTER:
+        if (u->resume_at == n)
+            return ACT_NEW;
+        if (!u->s->unfinished[u->resume_at].readable) {
+            screen_say(u, true, W_CANNOT_RESUME, NULL);
+            return ACT_NONE;
+        }
+        return ACT_RESUME;
     case RESUME_DISCARD:
-        return ACT_DISCARD;
+        if (u->resume_at == n)
+            return screen_unknown_key(u, k);
+        u->confirm_discard = true;
+        u->message[0] = '\0';
+        return ACT_NONE;
+    case RESUME_NEW:
+        return ACT_NEW;
     case RESUME_QUIT:
         return ACT_ASK_QUIT;
     default:

@@ -76,9 +76,27 @@ static void ui_show_warning(struct ui *u)
     free(w);
 }
 
+/* The unfinished screenings, with the given patient's highlighted when it waits, else "new
+ * screening" when a patient was given, else the oldest. */
+static void ui_unfinished_list(struct ui *u)
+{
+    int own = session_unfinished_of(u->s, u->s->people.patient);
+    screen_resume_enter(u, own >= 0                ? own
+                           : u->s->people.patient ? (int)u->s->n_unfinished
+                                                  : 0);
+}
+
 static void ui_begin(struct ui *u)
 {
-    session_begin(u->s);
+    char *err = NULL;
+    if (session_begin(u->s, &err) != 0) {
+        /* This patient's earlier screening waits: the list, so it is resumed or discarded. */
+        int own = session_unfinished_of(u->s, u->s->header.patient);
+        screen_resume_enter(u, own >= 0 ? own : 0);
+        screen_message(u, true, "%s", err);
+        free(err);
+        return;
+    }
     ui_go_on(u, -1, false);
 }
 
@@ -86,38 +104,31 @@ static void ui_begin(struct ui *u)
 static void ui_new_screening(struct ui *u)
 {
     const struct session_people *given = &u->s->people;
-    session_set_patient(u->s, given->patient);
-    session_set_practitioner(u->s, given->practitioner);
+    session_set_people(u->s, given);
     if (given->patient && given->practitioner)
         ui_begin(u);
     else
-        screen_start_enter(u, given->patient, given->practitioner);
+        screen_start_enter(u, given);
 }
 
-/* The first screen: the resume offer when a screening was left unfinished. */
+/* The first screen: the unfinished screenings when there are any. */
 static void ui_first_screen(struct ui *u)
 {
-    if (u->s->found != FOUND_NOTHING)
-        u->screen = SCREEN_RESUME;
+    if (u->s->n_unfinished)
+        ui_unfinished_list(u);
     else
         ui_new_screening(u);
 }
 
+/* The viewer shows the report's own bytes: the very text `s` saves. */
 static void ui_open_view(struct ui *u)
 {
-    char *err = NULL;
-    size_t len = 0;
-    char *text = session_report(u->s, &len, &err);
-    if (!text) {
-        screen_message(u, true, "%s", err);
-        free(err);
-        return;
-    }
+    const char *text = u->s->report;
     wrap_lines_free(&u->report);
     size_t cap = 64;
     u->report.line = xcalloc(cap, sizeof *u->report.line);
     u->report.width = xcalloc(cap, sizeof *u->report.width);
-    for (char *p = text; *p;) {
+    for (const char *p = text; p && *p;) {
         size_t n = strcspn(p, "\n");
         if (u->report.n == cap) {
             cap *= 2;
@@ -128,7 +139,6 @@ static void ui_open_view(struct ui *u)
         u->report.line[u->report.n++] = xstrndup(p, n);
         p += n + (p[n] == '\n');
     }
-    free(text);
     u->view_top = 0;
     u->screen = SCREEN_VIEW;
 }
@@ -152,21 +162,47 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     switch (act) {
     case ACT_NONE:
         break;
-    case ACT_BEGIN:
-        session_set_patient(u->s, u->field[0]);
-        session_set_practitioner(u->s, u->field[1]);
+    case ACT_BEGIN: {
+        struct session_people p = u->s->people;
+        screen_start_people(u, &p);
+        session_set_people(u->s, &p);
         ui_begin(u);
         break;
+    }
+    case ACT_NEW:
+        u->message[0] = '\0';
+        ui_new_screening(u);
+        break;
     case ACT_RESUME:
-        if (session_resume(u->s, &err) != 0)
+        if (session_resume(u->s, (size_t)u->resume_at, &err) != 0)
             break;
+        u->message[0] = '\0';
         ui_go_on(u, -1, false);
         break;
     case ACT_DISCARD:
-        if (session_discard(u->s, &err) == 0)
+        if (session_discard(u->s, (size_t)u->resume_at, &err) != 0)
+            break;
+        u->message[0] = '\0';
+        if (u->s->n_unfinished)
+            screen_resume_enter(u, u->resume_at < (int)u->s->n_unfinished ? u->resume_at : 0);
+        else
             ui_new_screening(u);
         break;
     case ACT_ANSWER: {
+        int age = session_age_mismatch(u->s, (size_t)u->qi, &u->pending);
+        if (age >= 0 && !u->confirm_age) {
+            /* Shown, not silently accepted: Enter again keeps the age as typed. */
+            char num[2][24];
+            snprintf(num[0], sizeof num[0], "%d", age);
+            snprintf(num[1], sizeof num[1], "%lld", u->pending.number);
+            char *msg = words_fill(u->s, W_AGE_MISMATCH, u->s->header.birth_date, num[0], num[1],
+                                   (char *)NULL);
+            screen_message(u, true, "%s", msg);
+            free(msg);
+            answer_clear(&u->pending);
+            u->confirm_age = true;
+            break;
+        }
         const char *why = session_answer(u->s, (size_t)u->qi, &u->pending);
         answer_clear(&u->pending);
         if (why) {
@@ -206,11 +242,17 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
         break;
     case ACT_FINISH:
         u->message[0] = '\0';
-        session_evaluate(u->s);
-        u->screen = SCREEN_RESULT;
+        if (session_evaluate(u->s, &err) == 0)
+            u->screen = SCREEN_RESULT;
         break;
     case ACT_SAVE:
         ui_save(u);
+        break;
+    case ACT_CORRECT:
+        if (session_correct(u->s, &err) == 0) {
+            screen_review_enter(u);
+            screen_say(u, false, W_CORRECTING, u->s->replaces);
+        }
         break;
     case ACT_VIEW:
         ui_open_view(u);
@@ -219,6 +261,12 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
         u->screen = SCREEN_RESULT;
         break;
     case ACT_ASK_QUIT:
+        if (u->s->saved_path && !u->s->journal) {
+            /* Saved: nothing is left to lose, so nothing to ask. */
+            st->done = true;
+            st->status = UI_DONE;
+            break;
+        }
         u->before_quit = u->screen;
         u->screen = SCREEN_QUIT;
         break;
@@ -227,8 +275,9 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
         break;
     case ACT_QUIT:
         st->done = true;
-        /* A screening kept in the journal ends as "interrupted: kept for resume". */
-        st->status = u->s->journal || u->s->found == FOUND_RESUMABLE ? UI_INTERRUPTED : UI_DONE;
+        /* A screening kept in a journal ends as "interrupted: kept for resume". */
+        st->status = u->s->journal || (!u->s->saved_path && u->s->n_unfinished) ? UI_INTERRUPTED
+                                                                                : UI_DONE;
         break;
     }
     if (err) {

@@ -52,23 +52,20 @@ static const struct word_default {
     [W_MORE] = {"ui_more", "... more in the full report: press v"},
     [W_KEYS_RESULT] = {"ui_keys_result",
                        "s save the report   v view it   Left back to the answers   q quit"},
-    [W_KEYS_RESULT_SAVED] = {"ui_keys_result_saved", "v view the report   q quit"},
+    [W_KEYS_RESULT_SAVED] = {"ui_keys_result_saved",
+                             "v view the report   e correct it (a new report)   q quit"},
     [W_ALREADY_SAVED] = {"ui_already_saved", "Already saved: {1}"},
-    [W_PATIENT] = {"ui_patient", "Patient:"},
     [W_PRACTITIONER] = {"ui_practitioner", "Practitioner:"},
     [W_NOT_STATED] = {"ui_not_stated", "(not stated)"},
-    [W_STARTED] = {"ui_started", "Started:"},
-    [W_PROGRESS] = {"ui_progress", "Progress:"},
     [W_ANSWERED_OF] = {"ui_answered_of", "{1} of ~{2} questions answered"},
     [W_CHANGED] = {"ui_changed", "The questionnaire has changed since this screening began: the "
                                  "answers still valid are kept ({1} no longer valid), the rest "
                                  "will be asked."},
-    [W_RESUME_TITLE] = {"ui_resume_title", "An unfinished screening was found"},
+    [W_RESUME_TITLE] = {"ui_resume_title", "Unfinished screenings"},
     [W_UNREADABLE] = {"ui_unreadable", "It cannot be resumed. Discarding keeps the file aside "
                                        "(.bad) for inspection."},
     [W_KEYS_RESUME] = {"ui_keys_resume",
-                       "r resume   d discard it and start a new screening   q quit"},
-    [W_KEYS_RESUME_BAD] = {"ui_keys_resume_bad", "d discard and start a new screening   q quit"},
+                       "Enter resume   d discard   n new screening   Up/Down pick   q quit"},
     [W_NONE] = {"ui_none", "(none)"},
     [W_REVIEW_TITLE] = {"ui_review_title", "Review the answers"},
     [W_SEE_RESULT] = {"ui_see_result", "-> See the result"},
@@ -77,7 +74,7 @@ static const struct word_default {
     [W_ENLARGE] = {"ui_enlarge", "Enlarge the terminal to at least {1}x{2} (now {3}x{4})."},
     [W_PATIENT_ID] = {"ui_patient_id", "Patient id:"},
     [W_NEW_SCREENING] = {"ui_new_screening", "New screening"},
-    [W_START_HINT] = {"ui_start_hint", "Both may be left empty (the report then says \"not "
+    [W_START_HINT] = {"ui_start_hint", "Any field may be left empty (the report then says \"not "
                                        "stated\"). Press Enter to begin the questions."},
     [W_KEYS_START] = {"ui_keys_start", "Enter begin   Tab/Up/Down switch field   Esc quit"},
     [W_NOT_SAVED] = {"ui_not_saved", "Not saved: {1}"},
@@ -85,16 +82,12 @@ static const struct word_default {
     [W_FIRST_QUESTION] = {"ui_first_question", "This is the first question."},
     [W_LINES_OF] = {"ui_lines_of", "lines {1}-{2} of {3}"},
     [W_KEYS_VIEW] = {"ui_keys_view", "Up/Down/PgUp/PgDn scroll   Esc back   q quit"},
-    [W_PLAIN_UNREADABLE] = {"ui_plain_unreadable",
-                            "An unfinished screening was found but cannot be read:"},
-    [W_PLAIN_FOUND] = {"ui_plain_found", "An unfinished screening was found: patient {1}, "
-                                         "practitioner {2}, started {3}, {4} of ~{5} questions "
-                                         "answered."},
+    [W_PLAIN_UNREADABLE] = {"ui_plain_unreadable", "Cannot be read:"},
+    [W_PLAIN_FOUND] = {"ui_plain_found", "Patient {1}, practitioner {2}, started {3}, {4} of "
+                                         "~{5} questions answered."},
     [W_PLAIN_CHANGED] = {"ui_plain_changed", "The questionnaire has changed since: the answers "
                                              "still valid are kept ({1} no longer valid), the "
                                              "rest will be asked."},
-    [W_PLAIN_RESUME] = {"ui_plain_resume", "[r]esume / [d]iscard: "},
-    [W_PLAIN_DISCARD] = {"ui_plain_discard", "[d]iscard (kept aside as .bad) / [q]uit: "},
     [W_PLAIN_PATIENT_ID] = {"ui_plain_patient_id", "Patient id"},
     [W_PLAIN_PRACTITIONER] = {"ui_plain_practitioner", "Practitioner"},
     [W_PLAIN_YESNO] = {"ui_plain_yesno", "[y]es / [n]o / [u]nknown"},
@@ -158,6 +151,38 @@ static const struct word_default {
                           "previous question; F1: this help; Esc: quit (it asks first)."},
     [W_MORE_ABOVE] = {"ui_more_above", "^ more above"},
     [W_MORE_BELOW] = {"ui_more_below", "v more below"},
+    [W_PATIENT_NAME] = {"ui_patient_name", "Patient name:"},
+    [W_BIRTH_DATE] = {"ui_birth_date", "Birth date:"},
+    [W_BIRTH_DATE_FORMAT] = {"ui_birth_date_format", "YYYY-MM-DD"},
+    [W_ANSWERED_BY] = {"ui_answered_by", "Answered by:"},
+    [W_ANSWERED_BY_PATIENT] = {"ui_answered_by_patient", "the patient"},
+    [W_ANSWERED_BY_GUARDIAN] = {"ui_answered_by_guardian", "a parent or guardian"},
+    [W_ANSWERED_BY_INTERPRETER] = {"ui_answered_by_interpreter", "an interpreter"},
+    [W_CHOICE_KEYS] = {"ui_choice_keys", "(Space or Left/Right to change)"},
+    [W_FIELD_PROBLEM] = {"ui_field_problem", "{1} {2}."},
+    [W_RESUME_ROW_BAD] = {"ui_resume_row_bad", "{1}: cannot be read"},
+    [W_NEW_ROW] = {"ui_new_row", "-> A new screening"},
+    [W_DISCARD_CONFIRM] = {"ui_discard_confirm", "Discard the unfinished screening of {1}? Its "
+                                                 "{2} answers will be lost."},
+    [W_DISCARD_CONFIRM_BAD] = {"ui_discard_confirm_bad",
+                               "Discard this unreadable screening? The file is kept aside "
+                               "(.bad)."},
+    [W_KEYS_DISCARD] = {"ui_keys_discard", "y discard it   n or Esc keep it"},
+    [W_CANNOT_RESUME] = {"ui_cannot_resume",
+                         "This screening cannot be resumed: d discards it (kept aside)."},
+    [W_CORRECTING] = {"ui_correcting", "Correcting {1}: change any answer; the new report will "
+                                       "say it replaces that file, which stays as it is."},
+    [W_PLAIN_PATIENT_NAME] = {"ui_plain_patient_name", "Patient name"},
+    [W_PLAIN_BIRTH_DATE] = {"ui_plain_birth_date", "Birth date (YYYY-MM-DD)"},
+    [W_PLAIN_ANSWERED_BY] = {"ui_plain_answered_by",
+                             "Answered by [p]atient / [g]uardian / [i]nterpreter"},
+    [W_PLAIN_PICK] = {"ui_plain_pick", "A number to resume, d and a number to discard, or an "
+                                       "empty line for a new screening: "},
+    [W_PLAIN_DISCARD_CONFIRM] = {"ui_plain_discard_confirm",
+                                 "Discard the unfinished screening of {1}? [y/n]: "},
+    [W_PLAIN_AGE_MISMATCH] = {"ui_plain_age_mismatch",
+                              "The birth date {1} makes the patient {2} today, not {3}: type "
+                              "{3} again to keep it, or the right age."},
     [W_AGE_MISMATCH] = {"ui_age_mismatch",
                         "The birth date {1} makes the patient {2} today, not {3}. Correct the "
                         "age, or press Enter again to keep {3}."},
