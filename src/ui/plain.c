@@ -197,7 +197,7 @@ static int plain_ask_field(struct plain *p, enum word label, const char *(*check
             *out = p->line[0] ? xstrdup(p->line) : NULL;
             return 0;
         }
-        char *label_text = words_fill(p->s, label, (char *)NULL);
+        char *label_text = xasprintf("%s:", words_get(p->s, label));
         plain_say(p, W_FIELD_PROBLEM, label_text, why);
         fputs("\n", p->out);
         free(label_text);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "draw.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "words.h"
 
@@ -44,12 +45,16 @@ static char *resume_whose(const struct session *s, const struct session_unfinish
                                   : xstrdup(id);
 }
 
-/* One row: whose, started, progress; or the file and why it cannot be read. */
-static char *resume_row(const struct session *s, const struct session_unfinished *e)
+/* One row: whose (left) and when it started and how far it went (right); or the file and
+ * why it cannot be read (left alone). Both returned strings are the caller's to free. */
+static void resume_row(const struct session *s, const struct session_unfinished *e, char **left,
+                       char **right)
 {
     if (!e->readable) {
         const char *slash = strrchr(e->path, '/');
-        return words_fill(s, W_RESUME_ROW_BAD, slash ? slash + 1 : e->path, (char *)NULL);
+        *left = words_fill(s, W_RESUME_ROW_BAD, slash ? slash + 1 : e->path, (char *)NULL);
+        *right = xstrdup("");
+        return;
     }
     char when[64] = "?", num[2][24];
     time_t t = (time_t)e->header.started;
@@ -58,12 +63,10 @@ static char *resume_row(const struct session *s, const struct session_unfinished
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
     snprintf(num[0], sizeof num[0], "%zu", e->answered);
     snprintf(num[1], sizeof num[1], "%zu", e->total);
-    char *whose = resume_whose(s, e);
     char *progress = words_fill(s, W_ANSWERED_OF, num[0], num[1], (char *)NULL);
-    char *row = xasprintf("%-28s  %s  %s", whose, when, progress);
-    free(whose);
+    *left = resume_whose(s, e);
+    *right = xasprintf("%s  %s", when, progress);
     free(progress);
-    return row;
 }
 
 /* What is known of the highlighted entry: practitioner, a changed questionnaire, an error. */
@@ -101,12 +104,21 @@ void screen_resume_draw(const struct ui *u)
     int y = 4;
     for (int i = top; i <= n && y < 4 + rows + 1; i++, y++) {
         enum term_attr a = i == u->resume_at ? TA_SELECTED : TA_NORMAL;
-        char *row = i < n ? resume_row(s, &s->unfinished[i]) : xstrdup(words_get(s, W_NEW_ROW));
+        char *left, *right;
+        if (i < n) {
+            resume_row(s, &s->unfinished[i], &left, &right);
+        } else {
+            left = xstrdup(words_get(s, W_NEW_ROW));
+            right = xstrdup("");
+        }
         attron(term_attr(a));
         mvhline(y, 2, ' ', COLS - 4);
         attroff(term_attr(a));
-        draw_text(y, 3, COLS - 6, i < n && !s->unfinished[i].readable ? TA_ERROR : a, row);
-        free(row);
+        int rw = (int)utf8_width(right);
+        draw_text(y, 3, COLS - 8 - rw, i < n && !s->unfinished[i].readable ? TA_ERROR : a, left);
+        draw_text(y, COLS - 3 - rw, rw, a, right);
+        free(left);
+        free(right);
     }
     resume_draw_detail(u, y + 1);
     if (u->confirm_discard) {

@@ -4,7 +4,7 @@
 # uninterrupted one.
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
-journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
+journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy/P-INT.journal"
 
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait_question sex
@@ -21,7 +21,7 @@ ui_wait "interrupted; its answers are kept"
 
 # Resume: the offer shows the patient and the progress.
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
-ui_wait "An unfinished screening was found"
+ui_wait "Unfinished screenings"
 ui_wait "P-INT"
 ui_wait "2 of ~"
 ui_keys r
@@ -32,7 +32,7 @@ code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "SIGTERM: exit status $code, expected 130"
 
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
-ui_wait "An unfinished screening was found"
+ui_wait "Unfinished screenings"
 ui_keys r
 ui_answers "scalp_condition 1" "acute_illness n" "allergy_components n"
 ui_wait_question cancer_treatment
@@ -41,7 +41,7 @@ code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "SIGHUP: exit status $code, expected 130"
 
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
-ui_wait "An unfinished screening was found"
+ui_wait "Unfinished screenings"
 ui_keys r
 ui_answers "cancer_treatment n" "immunosuppressed n" "autoimmune n" "keloids n" \
     "fainting_needles n" "heart_kidney_disease n" "diagnosis_done y" "diagnosis 1" "stage 7" \

@@ -51,7 +51,7 @@ code=$(ui_exit_code)
 [ "$code" = 137 ] || ui_fail "SIGKILL: exit status $code, expected 137"
 
 ui_start -- --patient P-K9 --practitioner "Dr Ruiz"
-ui_wait "An unfinished screening was found"
+ui_wait "Unfinished screenings"
 ui_wait "10 of ~"
 ui_keys r
 ui_answer_script "$UI_TMP/rest.keys" "$UI_TMP/a2.yaml"

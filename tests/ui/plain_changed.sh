@@ -11,7 +11,7 @@ plain --plain -q "$TMP/q.yaml" --patient P-CHG --practitioner "Dr Ruiz" <"$TMP/f
 # The clinic lowers the age limit: 34 is no longer a valid age, the rest still is.
 grep -q "^        max: 120$" "$TMP/q.yaml" || fail "the age limit is not where the test expects it"
 sed 's/^        max: 120$/        max: 30/' "$TMP/q.yaml" >"$TMP/q2.yaml"
-{ echo r; echo 29; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
+{ echo 1; echo 29; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
 plain --plain -q "$TMP/q2.yaml" --patient P-CHG --practitioner "Dr Ruiz" <"$TMP/rest.in"
 [ "$status" -eq 0 ] || fail "resumed run: exit status $status"
 grep -q "The questionnaire has changed since: the answers still valid are kept (1 no longer valid)" \

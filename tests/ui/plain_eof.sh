@@ -8,15 +8,15 @@ plain --plain --patient P-EOF --practitioner "Dr Ruiz" <"$TMP/first.in"
 [ "$status" -eq 65 ] || fail "end of input: exit status $status, expected 65"
 [ ! -e "$REPORTS" ] || [ -z "$(ls "$REPORTS")" ] || fail "a report was written"
 grep -q "the input ended before the screening was complete" "$TMP/err" || fail "no message"
-[ "$(grep -c '^set ' "$JOURNAL")" -eq 5 ] || fail "the journal lacks the five answers"
+[ "$(grep -c '^set ' "$JOURNALS/P-EOF.journal")" -eq 5 ] || fail "the journal lacks the five answers"
 
-{ echo r; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
+{ echo 1; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
 plain --plain --patient P-EOF --practitioner "Dr Ruiz" <"$TMP/rest.in"
 [ "$status" -eq 0 ] || fail "resumed run: exit status $status"
-grep -q "An unfinished screening was found: patient P-EOF, practitioner Dr Ruiz, .* 5 of ~" \
-    "$TMP/out" || fail "no resume offer"
+grep -q "^Unfinished screenings:$" "$TMP/out" || fail "no list of unfinished screenings"
+grep -q "^  1\. Patient P-EOF, practitioner Dr Ruiz, .* 5 of ~" "$TMP/out" || fail "no resume offer"
 expect_same_report P-EOF "Dr Ruiz"
-[ ! -e "$JOURNAL" ] || fail "the journal was kept after saving"
+[ ! -e "$JOURNALS/P-EOF.journal" ] || fail "the journal was kept after saving"
 
 # Empty input before anything was asked: 65 too, and nothing left behind.
 rm -rf "$REPORTS"

@@ -15,7 +15,7 @@ grep -q "Not accepted: 'x' is not one of the answers. Allowed: " "$TMP/out" ||
 [ "$(grep -c "Not accepted:" "$TMP/out")" -eq 6 ] ||
     fail "expected 6 refusals, got $(grep -c "Not accepted:" "$TMP/out")"
 grep -q "Not accepted: .*200.*Allowed: .*0.*120" "$TMP/out" || fail "200 not refused with the range"
-grep -q "\[now: female, empty line keeps it\]" "$TMP/out" || fail "going back did not show the answer"
+grep -q "\[now: Female, empty line keeps it\]" "$TMP/out" || fail "going back did not show the answer"
 grep -q "Ask even\|pregnan" "$TMP/out" || fail "no help printed"
 expect_same_report P-INV "Dr Ruiz"
 echo "plain invalid input: ok"

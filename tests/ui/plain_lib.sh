@@ -11,7 +11,7 @@ LC_ALL=C.UTF-8
 TZ=UTC
 export XDG_STATE_HOME SOURCE_DATE_EPOCH LC_ALL TZ
 unset MESOSCREEN_REPORT_DIR NO_COLOR || true
-JOURNAL="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
+JOURNALS="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy"
 
 fail() {
     echo "FAIL: $*" >&2

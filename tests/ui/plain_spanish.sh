@@ -7,7 +7,7 @@
 
 # The first five answers, one refused on the way, then the input ends.
 {
-    printf 'P-ES\nDra. Peña\n'
+    printf 'P-ES\n\n\n\nDra. Peña\n'
     head -n 2 "$TMP/healthy.in"
     echo quizá
     sed -n 3,5p "$TMP/healthy.in"
@@ -17,7 +17,7 @@ plain --plain --lang es <"$TMP/first.in"
 grep -q "^Id\. paciente: P-ES$" "$TMP/out" || fail "the patient id was not asked in Spanish"
 grep -q "^Profesional: Dra\. Peña$" "$TMP/out" || fail "the practitioner was not asked in Spanish"
 grep -q '^1\. .* \[número o valor\] / ? ayuda / < atrás: 1$' "$TMP/out" || fail "no Spanish choice prompt"
-grep -q '^3\. .* \[y\] sí / \[n\] no / \[u\] no lo sabe / ? ayuda / < atrás: quizá$' "$TMP/out" ||
+grep -q '^3\. .* \[s\] sí / \[n\] no / \[u\] no lo sabe / ? ayuda / < atrás: quizá$' "$TMP/out" ||
     fail "no Spanish yes/no prompt"
 grep -q "^No se acepta: 'quizá' no es una de las respuestas\. Se admite: " "$TMP/out" ||
     fail "the refused answer was not explained in Spanish"
@@ -25,15 +25,17 @@ if grep -q "Not accepted\|\[y\]es\|\[number or value\]\|< back" "$TMP/out"; then
     fail "an English prompt in Spanish plain mode"
 fi
 
-{ echo r; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
+{ echo 1; tail -n +6 "$TMP/healthy.in"; } >"$TMP/rest.in"
 plain --plain --lang es --patient P-ES --practitioner "Dra. Peña" <"$TMP/rest.in"
 [ "$status" -eq 0 ] || fail "resumed run: exit status $status"
-found="^Se ha encontrado un cribado sin terminar: paciente P-ES, profesional Dra\. Peña, .* 5 de ~"
+grep -q "^Cribados sin terminar:$" "$TMP/out" || fail "no Spanish list of unfinished screenings"
+found="^  1\. Paciente P-ES, profesional Dra\. Peña, .* 5 de ~"
 grep -q "$found" "$TMP/out" || fail "no Spanish resume offer"
-grep -q '^\[r\]eanudar / \[d\]escartar: r$' "$TMP/out" || fail "no Spanish resume prompt"
+grep -q '^Un número para reanudar, d y un número para descartar, o una línea vacía para un cribado nuevo: 1$' "$TMP/out" ||
+    fail "no Spanish resume prompt"
 grep -q "^Respuestas:$" "$TMP/out" || fail "no Spanish review"
-grep -q "^Dictamen: apto$" "$TMP/out" || fail "no Spanish verdict"
-grep -q "^Indicación: tratamiento único$" "$TMP/out" || fail "no Spanish role"
+grep -q "^Dictamen: Apto$" "$TMP/out" || fail "no Spanish verdict"
+grep -q "^Indicación: Mesoterapia como único tratamiento$" "$TMP/out" || fail "no Spanish role"
 grep -q "^Informe guardado: $REPORTS/2023-11-14_P-ES.txt$" "$TMP/out" || fail "no saved path"
 if grep -q "^Verdict\|^Role\|^Report saved\|^Answers:" "$TMP/out"; then
     fail "an English word in Spanish plain mode"
@@ -46,7 +48,7 @@ cmp -s "$REPORTS/2023-11-14_P-ES.txt" "$TMP/expected" || {
     fail "the saved report differs from mesoscreen answer --lang es's"
 }
 grep -q "DICTAMEN:" "$TMP/expected" || fail "the report is not in Spanish"
-[ ! -e "$JOURNAL" ] || fail "the journal was kept after saving"
+[ ! -e "$JOURNALS/P-ES.journal" ] || fail "the journal was kept after saving"
 # Interface words are text, never a printf format: tests/ui/words.yaml's are printed as
 # written, only their {1}, {2}, ... replaced (an argument's own braces left alone).
 rm -rf "$REPORTS"

@@ -1,13 +1,15 @@
 #!/bin/sh
 # quit.sh - the start screen's fields, `q` asking before quitting (no goes back, yes keeps the
-# screening and exits 130), the resume offer, and discarding it for a new screening.
+# screening and exits 130), the unfinished screening listed at the next start, discarding it
+# only after a question that names the patient, and an unreadable journal kept aside.
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
-journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
+journals="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy"
 
 ui_start --
 ui_wait "New screening"
-ui_keys "P-Ñ7" Tab "Dra. Peña" Enter
+# Patient id, then (Tab past name, birth date and who answers) the practitioner.
+ui_keys "P-Ñ7" Tab Tab Tab Tab "Dra. Peña" Enter
 ui_wait_question sex
 ui_wait "Patient: P-Ñ7"
 ui_keys 1
@@ -20,16 +22,25 @@ ui_wait_question age
 ui_keys q y
 code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "quit: exit status $code, expected 130"
-grep -q "^set sex female$" "$journal" || ui_fail "the answer is not in the journal"
+journal=$(ls "$journals"/*.journal)
+[ "$(echo "$journal" | wc -l)" = 1 ] || ui_fail "expected one journal, found: $journal"
+grep -q "sex female" "$journal" || ui_fail "the answer is not in the journal"
 [ "$(stat -c %a "$journal")" = 600 ] || ui_fail "journal mode $(stat -c %a "$journal")"
-[ "$(stat -c %a "$(dirname "$journal")")" = 700 ] || ui_fail "journal directory not 0700"
+[ "$(stat -c %a "$journals")" = 700 ] || ui_fail "journal directory not 0700"
 
 ui_start --
-ui_wait "An unfinished screening was found"
+ui_wait "Unfinished screenings"
 ui_wait "P-Ñ7"
 ui_wait "Dra. Peña"
 ui_wait "1 of ~"
 ui_keys d
+ui_wait "Discard the unfinished screening of P-Ñ7? Its 1 answers will be lost."
+ui_keys n
+ui_wait "Enter resume"
+[ -e "$journal" ] || ui_fail "the journal went without a yes"
+ui_keys d
+ui_wait "Discard the unfinished screening of P-Ñ7?"
+ui_keys y
 ui_wait "New screening"
 [ ! -e "$journal" ] || ui_fail "the discarded journal is still there"
 ui_keys Escape
@@ -39,15 +50,18 @@ ui_keys y
 code=$(ui_exit_code)
 [ "$code" = 0 ] || ui_fail "quit before starting: exit status $code, expected 0"
 
-# A journal that cannot be read is offered for discarding, and kept aside.
-printf 'mesoscreen-journal 1\ngarbage\n' >"$journal"
+# A journal that cannot be read is listed with why, and discarding keeps it aside.
+printf 'mesoscreen-journal 1\ngarbage\n' >"$journals/P-BAD.journal"
 ui_start --
-ui_wait "cannot be resumed"
-ui_wait "hair-mesotherapy.journal:2:1:"
-ui_wait "expected 'questionnaire ...'"
+ui_wait "P-BAD.journal: cannot be read"
+ui_wait ":2:1: expected 'questionnaire ...'"
+ui_keys Enter
+ui_wait "This screening cannot be resumed"
 ui_keys d
+ui_wait "Discard this unreadable screening?"
+ui_keys y
 ui_wait "New screening"
-[ -f "$journal.bad" ] || ui_fail "the unreadable journal was not kept aside"
+[ -f "$journals/P-BAD.journal.bad" ] || ui_fail "the unreadable journal was not kept aside"
 ui_keys Escape y
 ui_exit_code >/dev/null
 echo "quit and discard: ok"

@@ -6,7 +6,7 @@
 # interface word left on the screens checked.
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
-journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy.journal"
+journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy/P-ES1.journal"
 
 # ui_absent TEXT: fails when TEXT is on the screen (call after waiting for the screen's last
 # line, the key line, so that the whole screen is drawn).
@@ -21,7 +21,9 @@ ui_wait "Nuevo cribado"
 ui_wait "Id. paciente:"
 ui_wait "Intro empezar"
 ui_absent "New screening"
-ui_keys "P-ES1" Tab "Dra. Peña" Enter
+ui_wait "Fecha de nacim.:"
+ui_wait "AAAA-MM-DD"
+ui_keys "P-ES1" Tab Tab Tab Tab "Dra. Peña" Enter
 ui_wait_question sex
 ui_wait "Pregunta 1 de ~"
 ui_wait "Paciente: P-ES1"
@@ -33,6 +35,7 @@ ui_wait_question age
 ui_wait "Respuesta:"
 ui_keys 3
 ui_wait "Pregunta 2 de ~"
+ui_wait "cifras y luego Intro"
 ui_keys q
 ui_wait "¿Salir de mesoscreen?"
 ui_wait "Las respuestas dadas se conservan"
@@ -44,13 +47,16 @@ code=$(ui_exit_code)
 [ -f "$journal" ] || ui_fail "the journal was not kept"
 
 ui_start -- --lang es
-ui_wait "Se ha encontrado un cribado sin terminar"
+ui_wait "Cribados sin terminar"
 ui_wait "Profesional:"
 ui_wait "1 de ~"
 ui_wait "preguntas respondidas"
-ui_wait "r reanudar"
-ui_absent "unfinished"
+ui_wait "Intro reanudar"
+ui_absent "Unfinished"
 ui_keys d
+ui_wait "¿Descartar el cribado sin terminar de P-ES1? Se perderán sus 1 respuestas."
+ui_wait "y descartarlo"
+ui_keys y
 ui_wait "Nuevo cribado"
 ui_keys Escape
 ui_wait "no hay nada que conservar."
@@ -78,9 +84,8 @@ run() {
     ui_absent "Role"
     ui_keys s
     ui_wait "Informe guardado:"
+    ui_wait "e corregirlo"
     ui_keys q
-    ui_wait "El informe está guardado."
-    ui_keys y
     code=$(ui_exit_code)
     [ "$code" = 0 ] || ui_fail "$name: exit status $code after saving, expected 0"
     report=$(ui_report)
@@ -124,6 +129,23 @@ K
 # The yes key of the language: s for Sí, shown beside the answer and on the key line (y is
 # still accepted); the pregnant patient above answered with s.
 run pregnant P-ES3 Aplazado "Mesoterapia como único tratamiento" "- [temporal]"
+# The language's keys on a yes/no screen: s for Sí beside the answer and on the key line; the
+# review in Spanish words, not codes.
+ui_start -- --lang es --patient P-ES4 --practitioner "Dra. Peña"
+ui_answers "sex 1" "age 3 0 Enter"
+ui_wait_question pregnant
+ui_wait "s  Sí"
+ui_wait "s sí  n no  u no lo sabe"
+ui_keys s
+ui_wait_question breastfeeding
+ui_keys Left
+ui_wait_question pregnant
+ui_wait "Pregunta 3 de ~"
+ui_keys q y
+[ "$(ui_exit_code)" = 130 ] || ui_fail "quit with the answers kept: exit status"
+grep -q "pregnant yes" "$XDG_STATE_HOME/mesoscreen/hair-mesotherapy/P-ES4.journal" ||
+    ui_fail "s did not answer Sí"
+
 # Interface words are text, never a printf format (tests/ui/words.yaml).
 UI_LANG=en UI_QUESTIONNAIRE="$(dirname "$0")/words.yaml"
 ui_start -- -q "$(dirname "$0")/words.yaml" --patient P-W --practitioner D
