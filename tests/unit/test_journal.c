@@ -220,14 +220,14 @@ static void expect_error(const char *body, const char *message)
 static void test_errors(void **state)
 {
     (void)state;
-    expect_error("bogus x\n", "J:8:1: expected 'set', 'unset' or 'visit'");
-    expect_error("set age\n", "J:8:8: missing answer");
-    expect_error("unset age extra\n", "J:8:10: unexpected text after the question id");
-    expect_error("set a/b 1\n", "J:8:6: invalid character in id");
+    expect_error("bogus x\n", "J:11:1: expected 'set', 'unset' or 'visit'");
+    expect_error("set age\n", "J:11:8: missing answer");
+    expect_error("unset age extra\n", "J:11:10: unexpected text after the question id");
+    expect_error("set a/b 1\n", "J:11:6: invalid character in id");
     expect_error("set notes bad \\q escape\n",
-                 "J:8:15: invalid escape (expected \\\\, \\n, \\t or \\xHH)");
-    expect_error("set notes \\x00\n", "J:8:11: escaped NUL byte");
-    expect_error("set notes raw\ttab\n", "J:8:14: raw control character (must be escaped)");
+                 "J:11:15: invalid escape (expected \\\\, \\n, \\t or \\xHH)");
+    expect_error("set notes \\x00\n", "J:11:11: escaped NUL byte");
+    expect_error("set notes raw\ttab\n", "J:11:14: raw control character (must be escaped)");
 
     /* A NUL byte inside a line. */
     size_t hl = strlen(good_header);
@@ -237,7 +237,7 @@ static void test_errors(void **state)
     struct journal_data *dn = NULL;
     char *nerr = NULL;
     assert_int_equal(journal_parse("J", nul, hl + 14, &dn, &nerr), -1);
-    assert_string_equal(nerr, "J:8:12: NUL byte");
+    assert_string_equal(nerr, "J:11:12: NUL byte");
     free(nerr);
 
     struct journal_data *d = NULL;
@@ -347,7 +347,7 @@ static void test_path(void **state)
     free(err);
     /* One file per patient, the id made filename-safe; none stated: by start time. */
     p = journal_path("/d", "P/../1", 5);
-    assert_string_equal(p, "/d/P_.._1.journal");
+    assert_string_equal(p, "/d/P_.__1.journal");
     free(p);
     p = journal_path("/d", NULL, 1700000000);
     assert_string_equal(p, "/d/anonymous-1700000000.journal");
