@@ -15,6 +15,7 @@ set(MESOSCREEN_UI_TESTS
     kill9       # SIGKILL mid-screening, resume, the same report as an uninterrupted run
     nocolor     # colours by default, none with NO_COLOR
     accents     # UTF-8 questionnaire text as written; control characters escaped
+    safety      # nothing answered unseen, keys shown and by grade, words not codes, progress
     quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
 )
 foreach(t ${MESOSCREEN_UI_TESTS})

@@ -40,13 +40,24 @@ void screen_result_draw(const struct ui *u)
     const struct outcome *o = &s->outcome;
     char *line = words_fill(s, W_VERDICT_LINE, words_verdict(s, o->eligibility),
                             words_role(s, o->has_role, o->role), (char *)NULL);
-    char *verdict = xasprintf("  %s  ", line);
-    free(line);
     draw_title(u);
-    draw_text(2, 2, COLS - 4, TA_VERDICT + o->eligibility, verdict);
-    free(verdict);
+    /* The verdict and role in a block that stands out, each line padded to the widest. */
+    struct wrap_lines l;
+    wrap_text(line, (size_t)COLS - 8, &l);
+    size_t widest = 0;
+    for (size_t i = 0; i < l.n; i++)
+        widest = l.width[i] > widest ? l.width[i] : widest;
+    int y = 2;
+    for (size_t i = 0; i < l.n && i < 3; i++, y++) {
+        char *padded = xasprintf("  %s%*s  ", l.line[i], (int)(widest - l.width[i]), "");
+        draw_text(y, 2, COLS - 4, TA_VERDICT + o->eligibility, padded);
+        free(padded);
+    }
+    wrap_lines_free(&l);
+    free(line);
+    y++;
 
-    int last = LINES - 3, y = 4;
+    int last = LINES - 3;
     if (o->n_findings == 0)
         y = result_item(y, last, "-", words_get(s, W_NO_FINDINGS));
     else

@@ -45,7 +45,7 @@ static const struct word_default {
                                      "to resume this screening."},
     [W_QUIT_NOTHING] = {"ui_quit_nothing", "No answer has been given yet: nothing to keep."},
     [W_KEYS_QUIT] = {"ui_keys_quit", "y quit   n or Esc go back"},
-    [W_VERDICT_LINE] = {"ui_verdict_line", "Verdict: {1}    Role: {2}"},
+    [W_VERDICT_LINE] = {"ui_verdict_line", "Verdict: {1}\nRole: {2}"},
     [W_NO_FINDINGS] = {"ui_no_findings", "No findings."},
     [W_FINDINGS] = {"ui_findings", "Findings"},
     [W_RECOMMENDATIONS] = {"ui_recommendations", "Recommendations"},

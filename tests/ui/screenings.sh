@@ -34,7 +34,7 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-0001 "Eligible "
+run healthy P-0001 Eligible
 questions=$(grep -c . "$UI_TMP/healthy.keys")
 [ "$keystrokes" -le $((questions + 4)) ] ||
     ui_fail "healthy screening took $keystrokes keystrokes for $questions questions (limit questions + 4)"

@@ -65,7 +65,7 @@ code=$(ui_exit_code)
 [ "$code" = 0 ] || ui_fail "quit before starting: exit status $code, expected 0"
 
 # run NAME PATIENT VERDICT_WORD ROLE_WORD TEXT: a complete screening from $UI_TMP/NAME.keys
-# in Spanish; the result shows "Dictamen: VERDICT_WORD    Indicación: ROLE_WORD" and TEXT;
+# in Spanish; the result shows "Dictamen: VERDICT_WORD" and "Indicación: ROLE_WORD" and TEXT;
 # the report saved equals `mesoscreen answer --lang es`'s.
 run() {
     name=$1 patient=$2 verdict=$3 role=$4 text=$5
@@ -76,7 +76,8 @@ run() {
     ui_wait "Intro cambiar la respuesta"
     ui_absent "Review"
     ui_keys Enter
-    ui_wait "Dictamen: $verdict    Indicación: $role"
+    ui_wait "Dictamen: $verdict"
+    ui_wait "Indicación: $role"
     ui_wait "$text"
     ui_wait "s guardar el informe"
     ui_absent "Verdict"
