@@ -16,6 +16,9 @@ set(MESOSCREEN_UI_TESTS
     nocolor     # colours by default, none with NO_COLOR
     accents     # UTF-8 questionnaire text as written; control characters escaped
     safety      # nothing answered unseen, keys shown and by grade, words not codes, progress
+    patients    # unfinished screenings kept apart per patient, listed, discarded after asking
+    start       # start fields prefilled and checked; the age cross-checked with the birth date
+    correct     # the viewer shows the saved bytes; e saves a new report naming the one it replaces
     quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
 )
 foreach(t ${MESOSCREEN_UI_TESTS})

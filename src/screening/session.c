@@ -63,13 +63,15 @@ static int session_read_unfinished(struct session *s, const char *path,
     return 0;
 }
 
-/* Unreadable ones last, the rest by start time. */
+/* Unreadable ones last, the rest by start time (then file name, for a stable order). */
 static int unfinished_cmp(const void *a, const void *b)
 {
     const struct session_unfinished *x = a, *y = b;
     if (x->readable != y->readable)
         return x->readable ? -1 : 1;
-    return (x->header.started > y->header.started) - (x->header.started < y->header.started);
+    if (x->header.started != y->header.started)
+        return x->header.started < y->header.started ? -1 : 1;
+    return strcmp(x->path, y->path);
 }
 
 int session_open(struct session *s, const struct session_config *c, char **err)

@@ -76,7 +76,13 @@ ui_start() {
     run="$UI_TMP/run.$UI_RUNS.sh"
     {
         echo "#!/bin/sh"
-        echo "export XDG_STATE_HOME='$XDG_STATE_HOME' SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
+        echo "export XDG_STATE_HOME='$XDG_STATE_HOME'"
+        # An empty SOURCE_DATE_EPOCH: reports carry the real time.
+        if [ -n "$SOURCE_DATE_EPOCH" ]; then
+            echo "export SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
+        else
+            echo "unset SOURCE_DATE_EPOCH"
+        fi
         echo "export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC TERM=tmux-256color"
         while [ $# -gt 0 ] && [ "$1" != "--" ]; do
             printf "export %s\n" "$(ui_quote "$1")"

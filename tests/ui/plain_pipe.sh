@@ -36,7 +36,8 @@ grep -q "^Birth date (YYYY-MM-DD): expected a date" "$TMP/out" || fail "impossib
 grep -q "^Answered by \[p\]atient / \[g\]uardian / \[i\]nterpreter: g$" "$TMP/out" ||
     fail "who answers not asked"
 grep -q "^Practitioner: Dra. Núñez$" "$TMP/out" || fail "practitioner not asked"
-age=$(( $(date +%Y) - 1990 - ($(date +%m%d) < 501 ? 1 : 0) ))
+md=$(date +%m%d | sed "s/^0*//")
+age=$(( $(date +%Y) - 1990 - (md < 501 ? 1 : 0) ))
 grep -q "The birth date 1990-05-01 makes the patient $age today, not 34: type 34 again" \
     "$TMP/out" || fail "the age that disagrees with the birth date was not shown"
 if grep -q "$(printf '\033')" "$TMP/out"; then fail "the patient's escape sequence was echoed raw"; fi
