@@ -43,9 +43,11 @@ void question_input_number_draw(const struct ui *u, int y, int rows)
     char *range = qn->unit.by_lang ? words_fill(u->s, W_NUMBER_RANGE_UNIT, lo, hi,
                                                 model_text(&qn->unit, u->s->lang), (char *)NULL)
                                    : words_fill(u->s, W_NUMBER_RANGE, lo, hi, (char *)NULL);
-    draw_text(y, 4, 10, TA_NORMAL, words_get(u->s, W_ANSWER));
-    int used = draw_text(y, 14, 20, TA_SELECTED, u->input[0] ? u->input : " ");
-    draw_text(y, 16 + used, COLS - 20 - used, TA_DIM, range);
+    /* "Answer:" then the typed number (at least column 14, as the tests read it). */
+    int label = draw_text(y, 4, 20, TA_NORMAL, words_get(u->s, W_ANSWER));
+    int x = 4 + label + 1 > 14 ? 4 + label + 1 : 14;
+    int used = draw_text(y, x, 20, TA_SELECTED, u->input[0] ? u->input : " ");
+    draw_text(y, x + used + 2, COLS - x - used - 4, TA_DIM, range);
     free(range);
 }
 
