@@ -16,8 +16,8 @@
 
 /* An unfinished screening found on disk at start (one per patient). */
 struct session_unfinished {
-    char *path;                  /* its journal */
-    bool readable;               /* else `error` says why it cannot be resumed */
+    char *path;                   /* its journal */
+    bool readable;                /* else `error` says why it cannot be resumed */
     struct journal_header header; /* readable: whose, by whom, since when */
     size_t answered, total;       /* readable: progress, as the walk replays it today */
     bool changed;                 /* readable: written with another questionnaire source */
@@ -62,8 +62,8 @@ struct session {
 
     bool evaluated; /* outcome and report hold the result of the complete walk */
     struct outcome outcome;
-    char *report;      /* the text report, rendered once when the screening is complete: what
-                          the viewer shows is what `s` saves */
+    char *report; /* the text report, rendered once when the screening is complete: what
+                     the viewer shows is what `s` saves */
     size_t report_len;
     time_t report_when; /* the report's time: fixed when the screening was completed */
     char *saved_path;   /* where the report was saved, once it is */

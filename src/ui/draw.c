@@ -122,8 +122,8 @@ void draw_footer(const struct ui *u, const char *keys)
         mvhline(LINES - 1 - lines, 0, ' ', COLS);
         if (lines == 2)
             mvhline(LINES - 2, 0, ' ', COLS);
-        draw_wrapped(LINES - 1 - lines, 1, COLS - 2, lines,
-                     u->message_is_error ? TA_ERROR : TA_OK, u->message);
+        draw_wrapped(LINES - 1 - lines, 1, COLS - 2, lines, u->message_is_error ? TA_ERROR : TA_OK,
+                     u->message);
     }
     draw_bar_line(LINES - 1);
     draw_text(LINES - 1, 1, COLS - 2, TA_BAR, keys);

@@ -83,8 +83,7 @@ static void plain_warnings(struct plain *p)
 static char *plain_whose(const struct session *s, const struct session_unfinished *e)
 {
     const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
-    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name)
-                                  : xstrdup(id);
+    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name) : xstrdup(id);
 }
 
 static void plain_list_unfinished(struct plain *p)
@@ -233,13 +232,11 @@ static int plain_ask_people(struct plain *p)
         const char *(*check)(const char *);
     } fields[] = {
         {W_PLAIN_PATIENT_ID, offsetof(struct session_people, patient), people_text_problem},
-        {W_PLAIN_PATIENT_NAME, offsetof(struct session_people, patient_name),
-         people_text_problem},
+        {W_PLAIN_PATIENT_NAME, offsetof(struct session_people, patient_name), people_text_problem},
         {W_PLAIN_BIRTH_DATE, offsetof(struct session_people, birth_date), plain_check_date},
         {W_PLAIN_ANSWERED_BY, offsetof(struct session_people, answered_by),
          plain_check_answered_by},
-        {W_PLAIN_PRACTITIONER, offsetof(struct session_people, practitioner),
-         people_text_problem},
+        {W_PLAIN_PRACTITIONER, offsetof(struct session_people, practitioner), people_text_problem},
     };
     char *typed[sizeof fields / sizeof fields[0]] = {0};
     int rc = 0;
@@ -420,7 +417,7 @@ static enum step plain_ask(struct plain *p, size_t qi)
 {
     struct session *s = p->s;
     const struct question *qn = &s->q->questions[qi];
-    bool confirm = false; /* an age that disagrees with the birth date was typed ... */
+    bool confirm = false;         /* an age that disagrees with the birth date was typed ... */
     long long confirm_number = 0; /* ... this one */
     for (;;) {
         plain_prompt(p, qi);
@@ -449,8 +446,8 @@ static enum step plain_ask(struct plain *p, size_t qi)
             char num[2][24];
             snprintf(num[0], sizeof num[0], "%d", age);
             snprintf(num[1], sizeof num[1], "%lld", a.number);
-            char *text = words_fill(s, W_PLAIN_AGE_MISMATCH, s->header.birth_date, num[0],
-                                    num[1], (char *)NULL);
+            char *text = words_fill(s, W_PLAIN_AGE_MISMATCH, s->header.birth_date, num[0], num[1],
+                                    (char *)NULL);
             plain_text(p, text);
             fputs("\n", p->out);
             free(text);

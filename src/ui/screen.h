@@ -78,7 +78,7 @@ enum {
     START_PRACTITIONER,
     START_FIELDS
 };
-#define INPUT_MAX       1024
+#define INPUT_MAX 1024
 
 struct ui {
     struct session *s;
@@ -110,8 +110,8 @@ struct ui {
                               one is drawn */
 
     /* review */
-    int review_at;    /* highlighted row: 0..n-1 answers, n = "see the result" */
-    int edited;       /* the question changed from the review (-1 none): highlighted on return */
+    int review_at; /* highlighted row: 0..n-1 answers, n = "see the result" */
+    int edited;    /* the question changed from the review (-1 none): highlighted on return */
 
     /* result and view */
     struct wrap_lines report; /* the text report, for the viewer */

@@ -17,10 +17,10 @@
 enum { RESUME_UP, RESUME_DOWN, RESUME_ENTER, RESUME_DISCARD, RESUME_NEW, RESUME_QUIT };
 
 static const struct binding resume_keys[] = {
-    {true, KEY_UP, RESUME_UP},     {true, KEY_DOWN, RESUME_DOWN},  {false, 'r', RESUME_ENTER},
-    {false, '\r', RESUME_ENTER},   {false, '\n', RESUME_ENTER},    {true, KEY_ENTER, RESUME_ENTER},
-    {false, 'd', RESUME_DISCARD},  {true, KEY_DC, RESUME_DISCARD}, {false, 'n', RESUME_NEW},
-    {false, 'q', RESUME_QUIT},     {false, 27, RESUME_QUIT},
+    {true, KEY_UP, RESUME_UP},    {true, KEY_DOWN, RESUME_DOWN},  {false, 'r', RESUME_ENTER},
+    {false, '\r', RESUME_ENTER},  {false, '\n', RESUME_ENTER},    {true, KEY_ENTER, RESUME_ENTER},
+    {false, 'd', RESUME_DISCARD}, {true, KEY_DC, RESUME_DISCARD}, {false, 'n', RESUME_NEW},
+    {false, 'q', RESUME_QUIT},    {false, 27, RESUME_QUIT},
 };
 
 enum { CONFIRM_YES, CONFIRM_NO };
@@ -41,8 +41,7 @@ void screen_resume_enter(struct ui *u, int at)
 static char *resume_whose(const struct session *s, const struct session_unfinished *e)
 {
     const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
-    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name)
-                                  : xstrdup(id);
+    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name) : xstrdup(id);
 }
 
 /* One row: whose (left) and when it started and how far it went (right); or the file and
@@ -125,8 +124,8 @@ void screen_resume_draw(const struct ui *u)
         const struct session_unfinished *e = &s->unfinished[u->resume_at];
         char *whose = resume_whose(s, e), num[24];
         snprintf(num, sizeof num, "%zu", e->answered);
-        char *q = words_fill(s, e->readable ? W_DISCARD_CONFIRM : W_DISCARD_CONFIRM_BAD, whose,
-                             num, (char *)NULL);
+        char *q = words_fill(s, e->readable ? W_DISCARD_CONFIRM : W_DISCARD_CONFIRM_BAD, whose, num,
+                             (char *)NULL);
         draw_wrapped(LINES - 5, 2, COLS - 4, 2, TA_ERROR, q);
         free(q);
         free(whose);

@@ -23,12 +23,18 @@ enum {
 };
 
 static const struct binding start_keys[] = {
-    {false, '\t', START_NEXT_FIELD},     {true, KEY_DOWN, START_NEXT_FIELD},
-    {true, KEY_UP, START_PREV_FIELD},    {true, KEY_BTAB, START_PREV_FIELD},
-    {true, KEY_BACKSPACE, START_ERASE},  {false, 127, START_ERASE},
-    {false, '\b', START_ERASE},          {false, '\r', START_BEGIN},
-    {false, '\n', START_BEGIN},          {true, KEY_ENTER, START_BEGIN},
-    {false, 27, START_QUIT},             {true, KEY_RIGHT, START_CHOICE_NEXT},
+    {false, '\t', START_NEXT_FIELD},
+    {true, KEY_DOWN, START_NEXT_FIELD},
+    {true, KEY_UP, START_PREV_FIELD},
+    {true, KEY_BTAB, START_PREV_FIELD},
+    {true, KEY_BACKSPACE, START_ERASE},
+    {false, 127, START_ERASE},
+    {false, '\b', START_ERASE},
+    {false, '\r', START_BEGIN},
+    {false, '\n', START_BEGIN},
+    {true, KEY_ENTER, START_BEGIN},
+    {false, 27, START_QUIT},
+    {true, KEY_RIGHT, START_CHOICE_NEXT},
     {true, KEY_LEFT, START_CHOICE_PREV},
 };
 
@@ -37,10 +43,8 @@ static const struct start_field {
     enum word label;
     bool text;
 } start_fields[START_FIELDS] = {
-    [START_PATIENT] = {W_PATIENT_ID, true},
-    [START_PATIENT_NAME] = {W_PATIENT_NAME, true},
-    [START_BIRTH_DATE] = {W_BIRTH_DATE, true},
-    [START_ANSWERED_BY] = {W_ANSWERED_BY, false},
+    [START_PATIENT] = {W_PATIENT_ID, true},        [START_PATIENT_NAME] = {W_PATIENT_NAME, true},
+    [START_BIRTH_DATE] = {W_BIRTH_DATE, true},     [START_ANSWERED_BY] = {W_ANSWERED_BY, false},
     [START_PRACTITIONER] = {W_PRACTITIONER, true},
 };
 

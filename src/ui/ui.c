@@ -81,9 +81,7 @@ static void ui_show_warning(struct ui *u)
 static void ui_unfinished_list(struct ui *u)
 {
     int own = session_unfinished_of(u->s, u->s->people.patient);
-    screen_resume_enter(u, own >= 0                ? own
-                           : u->s->people.patient ? (int)u->s->n_unfinished
-                                                  : 0);
+    screen_resume_enter(u, own >= 0 ? own : u->s->people.patient ? (int)u->s->n_unfinished : 0);
 }
 
 static void ui_begin(struct ui *u)
@@ -276,8 +274,8 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     case ACT_QUIT:
         st->done = true;
         /* A screening kept in a journal ends as "interrupted: kept for resume". */
-        st->status = u->s->journal || (!u->s->saved_path && u->s->n_unfinished) ? UI_INTERRUPTED
-                                                                                : UI_DONE;
+        st->status =
+            u->s->journal || (!u->s->saved_path && u->s->n_unfinished) ? UI_INTERRUPTED : UI_DONE;
         break;
     }
     if (err) {
