@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "digest.h"
 #include "people.h"
@@ -27,9 +28,10 @@ static void set_field(char **field, const char *value)
 }
 
 /* Reads the journal at path into a list entry (a readable one replayed into a scratch walk
- * to measure its progress). Returns -1 with *err when another program holds it. */
+ * to measure its progress). Returns 0, or 1 when it is not to be listed: gone since, or in
+ * use by a screening running in another terminal (never offered, so never discarded). */
 static int session_read_unfinished(struct session *s, const char *path,
-                                   struct session_unfinished *u, char **err)
+                                   struct session_unfinished *u)
 {
     struct journal_data *d = NULL;
     char *why = NULL;
@@ -54,10 +56,10 @@ static int session_read_unfinished(struct session *s, const char *path,
         u->error = why;
         break;
     case JOURNAL_BUSY:
-        *err = why;
-        return -1;
+        free(why);
+        return 1;
     case JOURNAL_ABSENT:
-        return 1; /* gone since it was listed */
+        return 1;
     }
     u->path = xstrdup(path);
     return 0;
@@ -94,16 +96,12 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     char **paths = NULL;
     size_t n = journal_list(s->journal_dir, &paths);
     s->unfinished = xcalloc(n ? n : 1, sizeof *s->unfinished);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        int r = session_read_unfinished(s, paths[i], &s->unfinished[s->n_unfinished], err);
-        if (r == 0)
+    for (size_t i = 0; i < n; i++)
+        if (session_read_unfinished(s, paths[i], &s->unfinished[s->n_unfinished]) == 0)
             s->n_unfinished++;
-        rc = r < 0 ? -1 : 0;
-    }
     journal_list_free(paths);
     qsort(s->unfinished, s->n_unfinished, sizeof *s->unfinished, unfinished_cmp);
-    return rc;
+    return 0;
 }
 
 static void unfinished_clear(struct session_unfinished *u)
@@ -156,13 +154,18 @@ int session_begin(struct session *s, char **err)
     s->header.started = (long long)time(NULL);
     free(s->journal_path);
     s->journal_path = journal_path(s->journal_dir, s->header.patient, s->header.started);
+    const char *who = s->header.patient ? s->header.patient : "(not stated)";
     for (size_t i = 0; i < s->n_unfinished; i++)
         if (strcmp(s->unfinished[i].path, s->journal_path) == 0) {
             *err = xasprintf("patient %s already has an unfinished screening: resume or "
                              "discard it first",
-                             s->header.patient ? s->header.patient : "(not stated)");
+                             who);
             return -1;
         }
+    if (access(s->journal_path, F_OK) == 0) {
+        *err = xasprintf("patient %s's screening is open in another mesoscreen", who);
+        return -1;
+    }
     s->journal_due = true; /* written with the first answer: nothing to keep before it */
     return 0;
 }

@@ -73,8 +73,9 @@ struct session {
 
 /* Opens a screening of c->q in language c->lang and lists the unfinished screenings of this
  * questionnaire on disk (s->unfinished: each readable one replayed to measure its progress;
- * one that cannot be read is listed with why). Returns 0, or -1 with *err (caller frees)
- * when the journals' place cannot be found. Release with session_close even on failure. */
+ * one that cannot be read is listed with why; one in use by another running screening is
+ * left out). Returns 0, or -1 with *err (caller frees) when the journals' place cannot be
+ * found. Release with session_close even on failure. */
 int session_open(struct session *s, const struct session_config *c, char **err);
 /* Frees everything the session owns (not the questionnaire) and zeroes *s. */
 void session_close(struct session *s);

@@ -183,7 +183,7 @@ static int plain_offer_resume(struct plain *p)
 
 /* Asks one field: an empty line is "not stated"; a value `check` refuses is asked again.
  * Returns the value (in *out, owned by the caller, NULL when empty), or -1 at end of input. */
-static int plain_ask_field(struct plain *p, enum word label, const char *(*check)(const char *),
+static int plain_ask_field(struct plain *p, enum word label, enum word (*check)(const char *),
                            char **out)
 {
     for (;;) {
@@ -191,29 +191,35 @@ static int plain_ask_field(struct plain *p, enum word label, const char *(*check
         fputs(": ", p->out);
         if (plain_read(p) == INPUT_EOF)
             return -1;
-        const char *why = p->line[0] ? check(p->line) : NULL;
-        if (!why) {
+        enum word why = p->line[0] ? check(p->line) : W_COUNT;
+        if (why == W_COUNT) {
             *out = p->line[0] ? xstrdup(p->line) : NULL;
             return 0;
         }
         char *label_text = xasprintf("%s:", words_get(p->s, label));
-        plain_say(p, W_FIELD_PROBLEM, label_text, why);
+        plain_say(p, W_FIELD_PROBLEM, label_text, words_get(p->s, why));
         fputs("\n", p->out);
         free(label_text);
     }
 }
 
-static const char *plain_check_date(const char *s)
+/* The start fields' checks: the problem as an interface word, or W_COUNT when fine. */
+static enum word plain_check_text(const char *s)
 {
-    const char *why = NULL;
-    return people_birth_date_check(s, time(NULL), &why) ? NULL : why;
+    return people_text_problem(s) ? W_BAD_TEXT : W_COUNT;
 }
 
-static const char *plain_check_answered_by(const char *s)
+static enum word plain_check_date(const char *s)
+{
+    const char *why = NULL;
+    return people_birth_date_check(s, time(NULL), &why) ? W_COUNT : W_BAD_BIRTH_DATE;
+}
+
+static enum word plain_check_answered_by(const char *s)
 {
     return people_answered_by_parse(s) >= 0 || (strlen(s) == 1 && strchr("pgi", s[0]))
-               ? NULL
-               : "is not p, g or i";
+               ? W_COUNT
+               : W_BAD_ANSWERED_BY;
 }
 
 /* The start fields the options left open, when they leave the patient or the practitioner
@@ -229,14 +235,14 @@ static int plain_ask_people(struct plain *p)
     static const struct {
         enum word label;
         size_t offset;
-        const char *(*check)(const char *);
+        enum word (*check)(const char *);
     } fields[] = {
-        {W_PLAIN_PATIENT_ID, offsetof(struct session_people, patient), people_text_problem},
-        {W_PLAIN_PATIENT_NAME, offsetof(struct session_people, patient_name), people_text_problem},
+        {W_PLAIN_PATIENT_ID, offsetof(struct session_people, patient), plain_check_text},
+        {W_PLAIN_PATIENT_NAME, offsetof(struct session_people, patient_name), plain_check_text},
         {W_PLAIN_BIRTH_DATE, offsetof(struct session_people, birth_date), plain_check_date},
         {W_PLAIN_ANSWERED_BY, offsetof(struct session_people, answered_by),
          plain_check_answered_by},
-        {W_PLAIN_PRACTITIONER, offsetof(struct session_people, practitioner), people_text_problem},
+        {W_PLAIN_PRACTITIONER, offsetof(struct session_people, practitioner), plain_check_text},
     };
     char *typed[sizeof fields / sizeof fields[0]] = {0};
     int rc = 0;
@@ -380,7 +386,17 @@ static int plain_option_token(struct plain *p, size_t qi, const char *tok, size_
 static char *plain_parse(struct plain *p, size_t qi, struct answer *a)
 {
     const struct question *qn = &p->s->q->questions[qi];
-    if (qn->type == QTYPE_NUMBER || qn->type == QTYPE_TEXT)
+    if (qn->type == QTYPE_NUMBER) {
+        char *why = answer_parse(qn, p->line, a);
+        if (!why)
+            return NULL;
+        free(why); /* said in the screening's language instead */
+        char *tok = xasprintf("%.*s", 60, p->line);
+        char *msg = words_fill(p->s, W_PLAIN_NOT_NUMBER, tok, (char *)NULL);
+        free(tok);
+        return msg;
+    }
+    if (qn->type == QTYPE_TEXT)
         return answer_parse(qn, p->line, a);
     memset(a, 0, sizeof *a);
     a->given = true;
@@ -409,6 +425,22 @@ static char *plain_parse(struct plain *p, size_t qi, struct answer *a)
     if (tokens == 0)
         return xstrdup(words_get(p->s, W_PLAIN_NO_ANSWER));
     return NULL;
+}
+
+/* What question qi accepts, in the screening's language: the keys shown beside its
+ * answers, or a number's range. The caller frees it. */
+static char *plain_allowed(struct plain *p, size_t qi)
+{
+    const struct question *qn = &p->s->q->questions[qi];
+    if (qn->type == QTYPE_NUMBER) {
+        char lo[24], hi[24];
+        snprintf(lo, sizeof lo, "%lld", qn->min);
+        snprintf(hi, sizeof hi, "%lld", qn->max);
+        return words_fill(p->s, W_NUMBER_RANGE, lo, hi, (char *)NULL);
+    }
+    if (qn->type == QTYPE_TEXT)
+        return answer_allowed(qn);
+    return option_keys_summary(p->s, qi);
 }
 
 enum step { STEP_ANSWERED, STEP_BACK, STEP_EOF };
@@ -463,7 +495,7 @@ static enum step plain_ask(struct plain *p, size_t qi)
             free(msg);
             return STEP_ANSWERED;
         }
-        char *allowed = answer_allowed(qn);
+        char *allowed = plain_allowed(p, qi);
         plain_say(p, W_PLAIN_NOT_ACCEPTED, why, allowed);
         fputs("\n", p->out);
         free(allowed);

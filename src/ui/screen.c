@@ -28,6 +28,10 @@ void screen_say(struct ui *u, bool error, enum word w, const char *arg)
 enum action screen_unknown_key(struct ui *u, struct key k)
 {
     char name[32];
+    if (!k.fn && k.ch == '?') { /* help asked where no question has any: the keys */
+        screen_say(u, false, W_KEYS_BELOW, NULL);
+        return ACT_NONE;
+    }
     if (k.fn) {
         const char *kn = keyname((int)k.ch);
         snprintf(name, sizeof name, "%s", kn ? kn : "?");

@@ -137,16 +137,18 @@ static bool start_check(struct ui *u)
         const char *why = NULL;
         if (!start_fields[i].text || !u->field[i][0])
             continue;
-        if (i == START_BIRTH_DATE)
+        enum word bad = W_BAD_TEXT;
+        if (i == START_BIRTH_DATE) {
             people_birth_date_check(u->field[i], time(NULL), &why);
-        else
+            bad = W_BAD_BIRTH_DATE;
+        } else {
             why = people_text_problem(u->field[i]);
+        }
         if (why) {
-            char *label = words_fill(u->s, start_fields[i].label, (char *)NULL);
-            char *msg = words_fill(u->s, W_FIELD_PROBLEM, label, why, (char *)NULL);
+            char *msg = words_fill(u->s, W_FIELD_PROBLEM, words_get(u->s, start_fields[i].label),
+                                   words_get(u->s, bad), (char *)NULL);
             screen_message(u, true, "%s", msg);
             free(msg);
-            free(label);
             u->field_at = i;
             return false;
         }

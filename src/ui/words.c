@@ -181,6 +181,11 @@ static const struct word_default {
     [W_PLAIN_AGE_MISMATCH] = {"ui_plain_age_mismatch",
                               "The birth date {1} makes the patient {2} today, not {3}: type "
                               "{3} again to keep it, or the right age."},
+    [W_KEYS_BELOW] = {"ui_keys_below", "The keys of this screen are on its bottom line."},
+    [W_BAD_TEXT] = {"ui_bad_text", "a control or invisible character is not allowed"},
+    [W_BAD_BIRTH_DATE] = {"ui_bad_birth_date", "not a day from 1900 up to today (YYYY-MM-DD)"},
+    [W_BAD_ANSWERED_BY] = {"ui_bad_answered_by", "type p, g or i"},
+    [W_PLAIN_NOT_NUMBER] = {"ui_plain_not_number", "'{1}' is not a whole number in range"},
     [W_AGE_MISMATCH] = {"ui_age_mismatch",
                         "The birth date {1} makes the patient {2} today, not {3}. Correct the "
                         "age, or press Enter again to keep {3}."},

@@ -16,7 +16,7 @@ ui_wait "Answered by:      a parent or guardian"
 ui_wait "Birth date:       YYYY-MM-DD"
 # The cursor starts on the first empty field, the patient id.
 ui_keys "P-ST" Tab Tab "1990-13-01" Tab Tab "Dra. Peña" Enter
-ui_wait "Birth date: expected a date as YYYY-MM-DD."
+ui_wait "Birth date: not a day from 1900 up to today (YYYY-MM-DD)."
 ui_wait "New screening"
 ui_keys BSpace BSpace BSpace BSpace BSpace "05-01" Tab Space Tab Enter
 ui_wait_question sex
