@@ -199,6 +199,7 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
             free(msg);
             answer_clear(&u->pending);
             u->confirm_age = true;
+            u->shown++; /* an Enter typed before the question was shown confirms nothing */
             break;
         }
         const char *why = session_answer(u->s, (size_t)u->qi, &u->pending);

@@ -93,7 +93,6 @@ for q in pregnant breastfeeding bleeding_disorder acute_illness allergy_componen
     if [ "$q" = acute_illness ]; then
         ui_answers "blood_thinners 1" "diabetes 1" "scalp_condition 1"
     fi
-    [ "$q" = bleeding_disorder ] && [ "$other" = P-XAVIER ] && continue
     ui_answer "$q" n
 done
 ui_answers "diagnosis_done n" "notes Enter"
