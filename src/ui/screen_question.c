@@ -144,41 +144,33 @@ struct qtype_ui {
 
 static const struct qtype_ui *qtype_ui_of(const struct question *qn);
 
-/* The help box: the question's help, then the keys of this screen. Caller frees. */
+/* The word w about this question's keys: for yes/no, {1} {2} {3} the language's letters;
+ * otherwise {1} the answer keys as shown ("1-4", "1-3,v,4-7"). Caller frees. */
+static char *question_keys_word(const struct ui *u, enum word w)
+{
+    if (current_question(u)->type == QTYPE_YESNO) {
+        char letters[YESNO_COUNT][2] = {"", "", ""};
+        for (int i = 0; i < YESNO_COUNT; i++)
+            letters[i][0] = (char)option_keys_key(u->s, (size_t)u->qi, (size_t)i);
+        return words_fill(u->s, w, letters[0], letters[1], letters[2], (char *)NULL);
+    }
+    char *keys = option_keys_summary(u->s, (size_t)u->qi);
+    char *text = words_fill(u->s, w, keys, (char *)NULL);
+    free(keys);
+    return text;
+}
+
+/* The help box: the question's help, then the keys of this screen explained. Caller frees. */
 static char *question_help(const struct ui *u, const struct qtype_ui *t)
 {
     const struct session *s = u->s;
     const struct question *qn = current_question(u);
-    char *keys = option_keys_summary(s, (size_t)u->qi);
-    char letters[YESNO_COUNT][2] = {"", "", ""};
-    for (int i = 0; i < YESNO_COUNT && qn->type == QTYPE_YESNO; i++)
-        letters[i][0] = (char)option_keys_key(s, (size_t)u->qi, (size_t)i);
-    char *help_keys = qn->type == QTYPE_YESNO
-                          ? words_fill(s, t->help, letters[0], letters[1], letters[2], (char *)NULL)
-                          : words_fill(s, t->help, keys, (char *)NULL);
+    char *help_keys = question_keys_word(u, t->help);
     char *text = xasprintf(
         "%s\n\n%s", qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP),
         help_keys);
-    free(keys);
     free(help_keys);
     return text;
-}
-
-/* The key line: the type's keys, {1} the answer keys as shown ("1-4", "1-3,v,4-7"), or for
- * yes/no {1} {2} {3} the language's letters. Caller frees. */
-static char *question_keys_line(const struct ui *u, const struct qtype_ui *t)
-{
-    const struct question *qn = current_question(u);
-    if (qn->type == QTYPE_YESNO) {
-        char letters[YESNO_COUNT][2] = {"", "", ""};
-        for (int i = 0; i < YESNO_COUNT; i++)
-            letters[i][0] = (char)option_keys_key(u->s, (size_t)u->qi, (size_t)i);
-        return words_fill(u->s, t->keys, letters[0], letters[1], letters[2], (char *)NULL);
-    }
-    char *keys = option_keys_summary(u->s, (size_t)u->qi);
-    char *line = words_fill(u->s, t->keys, keys, (char *)NULL);
-    free(keys);
-    return line;
 }
 
 void screen_question_draw(const struct ui *u)
@@ -217,7 +209,7 @@ void screen_question_draw(const struct ui *u)
     if (help)
         draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM, help);
     free(help);
-    char *keys = question_keys_line(u, t);
+    char *keys = question_keys_word(u, t->keys);
     draw_footer(u, keys);
     free(keys);
 }
