@@ -292,11 +292,11 @@ static int plain_review(struct plain *p)
             if (!walk_reached(s->w, i))
                 continue;
             const struct question *qn = &s->q->questions[i];
-            char *v = walk_get(s->w, i)->given ? words_answer(s, qn, walk_get(s->w, i)) : NULL;
+            char *v = words_reached_answer(s, i);
             fprintf(p->out, "%3zu. ", ++n);
             plain_text(p, model_text(&qn->text, s->lang));
             fputs(": ", p->out);
-            plain_text(p, v ? v : words_get(s, W_NONE));
+            plain_text(p, v);
             fputs("\n", p->out);
             free(v);
         }

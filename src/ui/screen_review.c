@@ -3,6 +3,7 @@
 #include "screen.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "draw.h"
@@ -73,7 +74,7 @@ static void review_row_text(const struct ui *u, int row, char **question, char *
     int qi = review_question(u, row);
     const struct question *qn = &s->q->questions[qi];
     *question = xstrdup(model_text(&qn->text, s->lang));
-    *answer = words_answer(s, qn, walk_get(s->w, (size_t)qi));
+    *answer = words_reached_answer(s, (size_t)qi);
 }
 
 /* The lines row `row` takes: its question and its answer wrapped side by side. */

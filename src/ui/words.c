@@ -4,6 +4,8 @@
 #include "words.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -186,6 +188,7 @@ static const struct word_default {
     [W_BAD_BIRTH_DATE] = {"ui_bad_birth_date", "not a day from 1900 up to today (YYYY-MM-DD)"},
     [W_BAD_ANSWERED_BY] = {"ui_bad_answered_by", "type p, g or i"},
     [W_PLAIN_NOT_NUMBER] = {"ui_plain_not_number", "'{1}' is not a whole number in range"},
+    [W_AGE_REVIEW] = {"ui_age_review", "(the birth date gives {1})"},
     [W_AGE_MISMATCH] = {"ui_age_mismatch",
                         "The birth date {1} makes the patient {2} today, not {3}. Correct the "
                         "age, or press Enter again to keep {3}."},
@@ -275,4 +278,20 @@ char *words_answer(const struct session *s, const struct question *qn, const str
         break;
     }
     return strbuf_release(&b, NULL);
+}
+
+char *words_reached_answer(const struct session *s, size_t qi)
+{
+    const struct answer *a = walk_get(s->w, qi);
+    char *text = words_answer(s, &s->q->questions[qi], a);
+    int age = session_age_mismatch(s, qi, a);
+    if (age < 0)
+        return text;
+    char num[24];
+    snprintf(num, sizeof num, "%d", age);
+    char *note = words_fill(s, W_AGE_REVIEW, num, (char *)NULL);
+    char *both = xasprintf("%s %s", text, note);
+    free(note);
+    free(text);
+    return both;
 }

@@ -139,6 +139,7 @@ enum word {
     W_BAD_BIRTH_DATE,
     W_BAD_ANSWERED_BY,
     W_PLAIN_NOT_NUMBER,
+    W_AGE_REVIEW,
     W_COUNT
 };
 
@@ -162,5 +163,9 @@ const char *words_severity(const struct session *s, enum severity sev);
  * language, option texts (a multi's joined by ", "), a number with its unit, the text as
  * typed; "(none)" when not given. The caller frees it. */
 char *words_answer(const struct session *s, const struct question *qn, const struct answer *a);
+
+/* The answer to question qi as the review lists it: words_answer, and for an age kept
+ * against the birth date, what the birth date gives. The caller frees it. */
+char *words_reached_answer(const struct session *s, size_t qi);
 
 #endif

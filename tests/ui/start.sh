@@ -2,7 +2,8 @@
 # start.sh - the start screen's fields (patient id, name, birth date, who answers,
 # practitioner), prefilled from the options; a birth date that is no day refused with its
 # field named; the age answer cross-checked with the birth date (a mismatch shown, kept only
-# on a second Enter); the fields kept in the journal, so that a resumed screening has them.
+# on a second Enter, and shown again on the review); the fields kept in the journal, so that
+# a resumed screening has them.
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
 journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy/P-ST.journal"
@@ -52,6 +53,15 @@ ui_keys Left
 ui_wait_question age
 ui_keys BSpace BSpace 3 0 Enter
 ui_wait "The birth date 1990-05-01 makes the patient $age today, not 30."
+ui_keys Enter
+# Kept on a second Enter, and still shown on the review beside what the birth date gives.
+ui_answers "pregnant n" "breastfeeding n" "bleeding_disorder n" "blood_thinners 1" \
+    "diabetes 1" "scalp_condition 1" "acute_illness n" "allergy_components n" \
+    "cancer_treatment n" "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
+    "heart_kidney_disease n" "diagnosis_done n" "notes Enter"
+ui_wait "Review the answers"
+ui_keys Home
+ui_wait "30 years (the birth date gives $age)"
 ui_keys q y
 ui_exit_code >/dev/null
 echo "start fields: ok"
