@@ -3,7 +3,6 @@
 #include "screen.h"
 
 #include <curses.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "draw.h"
