@@ -1,5 +1,5 @@
-/* utf8.h - the few UTF-8 facts reports need: decoding, display width, and making text safe
- * for a JSON library (valid UTF-8) or a terminal (no control characters). */
+/* utf8.h - the few UTF-8 facts the engine, reports and screens need: decoding, display width,
+ * and making text safe for a JSON library (valid UTF-8) or a terminal (no control characters). */
 #ifndef MESOSCREEN_UTF8_H
 #define MESOSCREEN_UTF8_H
 

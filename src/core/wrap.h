@@ -1,5 +1,5 @@
 /* wrap.h - word wrapping of UTF-8 text into lines of at most N display columns, for the
- * 80-column text report. Breaks only between characters, never inside one. */
+ * 80-column text report and the screens. Breaks only between characters, never inside one. */
 #ifndef MESOSCREEN_WRAP_H
 #define MESOSCREEN_WRAP_H
 
