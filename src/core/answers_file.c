@@ -9,8 +9,12 @@
 
 #include "answer.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "yamltree.h"
+
+/* A name or value from the file quoted back in a message: its first 60 characters. */
+#define QUOTE_SIZE UTF8_ESCAPED_SIZE(60)
 
 /* ---- reading the YAML ---- */
 
@@ -78,9 +82,9 @@ static char *af_person(struct af_reader *r, const char *key, const struct yamltr
     struct answer a = {.given = true, .text = text};
     const char *why = answer_check(&text_question, &a);
     if (why) {
-        char *quoted = answer_quote(text, strlen(text));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, text, strlen(text));
         af_error(r, node_loc(v), "'%s' %s: '%s'", key, why, quoted);
-        free(quoted);
         free(text);
         return NULL;
     }
@@ -94,9 +98,9 @@ static void af_entry(struct af_reader *r, const struct yamltree_node *k,
     e->loc = node_loc(k);
     e->value_loc = node_loc(v);
     if (v->kind == YAMLTREE_MAP) {
-        char *quoted = answer_quote(k->str, strlen(k->str));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
         af_error(r, node_loc(v), "the answer to '%s' must be a value or a list, not a map", quoted);
-        free(quoted);
         e->no_value = true;
         return;
     }
@@ -115,10 +119,10 @@ static void af_entry(struct af_reader *r, const struct yamltree_node *k,
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *item = &v->items[i];
         if (item->kind != YAMLTREE_SCALAR) {
-            char *quoted = answer_quote(k->str, strlen(k->str));
+            char quoted[QUOTE_SIZE];
+            utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
             af_error(r, node_loc(item), "the answer to '%s' must list values, not %s", quoted,
                      kind_name(item->kind));
-            free(quoted);
             e->no_value = true;
             continue;
         }
@@ -170,10 +174,10 @@ static void af_answers(struct af_reader *r, const struct yamltree_node *map,
             first = order[i];
             continue;
         }
-        char *quoted = answer_quote(order[i]->question, strlen(order[i]->question));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, order[i]->question, strlen(order[i]->question));
         af_error(r, order[i]->loc, "duplicate answer to '%s' (first given at line %u)", quoted,
                  first->loc.line);
-        free(quoted);
     }
     free(order);
 }
@@ -198,7 +202,8 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
         while (which < 3 && strcmp(k->str, top_keys[which]) != 0)
             which++;
         if (which == 3) {
-            char *quoted = answer_quote(k->str, strlen(k->str));
+            char quoted[QUOTE_SIZE];
+            utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
             const char *near =
                 suggest_among(k->str, strlen(k->str), SUGGEST_BY_WORD_THIRD, top_keys, 3);
             if (near)
@@ -206,7 +211,6 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
             else
                 af_error(r, node_loc(k),
                          "unknown key '%s': expected patient, practitioner or answers", quoted);
-            free(quoted);
             continue;
         }
         if (seen[which]) {
@@ -351,10 +355,10 @@ static bool af_parse_entry(struct af_reader *r, const struct walk *w, size_t qi,
     if (e->no_value)
         return false; /* a list with a bad item: already reported */
     if (qn->type == QTYPE_MULTI && !e->is_list) {
-        char *quoted = answer_quote(e->values[0], strlen(e->values[0]));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, e->values[0], strlen(e->values[0]));
         af_error(r, e->value_locs[0], "'%s' takes a list of values: write [%s] for a single one",
                  qn->id, quoted);
-        free(quoted);
         return false;
     }
     if (qn->type != QTYPE_MULTI && e->is_list) {
@@ -422,14 +426,14 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
                 entry_of[qi] = (int)k;
             continue;
         }
-        char *quoted = answer_quote(e->question, strlen(e->question));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, e->question, strlen(e->question));
         const char *near = suggest_among(e->question, strlen(e->question), SUGGEST_BY_WORD_THIRD,
                                          ids, q->n_questions);
         if (near)
             af_error(&r, e->loc, "unknown question '%s' (did you mean '%s'?)", quoted, near);
         else
             af_error(&r, e->loc, "unknown question '%s' in questionnaire '%s'", quoted, q->id);
-        free(quoted);
     }
 
     /* The walk, in asking order: each answer can only change what comes after it. Once an
