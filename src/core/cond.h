@@ -4,6 +4,7 @@
 #define MESOSCREEN_COND_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "answer.h"
 #include "model.h"
@@ -18,6 +19,10 @@ struct cond_env {
     const bool *raised;
     int eligibility;
 };
+
+/* The option indexes a leaf names (its resolved value_index entries) as a bit set: bit i for
+ * option i. 0 for a leaf without option values. */
+uint64_t cond_value_mask(const struct cond *c);
 
 /* Evaluates c (NULL holds). q must be resolved (validator_check). */
 bool cond_eval(const struct cond *c, const struct cond_env *env);
