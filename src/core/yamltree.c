@@ -68,14 +68,7 @@ static void report(struct reader *rd, uint32_t line, uint32_t col, const char *f
  * diagnostics (and memory) for it. */
 static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
-    size_t max = rd->rules->max_errors;
-    if (++rd->t->errors > max) {
-        if (rd->t->errors == max + 1)
-            diags_add(rd->d, DIAG_ERROR, rd->file, 0, 0,
-                      "too many errors; only the first %zu are shown", max);
-        return;
-    }
-    diags_vadd(rd->d, DIAG_ERROR, rd->file, line, col, fmt, ap);
+    diags_vadd_capped(rd->d, &rd->t->errors, rd->rules->max_errors, rd->file, line, col, fmt, ap);
 }
 
 static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
