@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "file.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -232,6 +233,13 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
         af_error(r, node_loc(root), "missing key 'answers': the answers by question id");
 }
 
+/* The one error of a file over ANSWERS_FILE_MAX_BYTES. */
+static void af_too_large(struct diags *d, const char *name)
+{
+    diags_add(d, DIAG_ERROR, name, 1, 1, "the file is larger than %u bytes: not an answers file",
+              ANSWERS_FILE_MAX_BYTES);
+}
+
 enum load_status answers_file_load_buffer(const char *name, const char *buf, size_t len,
                                           struct diags *d, struct answers_file **out)
 {
@@ -239,8 +247,7 @@ enum load_status answers_file_load_buffer(const char *name, const char *buf, siz
     struct src_loc start = {1, 1};
     *out = NULL;
     if (len > ANSWERS_FILE_MAX_BYTES) {
-        af_error(&r, start, "the file is larger than %u bytes: not an answers file",
-                 ANSWERS_FILE_MAX_BYTES);
+        af_too_large(d, name);
         return LOAD_BAD_DATA;
     }
     struct yamltree tree;
@@ -268,31 +275,16 @@ enum load_status answers_file_load_buffer(const char *name, const char *buf, siz
 enum load_status answers_file_load(const char *path, struct diags *d, struct answers_file **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return LOAD_IO_ERROR;
+    size_t len = 0;
+    struct file_error err;
+    char *buf = file_read(path, ANSWERS_FILE_MAX_BYTES, &len, &err);
+    if (!buf && err.problem == FILE_TOO_LARGE) {
+        af_too_large(d, path);
+        return LOAD_BAD_DATA;
     }
-    size_t cap = 64 * 1024, len = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (len == cap) {
-            if (cap > ANSWERS_FILE_MAX_BYTES)
-                break; /* already over the bound: the buffer loader says so */
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    bool failed = ferror(f);
-    int err = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(err));
+    if (!buf) {
+        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
+                  err.problem == FILE_CANNOT_OPEN ? "open" : "read", strerror(err.errnum));
         return LOAD_IO_ERROR;
     }
     enum load_status st = answers_file_load_buffer(path, buf, len, d, out);
