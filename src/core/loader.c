@@ -74,7 +74,7 @@ static struct src_loc node_loc(const struct yamltree_node *n)
 #define QUOTE(buf, node)    yamltree_quote(buf, sizeof buf, (node)->str, (node)->n)
 #define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
 
-/* ==== stage 3: the tree to the model ==== */
+/* ==== the tree to the model (yamltree.c has read the bytes and built the tree) ==== */
 
 /* "a, b, c" into buf. */
 static const char *join(char *buf, size_t size, const char *const *words, size_t n)
@@ -215,10 +215,11 @@ static int word_parse(struct loader *l, const struct yamltree_node *n, const cha
     int v = parse(n->str);
     if (v >= 0 && strlen(n->str) == n->n)
         return v;
-    const char *names[16];
-    for (int i = 0; i < count && i < 16; i++)
-        names[i] = name(i);
-    unknown_word(l, n, what, "", names, (size_t)count);
+    const char *names[16]; /* the largest vocabulary (model.h's enums) has 5 words */
+    size_t k = 0;
+    for (; k < (size_t)count && k < sizeof names / sizeof names[0]; k++)
+        names[k] = name((int)k);
+    unknown_word(l, n, what, "", names, k);
     return -1;
 }
 

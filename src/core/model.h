@@ -236,9 +236,8 @@ const char *model_text(const struct text *t, size_t lang);
 const char *model_label(const struct questionnaire *q, const char *key, size_t lang,
                         const char *fallback);
 
-/* Index of the question / finding / option with this id, or -1. */
+/* Index of the question / option with this id, or -1. */
 int model_find_question(const struct questionnaire *q, const char *id);
-int model_find_finding(const struct questionnaire *q, const char *id);
 int model_find_option(const struct question *qn, const char *value);
 
 /* The option value of index i ("yes", "no", "unknown" for QTYPE_YESNO). */

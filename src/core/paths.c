@@ -1982,8 +1982,8 @@ char *paths_example(const struct paths *p, size_t i, size_t limit)
 
 /* ---- printing ---- */
 
-/* Prints s with control characters and non-ASCII bytes of ids escaped (versions are free
- * scalars and must not reach the terminal raw). */
+/* Prints s with C0 control characters and DEL escaped as \xnn (versions are free scalars and
+ * must not reach the terminal raw); every other byte, C1 and non-ASCII, passes as it is. */
 static void print_safe(FILE *out, const char *s)
 {
     for (; *s; s++) {

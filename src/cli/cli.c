@@ -1,4 +1,4 @@
-/* common.c - what every command needs: the questionnaire, the language, error messages. */
+/* cli.c - what every command needs: the questionnaire, the language, error messages. */
 #include "cli.h"
 
 #include <stdarg.h>
