@@ -18,6 +18,7 @@ struct wrap_lines {
  * An empty text gives one empty line. */
 void wrap_text(const char *text, size_t width, struct wrap_lines *out);
 
+/* Frees the lines l holds (not l itself) and leaves it empty: { NULL, NULL, 0 }. */
 void wrap_lines_free(struct wrap_lines *l);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* malloc, calloc, strdup and strndup that never return NULL: out of memory (or an
+ * overflowing count * size) ends the program through xdie. The caller frees the result. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* realloc to count * size bytes, dying on overflow or out of memory. */
