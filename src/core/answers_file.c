@@ -283,8 +283,7 @@ enum load_status answers_file_load(const char *path, struct diags *d, struct ans
         return LOAD_BAD_DATA;
     }
     if (!buf) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
-                  err.problem == FILE_CANNOT_OPEN ? "open" : "read", strerror(err.errnum));
+        file_error_add(d, path, &err);
         return LOAD_IO_ERROR;
     }
     enum load_status st = answers_file_load_buffer(path, buf, len, d, out);

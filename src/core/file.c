@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,4 +72,10 @@ char *file_read(const char *path, size_t max_bytes, size_t *len, struct file_err
     char *buf = file_read_fd(fd, max_bytes, len, err);
     close(fd);
     return buf;
+}
+
+void file_error_add(struct diags *d, const char *path, const struct file_error *err)
+{
+    diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
+              err->problem == FILE_CANNOT_OPEN ? "open" : "read", strerror(err->errnum));
 }

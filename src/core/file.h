@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
+
 /* Why a file could not be read. */
 enum file_problem {
     FILE_CANNOT_OPEN, /* open failed: errnum */
@@ -26,5 +28,9 @@ char *file_read(const char *path, size_t max_bytes, size_t *len, struct file_err
 
 /* The same for a file the caller has opened (and still owns: fd stays open). */
 char *file_read_fd(int fd, size_t max_bytes, size_t *len, struct file_error *err);
+
+/* Appends to d the error, without a place, of a file that cannot be opened or read:
+ * "cannot open: REASON" or "cannot read: REASON" (err->problem must be one of those two). */
+void file_error_add(struct diags *d, const char *path, const struct file_error *err);
 
 #endif

@@ -1072,8 +1072,7 @@ enum load_status loader_load_file(const char *path, struct diags *d, struct ques
         return LOAD_BAD_DATA;
     }
     if (!buf) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot %s: %s",
-                  err.problem == FILE_CANNOT_OPEN ? "open" : "read", strerror(err.errnum));
+        file_error_add(d, path, &err);
         return LOAD_IO_ERROR;
     }
     enum load_status st = loader_load_buffer(path, buf, len, d, out);

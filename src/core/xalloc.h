@@ -19,6 +19,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list, which it leaves to the caller to va_end. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* Prints "mesoscreen: MESSAGE" and a newline to stderr: the program's one way of saying
+ * something went wrong. Leaves ap to the caller to va_end. */
+void xvmessage(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
 /* Prints "mesoscreen: MESSAGE" to stderr, runs the fatal hook and exits 70 (internal error). */
 _Noreturn void xdie(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
