@@ -129,26 +129,32 @@ static bool is_control(uint32_t cp)
 
 void utf8_escape_add(struct strbuf *b, const char *s, size_t n, unsigned flags, size_t max_chars)
 {
+    size_t run = 0; /* s[run..i) is text that stays as it is: copied in one piece */
     size_t chars = 0;
     for (size_t i = 0; i < n; chars++) {
         if (chars == max_chars) {
+            strbuf_add(b, s + run, i - run);
             strbuf_puts(b, "...");
             return;
         }
-        uint32_t cp;
+        uint32_t cp = 0;
         size_t len = utf8_decode(s + i, n - i, &cp);
+        bool kept_newline = cp == '\n' && (flags & UTF8_KEEP_NEWLINE);
+        if (len > 0 && (!is_control(cp) || kept_newline)) {
+            i += len;
+            continue;
+        }
+        strbuf_add(b, s + run, i - run);
         if (len == 0)
             strbuf_printf(b, "\\x%02X", (unsigned)(unsigned char)s[i]);
         else if (cp == '\t' && (flags & UTF8_TAB_AS_SPACE))
             strbuf_puts(b, " ");
-        else if (cp == '\n' && (flags & UTF8_KEEP_NEWLINE))
-            strbuf_puts(b, "\n");
-        else if (is_control(cp))
-            strbuf_printf(b, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
         else
-            strbuf_add(b, s + i, len);
+            strbuf_printf(b, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
         i += len ? len : 1;
+        run = i;
     }
+    strbuf_add(b, s + run, n - run);
 }
 
 char *utf8_escape_controls(const char *s, bool keep_newline)
