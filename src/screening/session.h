@@ -49,7 +49,8 @@ struct session {
     struct questionnaire *q; /* borrowed from the config */
     size_t lang;
     const char *report_dir;       /* borrowed */
-    struct session_people people; /* as stated at start (borrowed); the header has the final */
+    struct session_people people; /* as stated at start (borrowed); the patient and
+                                     practitioner in use are the header's */
     struct walk *w;
     struct journal_header header; /* questionnaire, people, started: what the journal keeps */
     char *journal_dir;            /* where the journals of this questionnaire live */

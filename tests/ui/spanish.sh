@@ -105,33 +105,13 @@ cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
 run healthy P-ES2 Apto "Mesoterapia como único tratamiento" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
-cat >"$UI_TMP/pregnant.keys" <<'K'
-sex 1 = female
-age 29 Enter = 29
-pregnant s = yes
-breastfeeding n = no
-bleeding_disorder n = no
-blood_thinners 1 = none
-diabetes 1 = none
-scalp_condition 1 = [none]
-acute_illness n = no
-allergy_components n = no
-cancer_treatment n = no
-immunosuppressed n = no
-autoimmune n = no
-keloids n = no
-fainting_needles n = no
-heart_kidney_disease n = no
-diagnosis_done s = yes
-diagnosis 2 = telogen_acute
-other_treatments 1 = [none]
-notes Enter = -
-K
-# The yes key of the language: s for Sí, shown beside the answer and on the key line (y is
-# still accepted); the pregnant patient above answered with s.
+# The yes key of the language: s for Sí (y is still accepted): the pregnant patient answers
+# her yes questions with s.
+sed 's/^pregnant y /pregnant s /; s/^diagnosis_done y /diagnosis_done s /' \
+    "$(dirname "$0")/pregnant.keys" >"$UI_TMP/pregnant.keys"
+grep -q "^pregnant s " "$UI_TMP/pregnant.keys" || ui_fail "pregnant.keys: no pregnant line to key with s"
 run pregnant P-ES3 Aplazado "Mesoterapia como único tratamiento" "- [temporal]"
-# The language's keys on a yes/no screen: s for Sí beside the answer and on the key line; the
-# review in Spanish words, not codes.
+# The language's keys on a yes/no screen: s for Sí beside the answer and on the key line.
 ui_start -- --lang es --patient P-ES4 --practitioner "Dra. Peña"
 ui_answers "sex 1" "age 3 0 Enter"
 ui_wait_question pregnant
