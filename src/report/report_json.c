@@ -70,12 +70,18 @@ static json_t *report_json_findings(const struct walk *w, const struct outcome *
 
         jsonutil_set(obj, "id", jsonutil_string(f->id));
         jsonutil_set(obj, "severity", jsonutil_string(model_severity_name(f->severity)));
+        jsonutil_set(obj, "verdict", jsonutil_string(model_eligibility_name(f->verdict)));
         jsonutil_set(obj, "text", jsonutil_string(model_text(&f->text, lang)));
         for (size_t k = 0; k < rf->n_because; k++) {
-            const struct question *qn = &q->questions[rf->because[k]];
+            const struct because *bc = &rf->because[k];
+            const struct question *qn = &q->questions[bc->question];
+            struct answer raising;
+            rules_because_answer(w, bc, &raising);
             json_t *b = jsonutil_object();
             jsonutil_set(b, "question", jsonutil_string(qn->id));
-            jsonutil_set(b, "answer", report_json_answer(qn, walk_get(w, rf->because[k])));
+            jsonutil_set(b, "answer", report_json_answer(qn, &raising));
+            if (bc->defaulted)
+                jsonutil_set(b, "default", json_true());
             jsonutil_append(because, b);
         }
         jsonutil_set(obj, "because", because);

@@ -93,7 +93,7 @@ static void assert_because(const struct raised_finding *rf, size_t n, const size
 {
     assert_int_equal(rf->n_because, n);
     for (size_t i = 0; i < n; i++)
-        assert_int_equal(rf->because[i], expected[i]);
+        assert_int_equal(rf->because[i].question, expected[i]);
 }
 
 static void test_eligible_single(void **state)
@@ -248,7 +248,7 @@ static void test_builtin_all_unknown(void **state)
         if (i > 0)
             assert_true(q->findings[out.findings[i - 1].finding].severity <= f->severity);
         assert_int_equal(out.findings[i].n_because, 1);
-        size_t qi = out.findings[i].because[0];
+        size_t qi = out.findings[i].because[0].question;
         assert_true(walk_reached(w, qi));
         assert_int_equal(walk_get(w, qi)->choice,
                          q->questions[qi].type == QTYPE_YESNO
