@@ -48,6 +48,10 @@ char *answer_format(const struct question *qn, const struct answer *a);
  * The caller frees it. */
 char *answer_quote(const char *s, size_t n);
 
+/* The answer qn's `default` stands for (resolved by the validator), in *out; false, with *out
+ * not given, when qn has no default. Nothing to free. */
+bool answer_default(const struct question *qn, struct answer *out);
+
 /* Deep copy (text duplicated) and release (frees text, resets to not given). */
 void answer_copy(struct answer *dst, const struct answer *src);
 void answer_clear(struct answer *a);

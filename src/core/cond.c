@@ -15,15 +15,7 @@ static const struct answer *cond_answer(const struct cond_env *env, int qi, stru
         return NULL;
     if (env->answers[qi].given)
         return &env->answers[qi];
-    const struct question *qn = &env->q->questions[qi];
-    if (qn->default_mask == 0)
-        return NULL;
-    *buf = (struct answer){.given = true, .selected = qn->default_mask, .choice = -1};
-    if (qn->type != QTYPE_MULTI)
-        for (int i = 0; i < MODEL_MAX_OPTIONS; i++)
-            if (qn->default_mask & (UINT64_C(1) << i))
-                buf->choice = i;
-    return buf;
+    return answer_default(&env->q->questions[qi], buf) ? buf : NULL;
 }
 
 bool cond_defaulted(const struct cond_env *env, size_t qi)

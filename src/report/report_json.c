@@ -4,7 +4,10 @@
  * Answers are in the stable vocabulary: an option's value ("yes", "controlled"), a multi
  * answer as an array of values in option order, a number as a JSON integer, text as a
  * string. A reached question left without an answer (an optional one, or empty text) has
- * answer null: the report shows it was asked. A missing patient or practitioner is null. */
+ * answer null: the report shows it was asked; one with a `default` adds "default", the
+ * answer it counted as (and a because entry it supports says "default": true). A missing
+ * patient or practitioner is null. Each finding has its severity (absolute, temporary,
+ * precaution, info) and the verdict it imposes (e.g. refer_for_diagnosis). */
 #include "report_json.h"
 
 #include "digest.h"
@@ -118,6 +121,9 @@ static json_t *report_json_answers(const struct walk *w, size_t lang)
         jsonutil_set(obj, "question", jsonutil_string(qn->id));
         jsonutil_set(obj, "text", jsonutil_string(model_text(&qn->text, lang)));
         jsonutil_set(obj, "answer", report_json_answer(qn, walk_get(w, i)));
+        struct answer dflt;
+        if (!report_json_has_answer(qn, walk_get(w, i)) && answer_default(qn, &dflt))
+            jsonutil_set(obj, "default", report_json_answer(qn, &dflt)); /* what it counted as */
         jsonutil_append(arr, obj);
     }
     return arr;

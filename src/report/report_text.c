@@ -394,6 +394,13 @@ static char *text_answer(const struct text_ctx *c, const struct question *qn,
     struct strbuf b = STRBUF_INIT;
     size_t lang = c->m->lang;
 
+    struct answer dflt;
+    if (!text_has_answer(qn, a) && answer_default(qn, &dflt)) {
+        char *words = text_answer(c, qn, &dflt); /* a question left out: what it counted as */
+        char *s = xasprintf("%s %s", text_label(c, "because_default"), words);
+        free(words);
+        return s;
+    }
     if (!text_has_answer(qn, a))
         return xstrdup(text_label(c, "not_answered"));
     switch (qn->type) {

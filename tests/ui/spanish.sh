@@ -95,7 +95,7 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-ES2 apto "tratamiento único" "Sin hallazgos."
+run healthy P-ES2 apto "mesoterapia por sí sola" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
 cat >"$UI_TMP/pregnant.keys" <<'K'
@@ -109,7 +109,10 @@ diabetes 1 = none
 scalp_condition 1 = [none]
 acute_illness n = no
 allergy_components n = no
+injection_reaction n = no
 cancer_treatment n = no
+cancer_history n = no
+isotretinoin n = no
 immunosuppressed n = no
 autoimmune n = no
 keloids n = no
@@ -118,9 +121,10 @@ heart_kidney_disease n = no
 diagnosis_done y = yes
 diagnosis 2 = telogen_acute
 other_treatments 1 = [none]
+hair_transplant n = no
 notes Enter = -
 K
-run pregnant P-ES3 aplazado "tratamiento único" "- [temporal]"
+run pregnant P-ES3 aplazado "mesoterapia por sí sola" "- [temporal]"
 # Interface words are text, never a printf format (tests/ui/words.yaml).
 ui_start -- -q "$(dirname "$0")/words.yaml" --patient P-W --practitioner D
 ui_wait "[pregnant]"
