@@ -76,8 +76,7 @@ static bool cond_compare(long long value, enum compare_op op, long long bound)
 /* COND_ANSWERED: reached and given (text: non-empty); a default is not an answer. */
 static bool cond_answered(const struct cond_env *env, int qi)
 {
-    if (qi < 0 || (size_t)qi >= env->q->n_questions || !env->reached[qi] ||
-        !env->answers[qi].given)
+    if (qi < 0 || (size_t)qi >= env->q->n_questions || !env->reached[qi] || !env->answers[qi].given)
         return false;
     const struct answer *a = &env->answers[qi];
     if (env->q->questions[qi].type == QTYPE_TEXT)

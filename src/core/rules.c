@@ -149,8 +149,7 @@ bool rules_evaluate(const struct walk *w, struct outcome *out)
     const struct questionnaire *q = walk_questionnaire(w);
     struct rules_state st = {.q = q};
     st.raised = xcalloc(q->n_findings, sizeof *st.raised);
-    st.because = xcalloc(q->n_findings * (q->n_questions ? q->n_questions : 1),
-                         sizeof *st.because);
+    st.because = xcalloc(q->n_findings * (q->n_questions ? q->n_questions : 1), sizeof *st.because);
     st.mark = xcalloc(q->n_findings, 1);
     st.env = (struct cond_env){
         .q = q,

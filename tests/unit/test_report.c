@@ -430,7 +430,8 @@ static void test_text_hostile(void **state)
     assert_non_null(strstr(out, "Dr. \\x1B[31mRed\\x1B[0m Tab\\x7F"));
     assert_null(strchr(out, '\x1b'));
     assert_non_null(strstr(out, "#  VERDICT:  DEFERRED"));
-    assert_non_null(strstr(out, "clotting disorder)? \xe2\x80\x94\n             Unknown (the patient does not know)"));
+    assert_non_null(strstr(
+        out, "clotting disorder)? \xe2\x80\x94\n             Unknown (the patient does not know)"));
     assert_non_null(strstr(out, "PRACTITIONER NOTES\n------------------\nNone.\n"));
     free(out);
     screening_end(&s);
