@@ -30,8 +30,7 @@ const struct answer *cond_effective_answer(const struct cond_env *env, size_t qi
     return cond_answer(env, (int)qi, buf);
 }
 
-/* The option indexes of a leaf as a bit set (resolved values only). */
-static uint64_t cond_value_mask(const struct cond *c)
+uint64_t cond_value_mask(const struct cond *c)
 {
     uint64_t mask = 0;
     for (size_t i = 0; i < c->n_values; i++)

@@ -20,6 +20,10 @@ struct cond_env {
     int eligibility;
 };
 
+/* The option indexes a leaf names (its resolved value_index entries) as a bit set: bit i for
+ * option i. 0 for a leaf without option values. */
+uint64_t cond_value_mask(const struct cond *c);
+
 /* Evaluates c (NULL holds). q must be resolved (validator_check). A reached question left
  * unanswered reads as its `default` when it has one (but `answered:` stays false). */
 bool cond_eval(const struct cond *c, const struct cond_env *env);

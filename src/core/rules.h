@@ -47,6 +47,7 @@ bool rules_evaluate(const struct walk *w, struct outcome *out);
  * entry); the walk's answer for a number or a text (text borrowed from w). Nothing to free. */
 void rules_because_answer(const struct walk *w, const struct because *b, struct answer *out);
 
+/* Frees what *out holds (not out itself) and leaves it empty. NULL is a no-op. */
 void outcome_free(struct outcome *out);
 
 #endif
