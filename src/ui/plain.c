@@ -319,7 +319,9 @@ static void plain_result(struct plain *p)
     fputs("\n", p->out);
     plain_say(p, W_PLAIN_VERDICT, words_verdict(s, o->eligibility), NULL);
     fputs("\n", p->out);
-    plain_say(p, W_PLAIN_ROLE, words_role(s, o->has_role, o->role), NULL);
+    char *role = words_outcome_role(s, o);
+    plain_say(p, W_PLAIN_ROLE, role, NULL);
+    free(role);
     fputs("\n", p->out);
     if (o->n_findings) {
         plain_say(p, W_PLAIN_FINDINGS, NULL, NULL);

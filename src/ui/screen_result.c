@@ -38,8 +38,10 @@ void screen_result_draw(const struct ui *u)
 {
     const struct session *s = u->s;
     const struct outcome *o = &s->outcome;
-    char *line = words_fill(s, W_VERDICT_LINE, words_verdict(s, o->eligibility),
-                            words_role(s, o->has_role, o->role), (char *)NULL);
+    char *role = words_outcome_role(s, o);
+    char *line =
+        words_fill(s, W_VERDICT_LINE, words_verdict(s, o->eligibility), role, (char *)NULL);
+    free(role);
     draw_title(u);
     /* The verdict and role in a block that stands out, each line padded to the widest. */
     struct wrap_lines l;

@@ -115,10 +115,10 @@ static const struct word_default {
     [W_VERDICT_ELIGIBLE_WITH_PRECAUTIONS] = {"ui_verdict_eligible_with_precautions",
                                              "Eligible with precautions"},
     [W_VERDICT_ELIGIBLE] = {"ui_verdict_eligible", "Eligible"},
-    [W_ROLE_SINGLE] = {"ui_role_single", "Mesotherapy on its own"},
-    [W_ROLE_ADJUVANT] = {"ui_role_adjuvant", "Mesotherapy alongside other hair-loss treatment"},
-    [W_ROLE_UNDETERMINED] = {"ui_role_undetermined", "Decided after the diagnosis"},
-    [W_ROLE_NONE] = {"ui_role_none", "No mesotherapy"},
+    [W_ROLE_SINGLE] = {"ui_role_single", "mesotherapy on its own"},
+    [W_ROLE_ADJUVANT] = {"ui_role_adjuvant", "alongside other hair-loss treatment"},
+    [W_ROLE_UNDETERMINED] = {"ui_role_undetermined", "decided after the diagnosis"},
+    [W_ROLE_NONE] = {"ui_role_none", "no mesotherapy"},
     [W_SEVERITY_ABSOLUTE] = {"ui_severity_absolute", "contraindication"},
     [W_SEVERITY_TEMPORARY] = {"ui_severity_temporary", "temporary"},
     [W_SEVERITY_PRECAUTION] = {"ui_severity_precaution", "precaution"},
@@ -188,6 +188,7 @@ static const struct word_default {
     [W_BAD_BIRTH_DATE] = {"ui_bad_birth_date", "not a day from 1900 up to today (YYYY-MM-DD)"},
     [W_BAD_ANSWERED_BY] = {"ui_bad_answered_by", "type p, g or i"},
     [W_PLAIN_NOT_NUMBER] = {"ui_plain_not_number", "'{1}' is not a whole number in range"},
+    [W_ROLE_ONCE_RESOLVED] = {"ui_role_once_resolved", "{1} (once resolved)"},
     [W_AGE_REVIEW] = {"ui_age_review", "(the birth date gives {1})"},
     [W_AGE_MISMATCH] = {"ui_age_mismatch",
                         "The birth date {1} makes the patient {2} today, not {3}. Correct the "
@@ -240,6 +241,13 @@ const char *words_verdict(const struct session *s, enum eligibility e)
 const char *words_role(const struct session *s, bool has_role, enum role r)
 {
     return words_get(s, (enum word)(W_ROLE_SINGLE + (int)(has_role ? r : ROLE_UNDETERMINED)));
+}
+
+char *words_outcome_role(const struct session *s, const struct outcome *o)
+{
+    const char *role = words_role(s, o->has_role, o->role);
+    return o->eligibility == ELIG_DEFERRED ? words_fill(s, W_ROLE_ONCE_RESOLVED, role, (char *)NULL)
+                                           : xstrdup(role);
 }
 
 const char *words_severity(const struct session *s, enum severity sev)

@@ -140,6 +140,7 @@ enum word {
     W_BAD_ANSWERED_BY,
     W_PLAIN_NOT_NUMBER,
     W_AGE_REVIEW,
+    W_ROLE_ONCE_RESOLVED,
     W_COUNT
 };
 
@@ -158,6 +159,10 @@ char *words_fill(const struct session *s, enum word w, ...);
 const char *words_verdict(const struct session *s, enum eligibility e);
 const char *words_role(const struct session *s, bool has_role, enum role r);
 const char *words_severity(const struct session *s, enum severity sev);
+
+/* The role of outcome o as the result shows it: for a deferral, the role "once resolved"
+ * (ui_role_once_resolved). The caller frees it. */
+char *words_outcome_role(const struct session *s, const struct outcome *o);
 
 /* The answer a to question qn in words, as the screens show it: Yes / No / Unknown in the
  * language, option texts (a multi's joined by ", "), a number with its unit, the text as

@@ -23,12 +23,10 @@ ui_keys 2
 ui_wait_question age
 ui_wait "Answer:   42"
 ui_keys Enter
-ui_wait_question bleeding_disorder
-for a in "bleeding_disorder n" "blood_thinners 1" "diabetes 1" "scalp_condition 1" \
-    "acute_illness n" "allergy_components n" "cancer_treatment n" "immunosuppressed n" \
-    "autoimmune n" "keloids n" "fainting_needles n" "heart_kidney_disease n" "diagnosis_done n"; do
-    ui_answer $a
-done
+ui_answers "bleeding_disorder n" "blood_thinners 1" "diabetes 1" "scalp_condition 1" \
+    "acute_illness n" "allergy_components n" "injection_reaction n" "cancer_treatment n" \
+    "cancer_history n" "isotretinoin n" "immunosuppressed n" "autoimmune n" "keloids n" \
+    "fainting_needles n" "heart_kidney_disease n" "diagnosis_done n"
 ui_wait_question notes
 ui_keys Enter
 ui_wait "Review the answers"
@@ -62,7 +60,10 @@ answers:
   scalp_condition: [none]
   acute_illness: "no"
   allergy_components: "no"
+  injection_reaction: "no"
   cancer_treatment: "no"
+  cancer_history: "no"
+  isotretinoin: "no"
   immunosuppressed: "no"
   autoimmune: "no"
   keloids: "no"

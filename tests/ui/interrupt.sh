@@ -34,7 +34,8 @@ code=$(ui_exit_code)
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "Unfinished screenings"
 ui_keys r
-ui_answers "scalp_condition 1" "acute_illness n" "allergy_components n"
+ui_answers "scalp_condition 1" "acute_illness n" "allergy_components n" \
+    "injection_reaction n"
 ui_wait_question cancer_treatment
 kill -HUP "$(ui_pid)"
 code=$(ui_exit_code)
@@ -43,9 +44,10 @@ code=$(ui_exit_code)
 ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "Unfinished screenings"
 ui_keys r
-ui_answers "cancer_treatment n" "immunosuppressed n" "autoimmune n" "keloids n" \
-    "fainting_needles n" "heart_kidney_disease n" "diagnosis_done y" "diagnosis 1" "stage 7" \
-    "other_treatments 1" "notes Enter"
+ui_answers "cancer_treatment n" "cancer_history n" "isotretinoin n" "immunosuppressed n" \
+    "autoimmune n" "keloids n" "fainting_needles n" "heart_kidney_disease n" \
+    "diagnosis_done y" "diagnosis 1" "stage 7" "other_treatments 1" "hair_transplant n" \
+    "notes Enter"
 ui_wait "Review the answers"
 ui_keys Enter
 ui_wait "Verdict:"
@@ -65,7 +67,10 @@ answers:
   scalp_condition: [none]
   acute_illness: "no"
   allergy_components: "no"
+  injection_reaction: "no"
   cancer_treatment: "no"
+  cancer_history: "no"
+  isotretinoin: "no"
   immunosuppressed: "no"
   autoimmune: "no"
   keloids: "no"
@@ -75,6 +80,7 @@ answers:
   diagnosis: androgenetic
   stage: norwood_7
   other_treatments: [none]
+  hair_transplant: "no"
 A
 ui_expected_report "$UI_TMP/answers.yaml" P-INT "Dr Ruiz" "$UI_TMP/expected" ||
     ui_fail "mesoscreen answer failed"

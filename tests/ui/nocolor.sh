@@ -9,9 +9,10 @@ ui_init "$1"
 result_screen() {
     ui_start "$@" -- --patient P-COL --practitioner "Dr Ruiz"
     ui_answers "sex 2" "age 4 0 Enter" "bleeding_disorder n" "blood_thinners 1" "diabetes 1" \
-        "scalp_condition 1" "acute_illness n" "allergy_components n" "cancer_treatment n" \
-        "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
-        "heart_kidney_disease n" "diagnosis_done n" "notes Enter"
+        "scalp_condition 1" "acute_illness n" "allergy_components n" "injection_reaction n" \
+        "cancer_treatment n" "cancer_history n" "isotretinoin n" "immunosuppressed n" \
+        "autoimmune n" "keloids n" "fainting_needles n" "heart_kidney_disease n" \
+        "diagnosis_done n" "notes Enter"
     ui_wait "Review the answers"
     ui_keys Enter
     ui_wait "Verdict: Refer for diagnosis"

@@ -86,7 +86,8 @@ ui_wait "Unfinished screenings"
 ui_keys Enter
 ui_wait "Patient: $other"
 for q in pregnant breastfeeding bleeding_disorder acute_illness allergy_components \
-    cancer_treatment immunosuppressed autoimmune keloids fainting_needles heart_kidney_disease; do
+    injection_reaction cancer_treatment cancer_history isotretinoin immunosuppressed autoimmune \
+    keloids fainting_needles heart_kidney_disease; do
     if [ "$q" = pregnant ] || [ "$q" = breastfeeding ]; then
         [ "$other" = P-YOLANDA ] || continue
     fi

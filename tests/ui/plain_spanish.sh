@@ -35,7 +35,7 @@ grep -q '^Un número para reanudar, d y un número para descartar, o una línea 
     fail "no Spanish resume prompt"
 grep -q "^Respuestas:$" "$TMP/out" || fail "no Spanish review"
 grep -q "^Dictamen: Apto$" "$TMP/out" || fail "no Spanish verdict"
-grep -q "^Indicación: Mesoterapia como único tratamiento$" "$TMP/out" || fail "no Spanish role"
+grep -q "^Indicación: mesoterapia por sí sola$" "$TMP/out" || fail "no Spanish role"
 grep -q "^Informe guardado: $REPORTS/2023-11-14_P-ES.txt$" "$TMP/out" || fail "no saved path"
 if grep -q "^Verdict\|^Role\|^Report saved\|^Answers:" "$TMP/out"; then
     fail "an English word in Spanish plain mode"

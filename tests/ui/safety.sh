@@ -43,9 +43,9 @@ grep -q "bleeding_disorder no" "$journal" || ui_fail "the visible question was n
 
 # ? shows the question's help and the keys of this screen.
 ui_keys ?
-ui_wait "Some medicines make bruising"
-ui_wait "Keys: the key beside an answer (1-4) chooses it"
-ui_wait "1-4 answer"
+ui_wait "Some medicines and supplements make bruising"
+ui_wait "Keys: the key beside an answer (1-5), or Space, ticks or unticks it"
+ui_wait "1-5/Space tick"
 
 # Progress: "Question n of ~m" never counts back, and the bar (always the full width) never
 # empties, question after question, as answers remove later questions.
@@ -57,9 +57,9 @@ bar() {
 }
 last_n=0 last_fill=0 width=
 for a in "blood_thinners 1" "diabetes 2" "scalp_condition 1" "acute_illness n" \
-    "allergy_components n" "cancer_treatment n" "immunosuppressed n" "autoimmune n" \
-    "keloids n" "fainting_needles n" "heart_kidney_disease n" "diagnosis_done y" \
-    "diagnosis 1"; do
+    "allergy_components n" "injection_reaction n" "cancer_treatment n" "cancer_history n" \
+    "isotretinoin n" "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
+    "heart_kidney_disease n" "diagnosis_done y" "diagnosis 1"; do
     # shellcheck disable=SC2086 # ID and keys are words
     set -- $a
     ui_wait_question "$1"
@@ -79,9 +79,10 @@ ui_wait_question stage
 ui_wait "v  Norwood 3 vertex"
 ui_wait "4  Norwood 4"
 ui_wait "5  Norwood 5"
-ui_wait "1-3,v,4-7 answer"
+ui_wait "0  Not staged in the report"
+ui_wait "1-3,v,4-7,0 answer"
 ui_keys 5
-ui_answers "other_treatments 1" "notes Enter"
+ui_answers "other_treatments 1" "hair_transplant n" "notes Enter"
 
 # The review: option texts, not codes.
 ui_wait "Review the answers"
@@ -93,7 +94,7 @@ ui_wait "Androgenetic alopecia (pattern hair"
 ui_screen | grep -q "androgenetic\|norwood_5" && ui_fail "option codes on the review"
 ui_keys Enter
 ui_wait "Verdict: Eligible with precautions"
-ui_wait "Role: Mesotherapy alongside other hair-loss treatment"
+ui_wait "Role: alongside other hair-loss treatment"
 ui_screen | grep -q "eligible_with_precautions\|adjuvant" && ui_fail "codes on the result screen"
 ui_keys s
 ui_wait "Report saved:"

@@ -102,7 +102,7 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-ES2 Apto "Mesoterapia como único tratamiento" "Sin hallazgos."
+run healthy P-ES2 Apto "mesoterapia por sí sola" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
 # The yes key of the language: s for Sí (y is still accepted): the pregnant patient answers
@@ -110,7 +110,7 @@ run healthy P-ES2 Apto "Mesoterapia como único tratamiento" "Sin hallazgos."
 sed 's/^pregnant y /pregnant s /; s/^diagnosis_done y /diagnosis_done s /' \
     "$(dirname "$0")/pregnant.keys" >"$UI_TMP/pregnant.keys"
 grep -q "^pregnant s " "$UI_TMP/pregnant.keys" || ui_fail "pregnant.keys: no pregnant line to key with s"
-run pregnant P-ES3 Aplazado "Mesoterapia como único tratamiento" "- [temporal]"
+run pregnant P-ES3 Aplazado "mesoterapia por sí sola (una vez resuelto)" "- [temporal]"
 # The language's keys on a yes/no screen: s for Sí beside the answer and on the key line.
 ui_start -- --lang es --patient P-ES4 --practitioner "Dra. Peña"
 ui_answers "sex 1" "age 3 0 Enter"
@@ -137,5 +137,5 @@ ui_wait_question keloids
 ui_keys n
 ui_wait "Review the answers"
 ui_keys Enter
-ui_wait "%n{1}deferred%s%nMesotherapy on its own%s"
+ui_wait "%n{1}deferred%s%nmesotherapy on its own (once resolved)%s"
 echo "spanish: ok"

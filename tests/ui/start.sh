@@ -57,7 +57,8 @@ ui_keys Enter
 # Kept on a second Enter, and still shown on the review beside what the birth date gives.
 ui_answers "pregnant n" "breastfeeding n" "bleeding_disorder n" "blood_thinners 1" \
     "diabetes 1" "scalp_condition 1" "acute_illness n" "allergy_components n" \
-    "cancer_treatment n" "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
+    "injection_reaction n" "cancer_treatment n" "cancer_history n" "isotretinoin n" \
+    "immunosuppressed n" "autoimmune n" "keloids n" "fainting_needles n" \
     "heart_kidney_disease n" "diagnosis_done n" "notes Enter"
 ui_wait "Review the answers"
 ui_keys Home
