@@ -1,16 +1,31 @@
-# paths.cmake - `mesoscreen paths`: the decision table on small questionnaires (exact output in
-# tests/golden/paths/NAME.expected: stdout and stderr of `mesoscreen paths -q NAME.yaml` run
-# in that directory, then "exit N"), and on the built-in questionnaire (every verdict and role,
-# no path without one). Included by tests/CMakeLists.txt to register the tests; run with -P
-# (MODE=golden or MODE=builtin) to perform one.
+# paths.cmake - `mesoscreen paths`: the decision table for sign-off, as exact golden files.
+# tests/golden/paths/NAME.expected holds stdout and stderr of `mesoscreen paths -q NAME.yaml`
+# run in that directory, then "exit N"; NAME.full.expected the same with --full for the small
+# questionnaires that have one; builtin.LANG.expected the built-in questionnaire's table in
+# each of its languages. SOURCE_DATE_EPOCH and TZ fix the date. The built-in table is also
+# checked for what a signature needs: proven, every verdict and role, no more than about 250
+# lines, and --full longer than the table. Included by tests/CMakeLists.txt to register the
+# tests; run with -P (MODE=golden, builtin_golden or builtin) to perform one.
 if(NOT CMAKE_SCRIPT_MODE_FILE)
-  file(GLOB PATHS_GOLDEN_INPUTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/paths/*.yaml)
+  set(paths_dir ${CMAKE_CURRENT_SOURCE_DIR}/golden/paths)
+  file(GLOB PATHS_GOLDEN_INPUTS CONFIGURE_DEPENDS ${paths_dir}/*.yaml)
   foreach(input ${PATHS_GOLDEN_INPUTS})
     get_filename_component(name ${input} NAME_WE)
     add_test(NAME paths.golden.${name}
              COMMAND ${CMAKE_COMMAND} -DMODE=golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                     -DDIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/paths -DNAME=${name}
+                     -DDIR=${paths_dir} -DNAME=${name} -DFULL=OFF
                      -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
+    if(EXISTS ${paths_dir}/${name}.full.expected)
+      add_test(NAME paths.golden.${name}.full
+               COMMAND ${CMAKE_COMMAND} -DMODE=golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
+                       -DDIR=${paths_dir} -DNAME=${name} -DFULL=ON
+                       -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
+    endif()
+  endforeach()
+  foreach(lang en es)
+    add_test(NAME paths.golden.builtin.${lang}
+             COMMAND ${CMAKE_COMMAND} -DMODE=builtin_golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
+                     -DDIR=${paths_dir} -DLANG=${lang} -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
   endforeach()
   add_test(NAME paths.builtin
            COMMAND ${CMAKE_COMMAND} -DMODE=builtin -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
@@ -21,41 +36,62 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   return()
 endif()
 
+set(ENV{SOURCE_DATE_EPOCH} 1767225600) # 2026-01-01
+set(ENV{TZ} UTC)
+include(${CMAKE_CURRENT_LIST_DIR}/golden_compare.cmake)
+
 if(MODE STREQUAL "golden")
-  execute_process(COMMAND ${MESOSCREEN} paths -q ${NAME}.yaml WORKING_DIRECTORY ${DIR}
-                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-  set(actual "${out}${err}exit ${rc}\n")
+  set(args paths -q ${NAME}.yaml)
   set(expected_file ${DIR}/${NAME}.expected)
-  include(${CMAKE_CURRENT_LIST_DIR}/golden_compare.cmake)
-  golden_compare(${expected_file} "${actual}" "mesoscreen paths -q ${NAME}.yaml")
+  if(FULL)
+    list(APPEND args --full)
+    set(expected_file ${DIR}/${NAME}.full.expected)
+  endif()
+  execute_process(COMMAND ${MESOSCREEN} ${args} WORKING_DIRECTORY ${DIR}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  golden_compare(${expected_file} "${out}${err}exit ${rc}\n" "mesoscreen ${args}")
+elseif(MODE STREQUAL "builtin_golden")
+  execute_process(COMMAND ${MESOSCREEN} paths --lang ${LANG}
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+  golden_compare(${DIR}/builtin.${LANG}.expected "${out}${err}exit ${rc}\n"
+                 "mesoscreen paths --lang ${LANG}")
 elseif(MODE STREQUAL "builtin")
-  execute_process(COMMAND ${MESOSCREEN} paths OUTPUT_VARIABLE out ERROR_VARIABLE err
+  execute_process(COMMAND ${MESOSCREEN} paths --lang en OUTPUT_VARIABLE out ERROR_VARIABLE err
                   RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
     message(FATAL_ERROR "mesoscreen paths exited ${rc}:\n${err}")
   endif()
-  if(NOT err STREQUAL "")
-    message(FATAL_ERROR "mesoscreen paths printed diagnostics:\n${err}")
-  endif()
   set(problems "")
-  foreach(word not_eligible deferred refer_for_diagnosis eligible_with_precautions eligible)
-    string(REGEX MATCH "\n[0-9]+\\. eligibility ${word}, role" found "${out}")
-    if(NOT found)
-      string(APPEND problems "no outcome with eligibility ${word}\n")
+  foreach(word "NOT ELIGIBLE" "DEFERRED" "REFER FOR DIAGNOSIS" "ELIGIBLE WITH PRECAUTIONS"
+          "ELIGIBLE")
+    if(NOT out MATCHES "\n  [0-9]+\\. ${word}, ")
+      string(APPEND problems "no example patient with the verdict '${word}'\n")
     endif()
   endforeach()
-  foreach(role single adjuvant undetermined none)
-    string(REGEX MATCH "\n[0-9]+\\. eligibility [a-z_]+, role ${role}," found "${out}")
-    if(NOT found)
-      string(APPEND problems "no outcome with role ${role}\n")
+  foreach(role "SINGLE TREATMENT" "ADJUVANT" "UNDETERMINED" "NONE")
+    if(NOT out MATCHES "\n  [0-9]+\\. [A-Z ]+, ${role}: [0-9]+ ways\n")
+      string(APPEND problems "no example patient with the role '${role}'\n")
     endif()
   endforeach()
-  foreach(bad "NO ROLE" "DEAD END" "NEVER asked" "Note: ")
-    string(FIND "${out}" "${bad}" at)
-    if(NOT at EQUAL -1)
+  if(NOT out MATCHES "\nProven: ")
+    string(APPEND problems "the table does not say it is proven\n")
+  endif()
+  foreach(bad "NOT PROVEN" "NO ROLE" "DEAD END" "NEVER ASKED" "and [0-9]+ more")
+    if(out MATCHES "${bad}")
       string(APPEND problems "the table says '${bad}'\n")
     endif()
   endforeach()
+  string(REGEX MATCHALL "\n" lines "${out}")
+  list(LENGTH lines n_lines)
+  if(n_lines GREATER 300)
+    string(APPEND problems "the table has ${n_lines} lines: more than about 250\n")
+  endif()
+  execute_process(COMMAND ${MESOSCREEN} paths --lang en --full OUTPUT_VARIABLE full
+                  ERROR_VARIABLE err RESULT_VARIABLE rc)
+  string(FIND "${full}" "${out}" at)
+  if(NOT rc EQUAL 0 OR NOT at EQUAL 0 OR NOT full MATCHES "\nEVERY WAY TO EACH OUTCOME\n")
+    string(APPEND problems "--full does not add every way to the table (exit ${rc})\n${err}")
+  endif()
   if(NOT problems STREQUAL "")
     message(FATAL_ERROR "${problems}The table:\n${out}")
   endif()

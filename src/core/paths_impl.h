@@ -137,6 +137,14 @@ struct paths {
     size_t n_outcomes;
 };
 
+/* How answers and conditions are spoken: in the questionnaire's words in language `lang`
+ * (the decision table), or in ids and option values (validator messages; words false). */
+struct speech {
+    const struct questionnaire *q;
+    size_t lang;
+    bool words;
+};
+
 /* ---- paths.c ---- */
 
 typedef void leaf_fn(struct paths *p, const struct cond *leaf, void *arg);
@@ -183,16 +191,126 @@ void paths_explore(struct paths *p, size_t budget);
 void paths_reduce(const struct paths *p, uint32_t o, struct rdiag *d);
 void paths_rdiag_free(struct rdiag *d);
 
-/* Calls emit for up to `limit` alternatives leading to outcome o, each as "a; b; c" ("" when
- * no answer matters); returns how many alternatives there are in all. */
-double paths_alternatives(const struct paths *p, uint32_t o, size_t limit,
+/* Calls emit for up to `limit` alternatives leading to outcome o, each as "a; b; c" spoken as
+ * s says (in words one answer a line; "" when no answer matters); returns how many
+ * alternatives there are in all. */
+double paths_alternatives(const struct paths *p, const struct speech *s, uint32_t o, size_t limit,
                           void (*emit)(const char *alt, void *arg), void *arg);
+
+/* ---- paths_proof.c ---- */
+
+/* For every outcome, the number of paths through the state graph that end there: distinct
+ * combinations of answer classes (answers that no rule tells apart count once). A double:
+ * it may be astronomically large. n_outcomes entries; the caller frees them. */
+double *paths_count_outcomes(const struct paths *p);
+
+/* The index of the reference outcome: the first role outcome of the least severe
+ * eligibility (the healthiest patient); p->n_outcomes when there is no role outcome. */
+size_t paths_reference_outcome(const struct paths *p);
+
+/* One path to outcome o: cls[b] the class of question b (CLASS_NOT_REACHED where the path
+ * does not ask it), the fewest answers different from `like` (n_questions classes), or
+ * with like NULL the fewest findings raised. False when no explored path ends in o. */
+bool paths_example_path(const struct paths *p, uint32_t o, const uint32_t *like, uint32_t *cls);
+
+/* The answer an example gives for class c of question qi: its representative, a number
+ * taken where it reads best. */
+struct answer paths_example_answer(const struct paths *p, size_t qi, uint32_t c);
+
+/* The concrete answers of the path cls (paths_example_path): for each question, asked and
+ * the answer given, an option the path offers. Text answers point into p. */
+void paths_example_answers(const struct paths *p, const uint32_t *cls, struct answer *answers,
+                           bool *asked);
 
 /* ---- paths_words.c ---- */
 
-/* Appends the answers of `cls` (n classes of question qi) as text to b. */
-void paths_label_classes(struct strbuf *b, const struct paths *p, size_t qi, const uint32_t *cls,
-                         size_t n);
-void paths_sb_values(struct strbuf *b, const struct question *qn, uint64_t mask);
+/* The fixed words of the decision table: each a label key of the questionnaire, with its
+ * English default and, for conditions, the spelling of validator messages (ids). */
+enum paths_word {
+    PW_AND,
+    PW_OR,
+    PW_NOT,
+    PW_IN,
+    PW_INCLUDES,
+    PW_NOT_INCLUDES,
+    PW_ANY_OF,
+    PW_NONE_OF,
+    PW_ALL_OF,
+    PW_NOT_ALL_OF,
+    PW_ANSWERED,
+    PW_UNANSWERED,
+    PW_NOT_ASKED,
+    PW_TO,
+    PW_ALWAYS,
+    PW_NEVER,
+    PW_VERDICT,
+    PW_FINDING,
+    PW_ANY_TEXT,
+    PW_WHATEVER,
+    PW_TITLE,
+    PW_QUESTIONNAIRE,
+    PW_VERSION,
+    PW_SHA256,
+    PW_DATE,
+    PW_LANGUAGE,
+    PW_INTRO,
+    PW_FINDINGS,
+    PW_PRECEDENCE,
+    PW_NO_VERDICT,
+    PW_ROLES,
+    PW_OTHERWISE,
+    PW_RECOMMENDATIONS,
+    PW_PROOF,
+    PW_PROVEN,
+    PW_NOT_PROVEN,
+    PW_NO_ROLE,
+    PW_DEAD_END,
+    PW_NEVER_ASKED,
+    PW_WAYS,
+    PW_BY_VERDICT,
+    PW_BY_ROLE,
+    PW_TOTAL,
+    PW_EXAMPLES,
+    PW_REFERENCE,
+    PW_AS_REFERENCE,
+    PW_IS_REFERENCE,
+    PW_WHEN,
+    PW_NONE,
+    PW_SIGNOFF,
+    PW_SIGNOFF_TEXT,
+    PW_NAME,
+    PW_ROLE_TITLE,
+    PW_SIGNATURE,
+    PW_SIGNATURE_DATE,
+    PW_FULL,
+    PW_COUNT
+};
+
+/* The word w as s speaks it: the questionnaire's label in s->lang, else the English default
+ * (words), or the validator's spelling (ids; "" for words conditions never use). */
+const char *paths_word(const struct speech *s, enum paths_word w);
+
+/* A verdict, role or severity as s speaks it: the report's words (its `verdict_...`,
+ * `role_...` labels, the interface's `ui_severity_...`), or the stable word (ids). */
+const char *paths_verdict(const struct speech *s, enum eligibility e);
+const char *paths_role(const struct speech *s, enum role r);
+const char *paths_severity(const struct speech *s, enum severity sev);
+
+/* The first sentence of text (up to the first ". "), without its full stop. Caller frees. */
+char *paths_first_sentence(const char *text);
+
+/* Appends condition c as s speaks it: "How old are you? < 18 and not (...)". */
+void paths_say_cond(struct strbuf *b, const struct speech *s, const struct cond *c, bool nested);
+
+/* Appends "question = answer" for option o of question qi (the questionnaire's texts). */
+void paths_say_answer(struct strbuf *b, const struct speech *s, size_t qi, size_t o);
+
+/* Appends answer a to question qi (given false: left unanswered), as an example patient
+ * gives it: "question = answer". */
+void paths_say_example(struct strbuf *b, const struct speech *s, size_t qi, const struct answer *a);
+
+/* Appends the answers of `cls` (n classes of question qi), as s speaks them. */
+void paths_label_classes(struct strbuf *b, const struct paths *p, const struct speech *s, size_t qi,
+                         const uint32_t *cls, size_t n);
 
 #endif

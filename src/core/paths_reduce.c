@@ -215,7 +215,7 @@ struct frame {
 
 /* Calls emit for up to `limit` alternatives leading to outcome o, each as "a; b; c" ("" when
  * no answer matters); returns how many alternatives there are in all. */
-double paths_alternatives(const struct paths *p, uint32_t o, size_t limit,
+double paths_alternatives(const struct paths *p, const struct speech *s, uint32_t o, size_t limit,
                           void (*emit)(const char *alt, void *arg), void *arg)
 {
     struct rdiag d;
@@ -251,8 +251,8 @@ double paths_alternatives(const struct paths *p, uint32_t o, size_t limit,
             for (size_t i = 0; i < depth; i++) {
                 const struct rgroup *g = &d.groups[stack[i].group];
                 if (i)
-                    strbuf_printf(&b, "; ");
-                paths_label_classes(&b, p, d.nodes[stack[i].node].question,
+                    strbuf_puts(&b, s->words ? "\n" : "; ");
+                paths_label_classes(&b, p, s, d.nodes[stack[i].node].question,
                                     d.classes + g->first_cls, g->n_cls);
             }
             char *alt = strbuf_release(&b, NULL);
@@ -289,7 +289,8 @@ char *paths_example(const struct paths *p, size_t i, size_t limit)
     if (i >= p->n_outcomes || limit == 0)
         return xstrdup("");
     struct examples e = {STRBUF_INIT, 0};
-    double total = paths_alternatives(p, (uint32_t)i, limit, add_example, &e);
+    struct speech ids = {p->q, 0, false};
+    double total = paths_alternatives(p, &ids, (uint32_t)i, limit, add_example, &e);
     if (total > (double)e.n)
         strbuf_printf(&e.b, " or %.0f more", total - (double)e.n);
     return strbuf_release(&e.b, NULL);

@@ -1,329 +1,479 @@
-/* paths_table.c - the decision table for clinical sign-off (`mesoscreen paths`). */
+/* paths_table.c - the decision table a medical director signs (`mesoscreen paths`, product.md
+ * section 8): every rule in the questionnaire's words, the proof with one example patient per
+ * outcome, a sign-off block, and under --full every way to each outcome. */
 #include "paths_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+#include "wrap.h"
 #include "xalloc.h"
 
-#define PRINT_ALTERNATIVES 25 /* alternatives printed per outcome */
+#define TABLE_WIDTH 80 /* columns, as the text report */
+#define RULE_WIDTH  40 /* the line to sign on */
 
-/* ---- printing ---- */
-
-/* Prints s with control characters and non-ASCII bytes of ids escaped (versions are free
- * scalars and must not reach the terminal raw). */
-static void print_safe(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch < 0x20 || ch == 0x7f)
-            fprintf(out, "\\x%02x", ch);
-        else
-            fputc(ch, out);
-    }
-}
-
-static const char *const compare_symbols[CMP_COUNT] = {
-    [CMP_BELOW] = "<",     [CMP_AT_MOST] = "<=", [CMP_ABOVE] = ">",
-    [CMP_AT_LEAST] = ">=", [CMP_EQUAL] = "=",
-};
-
-static void sb_written_values(struct strbuf *b, const struct cond *c)
-{
-    strbuf_printf(b, "{");
-    for (size_t i = 0; i < c->n_values; i++)
-        strbuf_printf(b, "%s%s", i ? ", " : "", c->values[i]);
-    strbuf_printf(b, "}");
-}
-
-/* A condition as text, e.g. "not sex = male and (age < 18 or finding minor)". */
-static void cond_text(struct strbuf *b, const struct questionnaire *q, const struct cond *c,
-                      bool nested)
-{
-    const struct question *qn =
-        paths_is_question_leaf(c) && c->ref_index >= 0 ? &q->questions[c->ref_index] : NULL;
-    switch (c->kind) {
-    case COND_ALL:
-    case COND_ANY: {
-        if (c->n_items == 0) {
-            strbuf_printf(b, c->kind == COND_ALL ? "always" : "never");
-            return;
-        }
-        bool parens = nested && c->n_items > 1;
-        strbuf_printf(b, "%s", parens ? "(" : "");
-        for (size_t i = 0; i < c->n_items; i++) {
-            if (i)
-                strbuf_printf(b, c->kind == COND_ALL ? " and " : " or ");
-            cond_text(b, q, c->items[i], true);
-        }
-        strbuf_printf(b, "%s", parens ? ")" : "");
-        return;
-    }
-    case COND_NOT:
-        strbuf_printf(b, "not ");
-        if (c->n_items > 0)
-            cond_text(b, q, c->items[0], true);
-        return;
-    case COND_IN:
-        if (qn && qn->type == QTYPE_MULTI) {
-            strbuf_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "any of ");
-        } else {
-            strbuf_printf(b, "%s %s", c->ref, c->n_values == 1 ? "= " : "in ");
-            if (c->n_values == 1)
-                strbuf_printf(b, "%s", c->values[0]);
-        }
-        if (c->n_values != 1)
-            sb_written_values(b, c);
-        return;
-    case COND_INCLUDES:
-        strbuf_printf(b, "%s includes %s", c->ref, c->n_values == 1 ? c->values[0] : "all of ");
-        if (c->n_values != 1)
-            sb_written_values(b, c);
-        return;
-    case COND_COMPARE:
-        strbuf_printf(b, "%s %s %lld", c->ref,
-                      compare_symbols[c->op < CMP_COUNT ? c->op : CMP_EQUAL], c->number);
-        return;
-    case COND_ANSWERED:
-        strbuf_printf(b, "%s %s", c->ref, c->flag ? "answered" : "not answered");
-        return;
-    case COND_ELIGIBILITY: {
-        bool first = true;
-        strbuf_printf(b, "eligibility %s",
-                      __builtin_popcount(c->eligibilities) == 1 ? "= " : "in {");
-        for (int e = 0; e < ELIG_COUNT; e++)
-            if (c->eligibilities & (1u << e)) {
-                strbuf_printf(b, "%s%s", first ? "" : ", ", model_eligibility_name(e));
-                first = false;
-            }
-        if (__builtin_popcount(c->eligibilities) != 1)
-            strbuf_printf(b, "}");
-        return;
-    }
-    case COND_FINDING:
-        strbuf_printf(b, "finding %s", c->ref);
-        return;
-    default:
-        return;
-    }
-}
-
-struct print_arg {
+struct table {
+    const struct paths *p;
+    const struct questionnaire *q;
+    const struct paths_table *meta;
+    struct speech s;
     FILE *out;
 };
 
-#define PRINT_WIDTH 79 /* a table that fits a terminal and a printed page */
+/* ---- layout ---- */
 
-/* Where to break text that must fit in `room` columns: after the last "; " that fits (one
- * answer per line piece) unless that wastes half the line, else after the last space that
- * fits, else after the first space; 0 when there is no space at all. */
-static size_t break_at(const char *text, size_t len, size_t room)
+/* Prints text wrapped at TABLE_WIDTH: the first line after `indent` spaces, the others after
+ * `hang` (indent <= hang). Control characters come out escaped (wrap_text). */
+static void put(struct table *t, size_t indent, size_t hang, const char *text)
 {
-    size_t semicolon = 0, space = 0, first = 0;
-    for (size_t i = 1; i < len; i++) {
-        if (text[i - 1] != ' ')
+    struct wrap_lines l;
+    wrap_text(text, TABLE_WIDTH - hang, &l);
+    for (size_t i = 0; i < l.n; i++)
+        fprintf(t->out, "%*s%s\n", (int)(i ? hang : indent), "", l.line[i]);
+    wrap_lines_free(&l);
+}
+
+static void heading(struct table *t, enum paths_word w)
+{
+    fputc('\n', t->out);
+    put(t, 0, 0, paths_word(&t->s, w));
+}
+
+/* Prints the strbuf's text (put) and empties it. */
+static void put_buf(struct table *t, size_t indent, size_t hang, struct strbuf *b)
+{
+    char *text = strbuf_release(b, NULL);
+    put(t, indent, hang, text);
+    free(text);
+}
+
+/* Prints "LABEL  value" with the value at column col, wrapped under itself. */
+static void field(struct table *t, const char *label, size_t col, const char *value)
+{
+    char *safe = utf8_escape_controls(label, false);
+    struct wrap_lines l;
+    wrap_text(value, TABLE_WIDTH - col, &l);
+    for (size_t i = 0; i < l.n; i++)
+        fprintf(t->out, "%s%*s%s\n", i ? "" : safe, (int)(i ? col : col - utf8_width(safe)), "",
+                l.line[i]);
+    wrap_lines_free(&l);
+    free(safe);
+}
+
+/* The widest of the words ws, plus two columns: where the values of fields start. */
+static size_t field_column(const struct table *t, const enum paths_word *ws, size_t n)
+{
+    size_t col = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = utf8_width(paths_word(&t->s, ws[i]));
+        col = w > col ? w : col;
+    }
+    return col + 2;
+}
+
+/* The word w with "{1}" replaced by arg (a questionnaire's label is never a printf format). */
+static char *fill(const struct speech *s, enum paths_word w, const char *arg)
+{
+    const char *text = paths_word(s, w), *at = strstr(text, "{1}");
+    if (!at)
+        return xstrdup(text);
+    return xasprintf("%.*s%s%s", (int)(at - text), text, arg, at + 3);
+}
+
+/* A count of ways: exact while a double holds it exactly, else rounded. */
+static void say_count(struct strbuf *b, double n)
+{
+    if (n < 1e15)
+        strbuf_printf(b, "%.0f", n);
+    else
+        strbuf_printf(b, "%.3g", n);
+}
+
+/* ---- header ---- */
+
+static void print_header(struct table *t)
+{
+    const struct speech *s = &t->s;
+    put(t, 0, 0, paths_word(s, PW_TITLE));
+    const enum paths_word keys[] = {PW_QUESTIONNAIRE, PW_SHA256, PW_DATE, PW_LANGUAGE};
+    size_t col = field_column(t, keys, sizeof keys / sizeof keys[0]);
+    char *id = utf8_escape_controls(t->q->id ? t->q->id : "", false);
+    char *version = utf8_escape_controls(t->q->version ? t->q->version : "", false);
+    char *what = xasprintf("%s, %s %s", id, paths_word(s, PW_VERSION), version);
+    field(t, paths_word(s, PW_QUESTIONNAIRE), col, model_text(&t->q->title, s->lang));
+    field(t, "", col, what);
+    field(t, paths_word(s, PW_SHA256), col, t->meta->sha256 ? t->meta->sha256 : "");
+    field(t, paths_word(s, PW_DATE), col, t->meta->date ? t->meta->date : "");
+    field(t, paths_word(s, PW_LANGUAGE), col, t->q->n_languages ? t->q->languages[s->lang] : "");
+    free(what);
+    free(id);
+    free(version);
+    fputc('\n', t->out);
+    put(t, 0, 0, paths_word(s, PW_INTRO));
+}
+
+/* ---- the rules ---- */
+
+/* The answers that raise finding f: its `when`, and each question's `raises` on it (one
+ * alternative per question, its options joined), as "A; or B". */
+static void say_raised_by(struct strbuf *b, const struct table *t, size_t f)
+{
+    const struct questionnaire *q = t->q;
+    const struct speech *s = &t->s;
+    size_t start = b->len;
+    if (q->findings[f].when)
+        paths_say_cond(b, s, q->findings[f].when, false);
+    for (size_t i = 0; i < q->n_questions; i++) {
+        uint64_t mask = 0;
+        for (size_t r = 0; r < q->questions[i].n_raises; r++) {
+            const struct raise *ra = &q->questions[i].raises[r];
+            if (ra->finding_index == (int)f && ra->value_index >= 0)
+                mask |= UINT64_C(1) << ra->value_index;
+        }
+        if (!mask)
             continue;
-        if (!first)
-            first = i;
-        if (i > room)
-            break;
-        space = i;
-        if (i >= 2 && text[i - 2] == ';')
-            semicolon = i;
+        if (b->len > start)
+            strbuf_printf(b, "; %s ", paths_word(s, PW_OR));
+        struct cond leaf = {.kind = COND_IN, .ref_index = (int)i};
+        int values[MODEL_MAX_OPTIONS];
+        for (size_t o = 0; o < MODEL_MAX_OPTIONS; o++)
+            if (mask & (UINT64_C(1) << o))
+                values[leaf.n_values++] = (int)o;
+        leaf.value_index = values;
+        paths_say_cond(b, s, &leaf, false);
     }
-    if (semicolon && 2 * semicolon >= room)
-        return semicolon;
-    return space ? space : first;
+    if (b->len == start)
+        strbuf_puts(b, paths_word(s, PW_NEVER));
 }
 
-/* Prints text after `indent` columns already used, wrapped at PRINT_WIDTH; continuation
- * lines are indented by `hang` spaces. */
-static void print_wrapped(FILE *out, const char *text, size_t indent, size_t hang)
+static void print_findings(struct table *t)
 {
-    size_t col = indent;
-    while (*text) {
-        size_t len = strlen(text), cut = len;
-        if (col + len > PRINT_WIDTH) {
-            size_t at = break_at(text, len, PRINT_WIDTH > col ? PRINT_WIDTH - col : 0);
-            if (at)
-                cut = at;
-        }
-        size_t shown = cut;
-        while (shown > 0 && text[shown - 1] == ' ')
-            shown--;
-        fprintf(out, "%.*s", (int)shown, text);
-        text += cut;
-        if (*text) {
-            fprintf(out, "\n%*s", (int)hang, "");
-            col = hang;
+    const struct questionnaire *q = t->q;
+    const struct speech *s = &t->s;
+    heading(t, PW_FINDINGS);
+    struct strbuf b = STRBUF_INIT;
+    strbuf_printf(&b, "%s ", paths_word(s, PW_PRECEDENCE));
+    for (int e = 0; e < ELIG_COUNT; e++)
+        strbuf_printf(&b, "%s%s", paths_verdict(s, (enum eligibility)e),
+                      e + 1 < ELIG_COUNT ? " > " : "");
+    strbuf_printf(&b, " (%s).", paths_word(s, PW_NO_VERDICT));
+    put_buf(t, 0, 0, &b);
+    for (int e = 0; e < ELIG_COUNT; e++) {
+        bool any = false;
+        for (size_t f = 0; f < q->n_findings; f++) {
+            const struct finding *fd = &q->findings[f];
+            if ((int)fd->verdict != e)
+                continue;
+            if (!any) {
+                strbuf_printf(&b, "%d. %s", e + 1, paths_verdict(s, (enum eligibility)e));
+                put_buf(t, 1, 4, &b);
+                any = true;
+            }
+            char *name = paths_first_sentence(model_text(&fd->text, s->lang));
+            strbuf_printf(&b, "- %s [%s]: ", name, paths_severity(s, fd->severity));
+            say_raised_by(&b, t, f);
+            put_buf(t, 4, 6, &b);
+            free(name);
         }
     }
-    fputc('\n', out);
 }
+
+static void print_roles(struct table *t)
+{
+    const struct questionnaire *q = t->q;
+    heading(t, PW_ROLES);
+    for (size_t r = 0; r < q->n_role_rules; r++) {
+        struct strbuf b = STRBUF_INIT;
+        strbuf_printf(&b, "%zu. %s: ", r + 1, paths_role(&t->s, q->role_rules[r].role));
+        if (q->role_rules[r].when)
+            paths_say_cond(&b, &t->s, q->role_rules[r].when, false);
+        else
+            strbuf_puts(&b, paths_word(&t->s, PW_OTHERWISE));
+        put_buf(t, 1, 4, &b);
+    }
+}
+
+static const char *const kind_defaults[REC_KIND_COUNT] = {"Next step", "Treatment course",
+                                                          "Follow-up", "Aftercare"};
+
+/* Recommendations by kind; a run of recommendations given on the same condition shares it. */
+static void print_recommendations(struct table *t)
+{
+    const struct questionnaire *q = t->q;
+    const struct speech *s = &t->s;
+    heading(t, PW_RECOMMENDATIONS);
+    if (q->n_recommendations == 0)
+        put(t, 1, 1, paths_word(s, PW_NONE));
+    for (int k = 0; k < REC_KIND_COUNT; k++) {
+        char key[32];
+        snprintf(key, sizeof key, "kind_%s", model_recommendation_kind_name(k));
+        bool any = false;
+        char *shown = NULL; /* the condition of the run being printed */
+        for (size_t r = 0; r < q->n_recommendations; r++) {
+            const struct recommendation *rec = &q->recommendations[r];
+            if ((int)rec->kind != k)
+                continue;
+            if (!any)
+                put(t, 1, 4, model_label(q, key, s->lang, kind_defaults[k]));
+            any = true;
+            struct strbuf b = STRBUF_INIT;
+            if (rec->when)
+                paths_say_cond(&b, s, rec->when, false);
+            else
+                strbuf_puts(&b, paths_word(s, PW_ALWAYS));
+            char *cond = strbuf_release(&b, NULL);
+            if (!shown || strcmp(shown, cond) != 0) {
+                strbuf_printf(&b, "%s %s:", paths_word(s, PW_WHEN), cond);
+                put_buf(t, 4, 6, &b);
+                free(shown);
+                shown = cond;
+            } else {
+                free(cond);
+            }
+            char *name = paths_first_sentence(model_text(&rec->text, s->lang));
+            strbuf_printf(&b, "- %s", name);
+            put_buf(t, 6, 8, &b);
+            free(name);
+        }
+        free(shown);
+    }
+}
+
+/* ---- the proof ---- */
+
+static void say_outcome(struct strbuf *b, const struct table *t, const struct paths_outcome *o)
+{
+    const struct speech *s = &t->s;
+    if (o->end == PATHS_END_DEAD_END) {
+        strbuf_printf(b, "%s %s", paths_word(s, PW_DEAD_END),
+                      model_text(&t->q->questions[o->question].text, s->lang));
+        return;
+    }
+    strbuf_printf(b, "%s, ", paths_verdict(s, o->eligibility));
+    if (o->end == PATHS_END_ROLE)
+        strbuf_puts(b, paths_role(s, o->role));
+    else
+        strbuf_puts(b, paths_word(s, PW_NO_ROLE));
+}
+
+/* The totals by verdict (by_role false) or by role. */
+static void print_totals(struct table *t, const double *count, bool by_role)
+{
+    const struct speech *s = &t->s;
+    double sum[(int)ELIG_COUNT + (int)ROLE_COUNT] = {0}, total = 0;
+    for (size_t i = 0; i < t->p->n_outcomes; i++) {
+        const struct paths_outcome *o = &t->p->outcomes[i];
+        total += count[i];
+        if (o->end == PATHS_END_ROLE)
+            sum[by_role ? (int)o->role : (int)o->eligibility] += count[i];
+        else if (o->end == PATHS_END_NO_ROLE && !by_role)
+            sum[o->eligibility] += count[i];
+    }
+    struct strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, paths_word(s, by_role ? PW_BY_ROLE : PW_BY_VERDICT));
+    for (int k = 0; k < (by_role ? ROLE_COUNT : ELIG_COUNT); k++) {
+        strbuf_printf(&b, " %s ",
+                      by_role ? paths_role(s, (enum role)k)
+                              : paths_verdict(s, (enum eligibility)k));
+        say_count(&b, sum[k]);
+        strbuf_puts(&b, ";");
+    }
+    strbuf_printf(&b, " %s ", paths_word(s, PW_TOTAL));
+    say_count(&b, total);
+    put_buf(t, 2, 4, &b);
+}
+
+/* An example patient: the path's classes and the concrete answers they stand for. */
+struct example {
+    uint32_t *cls;
+    struct answer *answers;
+    bool *asked;
+};
+
+static void example_init(struct example *e, size_t nq)
+{
+    e->cls = xcalloc(nq + 1, sizeof *e->cls);
+    e->answers = xcalloc(nq + 1, sizeof *e->answers);
+    e->asked = xcalloc(nq + 1, sizeof *e->asked);
+}
+
+static void example_free(struct example *e)
+{
+    free(e->cls);
+    free(e->answers);
+    free(e->asked);
+}
+
+/* Whether two examples give question qi the same answer (a text is "any text" in both). */
+static bool same_answer(const struct question *qn, const struct example *x, const struct example *y,
+                        size_t qi)
+{
+    const struct answer *a = &x->answers[qi], *b = &y->answers[qi];
+    if (x->asked[qi] != y->asked[qi] || a->given != b->given)
+        return false;
+    if (!x->asked[qi] || !a->given)
+        return true;
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        return a->choice == b->choice;
+    case QTYPE_MULTI:
+        return a->selected == b->selected;
+    case QTYPE_NUMBER:
+        return a->number == b->number;
+    default:
+        return true;
+    }
+}
+
+/* The reference patient's answers, one question a line. */
+static void print_reference(struct table *t, const struct example *ref)
+{
+    put(t, 2, 4, paths_word(&t->s, PW_REFERENCE));
+    for (size_t i = 0; i < t->q->n_questions; i++) {
+        if (!ref->asked[i])
+            continue;
+        struct strbuf b = STRBUF_INIT;
+        paths_say_example(&b, &t->s, i, &ref->answers[i]);
+        put_buf(t, 4, 6, &b);
+    }
+}
+
+/* One example for outcome i: what it answers differently from the reference patient (every
+ * answer without one). */
+static void say_example(struct strbuf *b, const struct table *t, size_t i,
+                        const struct example *ref, struct example *ex)
+{
+    const struct speech *s = &t->s;
+    if (!paths_example_path(t->p, (uint32_t)i, ref ? ref->cls : NULL, ex->cls))
+        return;
+    paths_example_answers(t->p, ex->cls, ex->answers, ex->asked);
+    size_t nq = t->q->n_questions, differ = 0;
+    for (size_t k = 0; k < nq; k++)
+        differ += ex->asked[k] && (!ref || !same_answer(&t->q->questions[k], ex, ref, k));
+    if (ref && differ == 0) {
+        strbuf_puts(b, paths_word(s, PW_IS_REFERENCE));
+        return;
+    }
+    if (ref)
+        strbuf_printf(b, "%s ", paths_word(s, PW_AS_REFERENCE));
+    bool first = true;
+    for (size_t k = 0; k < nq; k++) {
+        if (!ex->asked[k] || (ref && same_answer(&t->q->questions[k], ex, ref, k)))
+            continue;
+        strbuf_puts(b, first ? "" : "; ");
+        paths_say_example(b, s, k, &ex->answers[k]);
+        first = false;
+    }
+}
+
+static void print_proof(struct table *t)
+{
+    const struct paths *p = t->p;
+    const struct speech *s = &t->s;
+    heading(t, PW_PROOF);
+    bool proven = p->complete;
+    for (size_t i = 0; i < p->n_outcomes; i++)
+        proven &= p->outcomes[i].end == PATHS_END_ROLE;
+    for (size_t i = 0; i < t->q->n_questions && p->complete; i++)
+        if (!p->question_reached[i]) {
+            struct strbuf b = STRBUF_INIT;
+            strbuf_printf(&b, "%s %s", paths_word(s, PW_NEVER_ASKED),
+                          model_text(&t->q->questions[i].text, s->lang));
+            put_buf(t, 0, 2, &b);
+            proven = false;
+        }
+    char *count = xasprintf("%zu", p->n_nodes);
+    char *status = p->complete ? (proven ? fill(s, PW_PROVEN, count) : NULL)
+                               : fill(s, PW_NOT_PROVEN, p->stop_reason);
+    if (status)
+        put(t, 0, 0, status);
+    free(status);
+    free(count);
+
+    fputc('\n', t->out);
+    put(t, 0, 0, paths_word(s, PW_WAYS));
+    double *ways = paths_count_outcomes(p);
+    print_totals(t, ways, false);
+    print_totals(t, ways, true);
+    size_t nq = t->q->n_questions;
+    struct example ref, ex;
+    example_init(&ref, nq);
+    example_init(&ex, nq);
+    size_t r = paths_reference_outcome(p);
+    bool have_ref = r < p->n_outcomes && paths_example_path(p, (uint32_t)r, NULL, ref.cls);
+    if (have_ref) {
+        paths_example_answers(p, ref.cls, ref.answers, ref.asked);
+        print_reference(t, &ref);
+    }
+    for (size_t i = 0; i < p->n_outcomes; i++) {
+        struct strbuf b = STRBUF_INIT;
+        strbuf_printf(&b, "%zu. ", i + 1);
+        say_outcome(&b, t, &p->outcomes[i]);
+        strbuf_puts(&b, ": ");
+        say_count(&b, ways[i]);
+        strbuf_printf(&b, " %s", paths_word(s, PW_EXAMPLES));
+        put_buf(t, 2, 5, &b);
+        say_example(&b, t, i, have_ref ? &ref : NULL, &ex);
+        if (b.len > 0)
+            put_buf(t, 5, 7, &b);
+    }
+    free(ways);
+    example_free(&ref);
+    example_free(&ex);
+}
+
+static void print_signoff(struct table *t)
+{
+    const struct speech *s = &t->s;
+    heading(t, PW_SIGNOFF);
+    put(t, 0, 0, paths_word(s, PW_SIGNOFF_TEXT));
+    const enum paths_word fields[] = {PW_NAME, PW_ROLE_TITLE, PW_SIGNATURE, PW_SIGNATURE_DATE};
+    size_t col = field_column(t, fields, sizeof fields / sizeof fields[0]);
+    char rule[RULE_WIDTH + 1];
+    memset(rule, '_', RULE_WIDTH);
+    rule[RULE_WIDTH] = '\0';
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        fputc('\n', t->out);
+        field(t, paths_word(s, fields[i]), col, rule);
+    }
+}
+
+/* ---- --full: every way to each outcome ---- */
 
 static void print_alternative(const char *alt, void *arg)
 {
-    FILE *out = ((struct print_arg *)arg)->out;
-    fprintf(out, "  - ");
-    print_wrapped(out, *alt ? alt : "(whatever the answers)", 4, 4);
+    struct table *t = arg;
+    char *line = xasprintf("- %s", *alt ? alt : paths_word(&t->s, PW_WHATEVER));
+    put(t, 4, 6, line);
+    free(line);
 }
 
-static void print_outcome_title(const struct paths *p, const struct paths_outcome *o, FILE *out)
+static void print_full(struct table *t)
 {
-    switch (o->end) {
-    case PATHS_END_ROLE:
-        fprintf(out, "eligibility %s, role %s", model_eligibility_name(o->eligibility),
-                model_role_name(o->role));
-        break;
-    case PATHS_END_NO_ROLE:
-        fprintf(out, "eligibility %s, NO ROLE (no role row matches)",
-                model_eligibility_name(o->eligibility));
-        break;
-    case PATHS_END_DEAD_END:
-        fprintf(out, "DEAD END: question %s offers none of its options",
-                p->q->questions[o->question].id);
-        break;
+    heading(t, PW_FULL);
+    for (size_t i = 0; i < t->p->n_outcomes; i++) {
+        struct strbuf b = STRBUF_INIT;
+        strbuf_printf(&b, "%zu. ", i + 1);
+        say_outcome(&b, t, &t->p->outcomes[i]);
+        fputc('\n', t->out);
+        put_buf(t, 0, 3, &b);
+        paths_alternatives(t->p, &t->s, (uint32_t)i, SIZE_MAX, print_alternative, t);
     }
 }
 
-/* The answers that raise a finding directly: (question, option set), per finding. */
-struct raised_by {
-    size_t question;
-    uint64_t options;
-};
-
-/* Every `raises` of the questionnaire, bucketed by finding in question order (a bucket sort,
- * so linear): finding f's are by[first[f] .. first[f + 1]]. */
-static struct raised_by *raises_by_finding(const struct questionnaire *q, size_t **first)
+void paths_print(const struct paths *p, const struct paths_table *meta, FILE *out)
 {
-    size_t n = 0;
-    *first = xcalloc(q->n_findings + 2, sizeof **first);
-    for (size_t i = 0; i < q->n_questions; i++)
-        for (size_t r = 0; r < q->questions[i].n_raises; r++)
-            if (q->questions[i].raises[r].finding_index >= 0 &&
-                q->questions[i].raises[r].value_index >= 0) {
-                (*first)[q->questions[i].raises[r].finding_index + 2]++;
-                n++;
-            }
-    for (size_t f = 2; f < q->n_findings + 2; f++)
-        (*first)[f] += (*first)[f - 1];
-    struct raised_by *by = xcalloc(n + 1, sizeof *by);
-    for (size_t i = 0; i < q->n_questions; i++)
-        for (size_t r = 0; r < q->questions[i].n_raises; r++) {
-            const struct raise *ra = &q->questions[i].raises[r];
-            if (ra->finding_index < 0 || ra->value_index < 0)
-                continue;
-            by[(*first)[ra->finding_index + 1]++] =
-                (struct raised_by){i, UINT64_C(1) << ra->value_index};
-        }
-    return by;
-}
-
-static void print_findings(const struct paths *p, FILE *out)
-{
-    const struct questionnaire *q = p->q;
-    size_t *first;
-    struct raised_by *by = raises_by_finding(q, &first);
-    fprintf(out, "\nFindings\n");
-    if (q->n_findings == 0)
-        fprintf(out, "  (none)\n");
-    for (size_t f = 0; f < q->n_findings; f++) {
-        const struct finding *fd = &q->findings[f];
-        fprintf(out, "  %s: %s, verdict %s\n", fd->id, model_severity_name(fd->severity),
-                model_eligibility_name(fd->verdict));
-        if (fd->when) {
-            struct strbuf b = STRBUF_INIT;
-            cond_text(&b, q, fd->when, false);
-            fprintf(out, "    when ");
-            print_wrapped(out, b.data, 9, 6);
-            free(b.data);
-        }
-        for (size_t k = first[f]; k < first[f + 1];) {
-            const struct question *qn = &q->questions[by[k].question];
-            uint64_t mask = 0;
-            for (size_t i = by[k].question; k < first[f + 1] && by[k].question == i; k++)
-                mask |= by[k].options;
-            bool one = __builtin_popcountll(mask) == 1;
-            struct strbuf b = STRBUF_INIT;
-            if (qn->type == QTYPE_MULTI)
-                strbuf_printf(&b, "%s includes %s", qn->id, one ? "" : "any of ");
-            else
-                strbuf_printf(&b, "%s %s", qn->id, one ? "= " : "in ");
-            if (one)
-                strbuf_printf(&b, "%s", model_option_value(qn, (size_t)__builtin_ctzll(mask)));
-            else
-                paths_sb_values(&b, qn, mask);
-            fprintf(out, "    raised by the answer ");
-            print_wrapped(out, b.data, 25, 6);
-            free(b.data);
-        }
-        if (!fd->when && first[f] == first[f + 1])
-            fprintf(out, "    never raised\n");
-    }
-    free(by);
-    free(first);
-}
-
-static void print_questions(const struct paths *p, FILE *out)
-{
-    const struct questionnaire *q = p->q;
-    fprintf(out, "\nQuestions\n");
-    for (size_t i = 0; i < q->n_questions; i++) {
-        const struct question *qn = &q->questions[i];
-        const struct cond *sw = q->sections[qn->section].when;
-        fprintf(out, "  %s (%s): ", qn->id, model_qtype_name(qn->type));
-        if (p->complete && !p->question_reached[i]) {
-            fprintf(out, "NEVER asked\n");
-        } else if (!sw && !qn->when) {
-            fprintf(out, "always asked\n");
-        } else {
-            struct strbuf b = STRBUF_INIT;
-            if (sw)
-                cond_text(&b, q, sw, qn->when != NULL);
-            if (sw && qn->when)
-                strbuf_printf(&b, " and ");
-            if (qn->when)
-                cond_text(&b, q, qn->when, sw != NULL);
-            fprintf(out, "asked when ");
-            print_wrapped(out, b.data,
-                          2 + strlen(qn->id) + 2 + strlen(model_qtype_name(qn->type)) + 3 +
-                              strlen("asked when "),
-                          6);
-            free(b.data);
-        }
-        for (size_t o = 0; o < qn->n_options; o++) {
-            if (!qn->options[o].when)
-                continue;
-            struct strbuf b = STRBUF_INIT;
-            cond_text(&b, q, qn->options[o].when, false);
-            fprintf(out, "    option %s offered when ", qn->options[o].value);
-            print_wrapped(out, b.data, 4 + strlen(qn->options[o].value) + 21, 6);
-            free(b.data);
-        }
-    }
-}
-
-void paths_print(const struct paths *p, FILE *out)
-{
-    const struct questionnaire *q = p->q;
-    fprintf(out, "Decision table of questionnaire ");
-    print_safe(out, q->id ? q->id : "");
-    fprintf(out, " version ");
-    print_safe(out, q->version ? q->version : "");
-    fprintf(out, ": %zu outcome%s from %zu state%s\n", p->n_outcomes, p->n_outcomes == 1 ? "" : "s",
-            p->n_nodes, p->n_nodes == 1 ? "" : "s");
-    if (!p->complete)
-        fprintf(out, "Note: %s\n", p->stop_reason);
-    for (size_t i = 0; i < p->n_outcomes; i++) {
-        fprintf(out, "\n%zu. ", i + 1);
-        print_outcome_title(p, &p->outcomes[i], out);
-        fprintf(out, ", when any of these:\n");
-        struct print_arg a = {out};
-        double total =
-            paths_alternatives(p, (uint32_t)i, PRINT_ALTERNATIVES, print_alternative, &a);
-        if (total > PRINT_ALTERNATIVES)
-            fprintf(out, "  ... and %.0f more\n", total - PRINT_ALTERNATIVES);
-    }
-    print_findings(p, out);
-    print_questions(p, out);
+    struct table t = {p, p->q, meta, {p->q, meta->lang, true}, out};
+    if (meta->lang >= p->q->n_languages)
+        t.s.lang = 0;
+    print_header(&t);
+    print_findings(&t);
+    print_roles(&t);
+    print_recommendations(&t);
+    print_proof(&t);
+    print_signoff(&t);
+    if (meta->full)
+        print_full(&t);
 }
