@@ -81,13 +81,21 @@ static char *fill(const struct speech *s, enum paths_word w, const char *arg)
     return xasprintf("%.*s%s%s", (int)(at - text), text, arg, at + 3);
 }
 
-/* A count of ways: exact while a double holds it exactly, else rounded. */
+/* A count of ways: exact while a double holds it exactly (digits in groups of three joined
+ * by no-break spaces, in any language), else rounded. */
 static void say_count(struct strbuf *b, double n)
 {
-    if (n < 1e15)
-        strbuf_printf(b, "%.0f", n);
-    else
+    if (n >= 1e15) {
         strbuf_printf(b, "%.3g", n);
+        return;
+    }
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%.0f", n);
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0 && len > 4)
+            strbuf_puts(b, "\u00a0");
+        strbuf_add(b, &digits[i], 1);
+    }
 }
 
 /* ---- header ---- */

@@ -483,16 +483,22 @@ void paths_say_cond(struct strbuf *b, const struct speech *s, const struct cond 
             paths_say_cond(b, s, c->items[0], true);
         return;
     case COND_IN:
-        if (qn)
-            say_in(b, s, qn, paths_leaf_mask(c));
-        return;
-    case COND_INCLUDES:
+    case COND_INCLUDES: {
         if (!qn)
             return;
-        say_question(b, s, qn);
-        strbuf_printf(b, " %s ", paths_word(s, c->n_values == 1 ? PW_INCLUDES : PW_ALL_OF));
-        say_options(b, s, qn, paths_leaf_mask(c), PW_AND);
+        /* In words a set reads "A or B": inside and/or/not, brackets keep it together. */
+        bool parens = s->words && nested && c->n_values > 1;
+        strbuf_puts(b, parens ? "(" : "");
+        if (c->kind == COND_IN) {
+            say_in(b, s, qn, paths_leaf_mask(c));
+        } else {
+            say_question(b, s, qn);
+            strbuf_printf(b, " %s ", paths_word(s, c->n_values == 1 ? PW_INCLUDES : PW_ALL_OF));
+            say_options(b, s, qn, paths_leaf_mask(c), PW_AND);
+        }
+        strbuf_puts(b, parens ? ")" : "");
         return;
+    }
     case COND_COMPARE:
         if (qn) {
             say_question(b, s, qn);
