@@ -276,6 +276,7 @@ enum paths_word {
     PW_IS_REFERENCE,
     PW_WHEN,
     PW_NONE,
+    PW_MORE,
     PW_SIGNOFF,
     PW_SIGNOFF_TEXT,
     PW_NAME,

@@ -10,8 +10,9 @@
 #include "wrap.h"
 #include "xalloc.h"
 
-#define TABLE_WIDTH 80 /* columns, as the text report */
-#define RULE_WIDTH  40 /* the line to sign on */
+#define TABLE_WIDTH 80   /* columns, as the text report */
+#define RULE_WIDTH  40   /* the line to sign on */
+#define FULL_WAYS   1000 /* --full: ways printed per outcome (they can be astronomically many) */
 
 struct table {
     const struct paths *p;
@@ -123,30 +124,69 @@ static void print_header(struct table *t)
 
 /* ---- the rules ---- */
 
+/* Every `raises` of the questionnaire as (question, options), bucketed by finding in question
+ * order (a counting sort, so the table stays linear in the questionnaire's size): finding
+ * f's are by[first[f] .. first[f + 1]), one entry per question. */
+struct raised_by {
+    size_t question;
+    uint64_t options;
+};
+
+/* Whether raise r of qn is the first of qn on its finding (resolved; one entry per question). */
+static bool raises_first(const struct question *qn, size_t r)
+{
+    int f = qn->raises[r].finding_index;
+    if (f < 0)
+        return false;
+    for (size_t k = 0; k < r; k++)
+        if (qn->raises[k].finding_index == f)
+            return false;
+    return true;
+}
+
+static struct raised_by *raises_by_finding(const struct questionnaire *q, size_t **first_out)
+{
+    size_t *first = xcalloc(q->n_findings + 2, sizeof *first);
+    for (size_t i = 0; i < q->n_questions; i++)
+        for (size_t r = 0; r < q->questions[i].n_raises; r++)
+            if (raises_first(&q->questions[i], r))
+                first[q->questions[i].raises[r].finding_index + 2]++;
+    for (size_t f = 2; f < q->n_findings + 2; f++)
+        first[f] += first[f - 1];
+    struct raised_by *by = xcalloc(first[q->n_findings + 1] + 1, sizeof *by);
+    for (size_t i = 0; i < q->n_questions; i++)
+        for (size_t r = 0; r < q->questions[i].n_raises; r++) {
+            const struct raise *ra = &q->questions[i].raises[r];
+            if (!raises_first(&q->questions[i], r))
+                continue;
+            uint64_t options = 0; /* every option of question i that raises the finding */
+            for (size_t k = r; k < q->questions[i].n_raises; k++)
+                if (q->questions[i].raises[k].finding_index == ra->finding_index &&
+                    q->questions[i].raises[k].value_index >= 0)
+                    options |= UINT64_C(1) << q->questions[i].raises[k].value_index;
+            by[first[ra->finding_index + 1]++] = (struct raised_by){i, options};
+        }
+    *first_out = first;
+    return by;
+}
+
 /* The answers that raise finding f: its `when`, and each question's `raises` on it (one
  * alternative per question, its options joined), as "A; or B". */
-static void say_raised_by(struct strbuf *b, const struct table *t, size_t f)
+static void say_raised_by(struct strbuf *b, const struct table *t, size_t f,
+                          const struct raised_by *by, const size_t *first)
 {
     const struct questionnaire *q = t->q;
     const struct speech *s = &t->s;
     size_t start = b->len;
     if (q->findings[f].when)
         paths_say_cond(b, s, q->findings[f].when, false);
-    for (size_t i = 0; i < q->n_questions; i++) {
-        uint64_t mask = 0;
-        for (size_t r = 0; r < q->questions[i].n_raises; r++) {
-            const struct raise *ra = &q->questions[i].raises[r];
-            if (ra->finding_index == (int)f && ra->value_index >= 0)
-                mask |= UINT64_C(1) << ra->value_index;
-        }
-        if (!mask)
-            continue;
+    for (size_t k = first[f]; k < first[f + 1]; k++) {
         if (b->len > start)
             strbuf_printf(b, "; %s ", paths_word(s, PW_OR));
-        struct cond leaf = {.kind = COND_IN, .ref_index = (int)i};
+        struct cond leaf = {.kind = COND_IN, .ref_index = (int)by[k].question};
         int values[MODEL_MAX_OPTIONS];
         for (size_t o = 0; o < MODEL_MAX_OPTIONS; o++)
-            if (mask & (UINT64_C(1) << o))
+            if (by[k].options & (UINT64_C(1) << o))
                 values[leaf.n_values++] = (int)o;
         leaf.value_index = values;
         paths_say_cond(b, s, &leaf, false);
@@ -160,6 +200,8 @@ static void print_findings(struct table *t)
     const struct questionnaire *q = t->q;
     const struct speech *s = &t->s;
     heading(t, PW_FINDINGS);
+    size_t *first;
+    struct raised_by *by = raises_by_finding(q, &first);
     struct strbuf b = STRBUF_INIT;
     strbuf_printf(&b, "%s ", paths_word(s, PW_PRECEDENCE));
     for (int e = 0; e < ELIG_COUNT; e++)
@@ -180,11 +222,13 @@ static void print_findings(struct table *t)
             }
             char *name = paths_first_sentence(model_text(&fd->text, s->lang));
             strbuf_printf(&b, "- %s [%s]: ", name, paths_severity(s, fd->severity));
-            say_raised_by(&b, t, f);
+            say_raised_by(&b, t, f, by, first);
             put_buf(t, 4, 6, &b);
             free(name);
         }
     }
+    free(by);
+    free(first);
 }
 
 static void print_roles(struct table *t)
@@ -467,7 +511,14 @@ static void print_full(struct table *t)
         say_outcome(&b, t, &t->p->outcomes[i]);
         fputc('\n', t->out);
         put_buf(t, 0, 3, &b);
-        paths_alternatives(t->p, &t->s, (uint32_t)i, SIZE_MAX, print_alternative, t);
+        double total =
+            paths_alternatives(t->p, &t->s, (uint32_t)i, FULL_WAYS, print_alternative, t);
+        if (total > FULL_WAYS) {
+            strbuf_printf(&b, "%s ", paths_word(&t->s, PW_AND));
+            say_count(&b, total - FULL_WAYS);
+            strbuf_printf(&b, " %s", paths_word(&t->s, PW_MORE));
+            put_buf(t, 4, 6, &b);
+        }
     }
 }
 

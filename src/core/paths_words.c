@@ -82,6 +82,7 @@ static const struct paths_word_def {
     [PW_IS_REFERENCE] = {"paths_is_reference", "the reference patient", ""},
     [PW_WHEN] = {"paths_when", "When", ""},
     [PW_NONE] = {"paths_none", "(none)", ""},
+    [PW_MORE] = {"paths_more", "more ways, not listed", ""},
     [PW_SIGNOFF] = {"paths_signoff", "SIGN-OFF", ""},
     [PW_SIGNOFF_TEXT] = {"paths_signoff_text",
                          "I have reviewed the rules above and approve this questionnaire, of "
