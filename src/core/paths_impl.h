@@ -303,8 +303,9 @@ char *paths_first_sentence(const char *text);
 /* Appends condition c as s speaks it: "How old are you? < 18 and not (...)". */
 void paths_say_cond(struct strbuf *b, const struct speech *s, const struct cond *c, bool nested);
 
-/* Appends "question = answer" for option o of question qi (the questionnaire's texts). */
-void paths_say_answer(struct strbuf *b, const struct speech *s, size_t qi, size_t o);
+/* Appends question qi; the answers of mask after it: " = A or B", " includes A". */
+void paths_say_question(struct strbuf *b, const struct speech *s, size_t qi);
+void paths_say_answers(struct strbuf *b, const struct speech *s, size_t qi, uint64_t mask);
 
 /* Appends answer a to question qi (given false: left unanswered), as an example patient
  * gives it: "question = answer". */

@@ -195,6 +195,55 @@ static void say_raised_by(struct strbuf *b, const struct table *t, size_t f,
         strbuf_puts(b, paths_word(s, PW_NEVER));
 }
 
+/* The question of finding f when only one question's `raises` raises it; -1 otherwise. */
+static long sole_question(const struct table *t, size_t f, const struct raised_by *by,
+                          const size_t *first)
+{
+    if (t->q->findings[f].when || first[f + 1] - first[f] != 1)
+        return -1;
+    return (long)by[first[f]].question;
+}
+
+/* One row per finding, "answers: finding"; findings of one group raised by the same single
+ * question share a row: "question = A: finding; = B: other finding" (a line each when more
+ * than two). */
+static void print_group(struct table *t, const size_t *fs, size_t n, const struct raised_by *by,
+                        const size_t *first)
+{
+    const struct speech *s = &t->s;
+    bool *done = xcalloc(n + 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        struct strbuf b = STRBUF_INIT;
+        long qi = sole_question(t, fs[i], by, first);
+        strbuf_puts(&b, "- ");
+        if (qi >= 0)
+            paths_say_question(&b, s, (size_t)qi);
+        size_t same = 1; /* findings on this row: more than two get a line each */
+        for (size_t k = i + 1; k < n && qi >= 0; k++)
+            same += !done[k] && sole_question(t, fs[k], by, first) == qi;
+        for (size_t k = i; k < n; k++) {
+            if (done[k] || (k > i && (qi < 0 || sole_question(t, fs[k], by, first) != qi)))
+                continue;
+            if (same > 2)
+                strbuf_puts(&b, "\n");
+            else if (k > i)
+                strbuf_puts(&b, ";");
+            if (qi >= 0)
+                paths_say_answers(&b, s, (size_t)qi, by[first[fs[k]]].options);
+            else
+                say_raised_by(&b, t, fs[k], by, first);
+            char *name = paths_first_sentence(model_text(&t->q->findings[fs[k]].text, s->lang));
+            strbuf_printf(&b, ": %s", name);
+            free(name);
+            done[k] = true;
+        }
+        put_buf(t, 4, 6, &b);
+    }
+    free(done);
+}
+
 static void print_findings(struct table *t)
 {
     const struct questionnaire *q = t->q;
@@ -209,24 +258,22 @@ static void print_findings(struct table *t)
                       e + 1 < ELIG_COUNT ? " > " : "");
     strbuf_printf(&b, " (%s).", paths_word(s, PW_NO_VERDICT));
     put_buf(t, 0, 0, &b);
-    for (int e = 0; e < ELIG_COUNT; e++) {
-        bool any = false;
-        for (size_t f = 0; f < q->n_findings; f++) {
-            const struct finding *fd = &q->findings[f];
-            if ((int)fd->verdict != e)
+    /* By verdict, then by severity under a heading that names both. */
+    size_t *fs = xcalloc(q->n_findings + 1, sizeof *fs);
+    for (int e = 0; e < ELIG_COUNT; e++)
+        for (int sev = 0; sev < SEV_COUNT; sev++) {
+            size_t n = 0;
+            for (size_t f = 0; f < q->n_findings; f++)
+                if ((int)q->findings[f].verdict == e && (int)q->findings[f].severity == sev)
+                    fs[n++] = f;
+            if (n == 0)
                 continue;
-            if (!any) {
-                strbuf_printf(&b, "%d. %s", e + 1, paths_verdict(s, (enum eligibility)e));
-                put_buf(t, 1, 4, &b);
-                any = true;
-            }
-            char *name = paths_first_sentence(model_text(&fd->text, s->lang));
-            strbuf_printf(&b, "- %s [%s]: ", name, paths_severity(s, fd->severity));
-            say_raised_by(&b, t, f, by, first);
-            put_buf(t, 4, 6, &b);
-            free(name);
+            strbuf_printf(&b, "%d. %s [%s]", e + 1, paths_verdict(s, (enum eligibility)e),
+                          paths_severity(s, (enum severity)sev));
+            put_buf(t, 1, 4, &b);
+            print_group(t, fs, n, by, first);
         }
-    }
+    free(fs);
     free(by);
     free(first);
 }
@@ -465,11 +512,9 @@ static void print_proof(struct table *t)
         say_outcome(&b, t, &p->outcomes[i]);
         strbuf_puts(&b, ": ");
         say_count(&b, ways[i]);
-        strbuf_printf(&b, " %s", paths_word(s, PW_EXAMPLES));
-        put_buf(t, 2, 5, &b);
+        strbuf_printf(&b, " %s; ", paths_word(s, PW_EXAMPLES));
         say_example(&b, t, i, have_ref ? &ref : NULL, &ex);
-        if (b.len > 0)
-            put_buf(t, 5, 7, &b);
+        put_buf(t, 2, 5, &b);
     }
     free(ways);
     example_free(&ref);

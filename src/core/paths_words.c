@@ -43,8 +43,8 @@ static const struct paths_word_def {
     [PW_LANGUAGE] = {"paths_language", "Language:", ""},
     [PW_INTRO] = {"paths_intro",
                   "Every rule of the questionnaire in its own words (a question = the answer "
-                  "that counts), then the proof that every way through it ends in a verdict "
-                  "and a role.",
+                  "that counts: what it raises), then the proof that every way through it "
+                  "ends in a verdict and a role.",
                   ""},
     [PW_FINDINGS] = {"paths_findings", "FINDINGS, BY THE VERDICT THEY IMPOSE", ""},
     [PW_PRECEDENCE] = {"paths_precedence",
@@ -104,8 +104,8 @@ const char *paths_word(const struct speech *s, enum paths_word w)
     return model_label(s->q, word_defs[w].key, s->lang, word_defs[w].text);
 }
 
-/* The report's words for verdicts and roles, so that what is signed reads as what is
- * reported; the interface's for severities. */
+/* The report's words for verdicts, roles, yes and no, so that what is signed reads as what
+ * is reported (but a short "unknown": it recurs); the interface's for severities. */
 static const char *const verdict_defaults[ELIG_COUNT] = {
     "NOT ELIGIBLE", "DEFERRED", "REFER FOR DIAGNOSIS", "ELIGIBLE WITH PRECAUTIONS", "ELIGIBLE",
 };
@@ -115,9 +115,8 @@ static const char *const role_defaults[ROLE_COUNT] = {
     "UNDETERMINED",
     "NONE",
 };
-static const char *const answer_keys[YESNO_COUNT] = {"answer_yes", "answer_no", "answer_unknown"};
-static const char *const answer_defaults[YESNO_COUNT] = {"Yes", "No",
-                                                         "Unknown (the patient does not know)"};
+static const char *const answer_keys[YESNO_COUNT] = {"answer_yes", "answer_no", "paths_unknown"};
+static const char *const answer_defaults[YESNO_COUNT] = {"Yes", "No", "Unknown"};
 
 static const char *label_of(const struct speech *s, const char *prefix, const char *word,
                             const char *fallback)
@@ -160,6 +159,12 @@ char *paths_first_sentence(const char *text)
 
 /* ---- questions and answers ---- */
 
+void paths_say_question(struct strbuf *b, const struct speech *s, size_t qi)
+{
+    const struct question *qn = &s->q->questions[qi];
+    strbuf_puts(b, s->words ? model_text(&qn->text, s->lang) : qn->id);
+}
+
 static void say_question(struct strbuf *b, const struct speech *s, const struct question *qn)
 {
     strbuf_puts(b, s->words ? model_text(&qn->text, s->lang) : qn->id);
@@ -197,6 +202,12 @@ static void say_in(struct strbuf *b, const struct speech *s, const struct questi
                    uint64_t mask)
 {
     say_question(b, s, qn);
+    paths_say_answers(b, s, (size_t)(qn - s->q->questions), mask);
+}
+
+void paths_say_answers(struct strbuf *b, const struct speech *s, size_t qi, uint64_t mask)
+{
+    const struct question *qn = &s->q->questions[qi];
     bool one = __builtin_popcountll(mask) == 1;
     if (qn->type == QTYPE_MULTI) {
         strbuf_printf(b, " %s ", paths_word(s, one ? PW_INCLUDES : PW_ANY_OF));
@@ -211,11 +222,6 @@ static void say_in(struct strbuf *b, const struct speech *s, const struct questi
         strbuf_printf(b, " %s ", paths_word(s, PW_IN));
         say_options(b, s, qn, mask, PW_OR);
     }
-}
-
-void paths_say_answer(struct strbuf *b, const struct speech *s, size_t qi, size_t o)
-{
-    say_in(b, s, &s->q->questions[qi], UINT64_C(1) << o);
 }
 
 static void say_atom(struct strbuf *b, const struct speech *s, const struct question *qn,
