@@ -277,6 +277,7 @@ enum paths_word {
     PW_WHEN,
     PW_NONE,
     PW_MORE,
+    PW_RAISES,
     PW_SIGNOFF,
     PW_SIGNOFF_TEXT,
     PW_NAME,

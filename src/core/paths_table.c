@@ -204,9 +204,9 @@ static long sole_question(const struct table *t, size_t f, const struct raised_b
     return (long)by[first[f]].question;
 }
 
-/* One row per finding, "answers: finding"; findings of one group raised by the same single
- * question share a row: "question = A: finding; = B: other finding" (a line each when more
- * than two). */
+/* One row per finding, "answers → finding"; findings of one group raised by the same single
+ * question share a row: "question = A → finding; = B → other finding" (a line each when
+ * more than two). */
 static void print_group(struct table *t, const size_t *fs, size_t n, const struct raised_by *by,
                         const size_t *first)
 {
@@ -235,7 +235,7 @@ static void print_group(struct table *t, const size_t *fs, size_t n, const struc
             else
                 say_raised_by(&b, t, fs[k], by, first);
             char *name = paths_first_sentence(model_text(&t->q->findings[fs[k]].text, s->lang));
-            strbuf_printf(&b, ": %s", name);
+            strbuf_printf(&b, " %s %s", paths_word(s, PW_RAISES), name);
             free(name);
             done[k] = true;
         }

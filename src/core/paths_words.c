@@ -43,8 +43,8 @@ static const struct paths_word_def {
     [PW_LANGUAGE] = {"paths_language", "Language:", ""},
     [PW_INTRO] = {"paths_intro",
                   "Every rule of the questionnaire in its own words (a question = the answer "
-                  "that counts: what it raises), then the proof that every way through it "
-                  "ends in a verdict and a role.",
+                  "that counts \u2192 what it raises), then the proof that every way through "
+                  "it ends in a verdict and a role.",
                   ""},
     [PW_FINDINGS] = {"paths_findings", "FINDINGS, BY THE VERDICT THEY IMPOSE", ""},
     [PW_PRECEDENCE] = {"paths_precedence",
@@ -83,6 +83,7 @@ static const struct paths_word_def {
     [PW_WHEN] = {"paths_when", "When", ""},
     [PW_NONE] = {"paths_none", "(none)", ""},
     [PW_MORE] = {"paths_more", "more ways, not listed", ""},
+    [PW_RAISES] = {"paths_raises", "\u2192", ""},
     [PW_SIGNOFF] = {"paths_signoff", "SIGN-OFF", ""},
     [PW_SIGNOFF_TEXT] = {"paths_signoff_text",
                          "I have reviewed the rules above and approve this questionnaire, of "

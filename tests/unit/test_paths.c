@@ -457,11 +457,11 @@ static void printed_table(void **state)
     assert_true(strncmp(buf, head, strlen(head)) == 0);
     /* A finding in words, with its severity and what raises it. */
     assert_non_null(strstr(buf, " 1. NOT ELIGIBLE [absolute]\n"
-                                "    - Bleeding disorder? = Yes: Bleeding disorder\n"));
-    assert_non_null(strstr(buf,
-                           " 5. ELIGIBLE [info]\n    - Stage = Norwood 6 or Ludwig 3: Advanced "
-                           "stage\n    - finding \"Advanced stage\" and finding \"Recent hair "
-                           "loss\": Advanced and\n      recent\n"));
+                                "    - Bleeding disorder? = Yes \u2192 Bleeding disorder\n"));
+    assert_non_null(
+        strstr(buf, " 5. ELIGIBLE [info]\n    - Stage = Norwood 6 or Ludwig 3 \u2192 Advanced "
+                    "stage\n    - finding \"Advanced stage\" and finding \"Recent hair "
+                    "loss\" \u2192 Advanced and\n      recent\n"));
     /* The roles in order, and the catch-all. */
     assert_non_null(strstr(buf, " 2. UNDETERMINED: finding \"No specialist diagnosis\"\n"));
     assert_non_null(strstr(buf, " 4. SINGLE TREATMENT: in every other case\n"));
