@@ -24,17 +24,13 @@ int cmd_paths(const struct options *o)
         return EXIT_USAGE;
     }
     struct questionnaire *q;
-    int status = cli_open_questionnaire(o, &q);
+    size_t lang;
+    int status = cli_open_questionnaire_and_language(o, &q, &lang);
     if (status != EXIT_OK)
         return status;
-    int lang = cli_language(o, q);
-    if (lang < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     char sha[DIGEST_HEX_LEN + 1];
     digest_sha256_hex(q->source, q->source_len, sha);
-    struct paths_table meta = {sha, ts.date, (size_t)lang, o->full};
+    struct paths_table meta = {sha, ts.date, lang, o->full};
     struct paths *p = paths_analyse(q, PATHS_DEFAULT_BUDGET);
     paths_print(p, &meta, stdout);
     paths_free(p);

@@ -72,15 +72,6 @@ void paths_cond_leaves(struct paths *p, const struct cond *c, leaf_fn *fn, void 
     fn(p, c, arg);
 }
 
-uint64_t paths_leaf_mask(const struct cond *c)
-{
-    uint64_t m = 0;
-    for (size_t i = 0; i < c->n_values; i++)
-        if (c->value_index[i] >= 0 && c->value_index[i] < MODEL_MAX_OPTIONS)
-            m |= UINT64_C(1) << c->value_index[i];
-    return m;
-}
-
 bool paths_is_question_leaf(const struct cond *c)
 {
     return c->kind == COND_IN || c->kind == COND_INCLUDES || c->kind == COND_COMPARE ||

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "xalloc.h"
 
 /* Per-question test lists gathered before classes are built. */
@@ -64,13 +65,13 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
     case QTYPE_YESNO:
     case QTYPE_CHOICE:
         if (c->kind == COND_IN)
-            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], paths_leaf_mask(c));
+            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], cond_value_mask(c));
         break;
     case QTYPE_MULTI:
         if (c->kind == COND_IN)
-            add_atom(info, ATOM_ANY, paths_leaf_mask(c));
+            add_atom(info, ATOM_ANY, cond_value_mask(c));
         else if (c->kind == COND_INCLUDES)
-            add_atom(info, ATOM_ALL, paths_leaf_mask(c));
+            add_atom(info, ATOM_ALL, cond_value_mask(c));
         break;
     case QTYPE_NUMBER:
         if (c->kind == COND_COMPARE) {

@@ -155,9 +155,6 @@ void paths_cond_leaves(struct paths *p, const struct cond *c, leaf_fn *fn, void 
 /* Whether leaf c tests a question's answer (in, includes, compare, answered). */
 bool paths_is_question_leaf(const struct cond *c);
 
-/* The options a resolved `in`/`includes` leaf names, as a mask. */
-uint64_t paths_leaf_mask(const struct cond *c);
-
 /* FNV-1a over a key of 32-bit words, for the hash tables of states and reduced nodes. */
 uint64_t paths_key_hash(const uint32_t *k, size_t len);
 

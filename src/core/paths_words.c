@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "xalloc.h"
 
 /* ---- the fixed words ---- */
@@ -498,11 +499,11 @@ void paths_say_cond(struct strbuf *b, const struct speech *s, const struct cond 
         bool parens = s->words && nested && c->n_values > 1;
         strbuf_puts(b, parens ? "(" : "");
         if (c->kind == COND_IN) {
-            say_in(b, s, qn, paths_leaf_mask(c));
+            say_in(b, s, qn, cond_value_mask(c));
         } else {
             say_question(b, s, qn);
             strbuf_printf(b, " %s ", paths_word(s, c->n_values == 1 ? PW_INCLUDES : PW_ALL_OF));
-            say_options(b, s, qn, paths_leaf_mask(c), PW_AND);
+            say_options(b, s, qn, cond_value_mask(c), PW_AND);
         }
         strbuf_puts(b, parens ? ")" : "");
         return;

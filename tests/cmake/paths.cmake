@@ -1,41 +1,9 @@
-# paths.cmake - `mesoscreen paths`: the decision table for sign-off, as exact golden files.
-# tests/golden/paths/NAME.expected holds stdout and stderr of `mesoscreen paths -q NAME.yaml`
-# run in that directory, then "exit N"; NAME.full.expected the same with --full for the small
-# questionnaires that have one; builtin.LANG.expected the built-in questionnaire's table in
-# each of its languages. SOURCE_DATE_EPOCH and TZ fix the date. The built-in table is also
-# checked for what a signature needs: proven, every verdict and role, no more than about 250
-# lines, and --full longer than the table. Included by tests/CMakeLists.txt to register the
-# tests; run with -P (MODE=golden, builtin_golden or builtin) to perform one.
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  set(paths_dir ${CMAKE_CURRENT_SOURCE_DIR}/golden/paths)
-  file(GLOB PATHS_GOLDEN_INPUTS CONFIGURE_DEPENDS ${paths_dir}/*.yaml)
-  foreach(input ${PATHS_GOLDEN_INPUTS})
-    get_filename_component(name ${input} NAME_WE)
-    add_test(NAME paths.golden.${name}
-             COMMAND ${CMAKE_COMMAND} -DMODE=golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                     -DDIR=${paths_dir} -DNAME=${name} -DFULL=OFF
-                     -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-    if(EXISTS ${paths_dir}/${name}.full.expected)
-      add_test(NAME paths.golden.${name}.full
-               COMMAND ${CMAKE_COMMAND} -DMODE=golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                       -DDIR=${paths_dir} -DNAME=${name} -DFULL=ON
-                       -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-    endif()
-  endforeach()
-  foreach(lang en es)
-    add_test(NAME paths.golden.builtin.${lang}
-             COMMAND ${CMAKE_COMMAND} -DMODE=builtin_golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                     -DDIR=${paths_dir} -DLANG=${lang} -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-  endforeach()
-  add_test(NAME paths.builtin
-           COMMAND ${CMAKE_COMMAND} -DMODE=builtin -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-  add_test(NAME paths.builtin_check
-           COMMAND $<TARGET_FILE:mesoscreen> check
-                   ${CMAKE_CURRENT_SOURCE_DIR}/../questionnaires/hair-mesotherapy.yaml)
-  return()
-endif()
-
+# paths.cmake - runs one `mesoscreen paths` test registered by tests/decision_table.cmake:
+# MODE=golden (stdout and stderr of `mesoscreen paths -q NAME.yaml [--full]` run in DIR, then
+# "exit N", against NAME[.full].expected), MODE=builtin_golden (the built-in table in LANG
+# against builtin.LANG.expected), or MODE=builtin (the built-in table proven, with every
+# verdict and role, no more than about 250 lines, and --full longer). SOURCE_DATE_EPOCH and TZ
+# fix the date.
 set(ENV{SOURCE_DATE_EPOCH} 1767225600) # 2026-01-01
 set(ENV{TZ} UTC)
 include(${CMAKE_CURRENT_LIST_DIR}/golden_compare.cmake)
