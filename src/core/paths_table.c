@@ -483,7 +483,9 @@ static void print_proof(struct table *t)
             put_buf(t, 0, 2, &b);
             proven = false;
         }
-    char *count = xasprintf("%zu", p->n_nodes);
+    struct strbuf states = STRBUF_INIT;
+    say_count(&states, (double)p->n_nodes);
+    char *count = strbuf_release(&states, NULL);
     char *status = p->complete ? (proven ? fill(s, PW_PROVEN, count) : NULL)
                                : fill(s, PW_NOT_PROVEN, p->stop_reason);
     if (status)
