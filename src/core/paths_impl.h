@@ -271,7 +271,6 @@ enum paths_word {
     PW_REFERENCE,
     PW_AS_REFERENCE,
     PW_IS_REFERENCE,
-    PW_WHEN,
     PW_NONE,
     PW_MORE,
     PW_RAISES,

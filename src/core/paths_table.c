@@ -205,8 +205,8 @@ static long sole_question(const struct table *t, size_t f, const struct raised_b
 }
 
 /* One row per finding, "answers → finding"; findings of one group raised by the same single
- * question share a row: "question = A → finding; = B → other finding" (a line each when
- * more than two). */
+ * question share a row: "question = A → finding; = B → other finding" (a line each, after
+ * a dot, when more than two). */
 static void print_group(struct table *t, const size_t *fs, size_t n, const struct raised_by *by,
                         const size_t *first)
 {
@@ -227,7 +227,7 @@ static void print_group(struct table *t, const size_t *fs, size_t n, const struc
             if (done[k] || (k > i && (qi < 0 || sole_question(t, fs[k], by, first) != qi)))
                 continue;
             if (same > 2)
-                strbuf_puts(&b, "\n");
+                strbuf_puts(&b, "\n\u00b7");
             else if (k > i)
                 strbuf_puts(&b, ";");
             if (qi >= 0)
@@ -296,7 +296,19 @@ static void print_roles(struct table *t)
 static const char *const kind_defaults[REC_KIND_COUNT] = {"Next step", "Treatment course",
                                                           "Follow-up", "Aftercare"};
 
-/* Recommendations by kind; a run of recommendations given on the same condition shares it. */
+/* The condition of recommendation r, as the table says it. The caller frees it. */
+static char *rec_condition(const struct table *t, size_t r)
+{
+    struct strbuf b = STRBUF_INIT;
+    if (t->q->recommendations[r].when)
+        paths_say_cond(&b, &t->s, t->q->recommendations[r].when, false);
+    else
+        strbuf_puts(&b, paths_word(&t->s, PW_ALWAYS));
+    return strbuf_release(&b, NULL);
+}
+
+/* Recommendations by kind, one row each, "condition → recommendation"; a run given on the
+ * same condition shares its row, a recommendation a line after a dot. */
 static void print_recommendations(struct table *t)
 {
     const struct questionnaire *q = t->q;
@@ -304,39 +316,38 @@ static void print_recommendations(struct table *t)
     heading(t, PW_RECOMMENDATIONS);
     if (q->n_recommendations == 0)
         put(t, 1, 1, paths_word(s, PW_NONE));
+    size_t *rs = xcalloc(q->n_recommendations + 1, sizeof *rs);
+    char **conds = xcalloc(q->n_recommendations + 1, sizeof *conds);
     for (int k = 0; k < REC_KIND_COUNT; k++) {
+        size_t n = 0;
+        for (size_t r = 0; r < q->n_recommendations; r++)
+            if ((int)q->recommendations[r].kind == k) {
+                conds[n] = rec_condition(t, r);
+                rs[n++] = r;
+            }
+        if (n == 0)
+            continue;
         char key[32];
         snprintf(key, sizeof key, "kind_%s", model_recommendation_kind_name(k));
-        bool any = false;
-        char *shown = NULL; /* the condition of the run being printed */
-        for (size_t r = 0; r < q->n_recommendations; r++) {
-            const struct recommendation *rec = &q->recommendations[r];
-            if ((int)rec->kind != k)
-                continue;
-            if (!any)
-                put(t, 1, 4, model_label(q, key, s->lang, kind_defaults[k]));
-            any = true;
+        put(t, 1, 4, model_label(q, key, s->lang, kind_defaults[k]));
+        for (size_t i = 0, end; i < n; i = end) {
+            for (end = i + 1; end < n && strcmp(conds[end], conds[i]) == 0;)
+                end++;
             struct strbuf b = STRBUF_INIT;
-            if (rec->when)
-                paths_say_cond(&b, s, rec->when, false);
-            else
-                strbuf_puts(&b, paths_word(s, PW_ALWAYS));
-            char *cond = strbuf_release(&b, NULL);
-            if (!shown || strcmp(shown, cond) != 0) {
-                strbuf_printf(&b, "%s %s:", paths_word(s, PW_WHEN), cond);
-                put_buf(t, 4, 6, &b);
-                free(shown);
-                shown = cond;
-            } else {
-                free(cond);
+            strbuf_printf(&b, "- %s %s", conds[i], paths_word(s, PW_RAISES));
+            for (size_t k2 = i; k2 < end; k2++) {
+                char *name =
+                    paths_first_sentence(model_text(&q->recommendations[rs[k2]].text, s->lang));
+                strbuf_printf(&b, "%s%s", end - i > 1 ? "\n\u00b7 " : " ", name);
+                free(name);
             }
-            char *name = paths_first_sentence(model_text(&rec->text, s->lang));
-            strbuf_printf(&b, "- %s", name);
-            put_buf(t, 6, 8, &b);
-            free(name);
+            put_buf(t, 4, 6, &b);
         }
-        free(shown);
+        for (size_t i = 0; i < n; i++)
+            free(conds[i]);
     }
+    free(rs);
+    free(conds);
 }
 
 /* ---- the proof ---- */

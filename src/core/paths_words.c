@@ -81,7 +81,6 @@ static const struct paths_word_def {
                       ""},
     [PW_AS_REFERENCE] = {"paths_as_reference", "as the reference patient, but:", ""},
     [PW_IS_REFERENCE] = {"paths_is_reference", "the reference patient", ""},
-    [PW_WHEN] = {"paths_when", "When", ""},
     [PW_NONE] = {"paths_none", "(none)", ""},
     [PW_MORE] = {"paths_more", "more ways, not listed", ""},
     [PW_RAISES] = {"paths_raises", "\u2192", ""},
@@ -521,9 +520,13 @@ void paths_say_cond(struct strbuf *b, const struct speech *s, const struct cond 
             strbuf_printf(b, " %s", paths_word(s, c->flag ? PW_ANSWERED : PW_UNANSWERED));
         }
         return;
-    case COND_ELIGIBILITY:
+    case COND_ELIGIBILITY: {
+        bool parens = s->words && nested && __builtin_popcount(c->eligibilities) > 1;
+        strbuf_puts(b, parens ? "(" : "");
         say_verdicts(b, s, c->eligibilities);
+        strbuf_puts(b, parens ? ")" : "");
         return;
+    }
     case COND_FINDING:
         if (c->ref_index < 0)
             return;
