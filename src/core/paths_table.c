@@ -278,17 +278,20 @@ static void print_findings(struct table *t)
     free(first);
 }
 
+/* The role rows in order, "condition → role". */
 static void print_roles(struct table *t)
 {
     const struct questionnaire *q = t->q;
     heading(t, PW_ROLES);
     for (size_t r = 0; r < q->n_role_rules; r++) {
         struct strbuf b = STRBUF_INIT;
-        strbuf_printf(&b, "%zu. %s: ", r + 1, paths_role(&t->s, q->role_rules[r].role));
+        strbuf_printf(&b, "%zu. ", r + 1);
         if (q->role_rules[r].when)
             paths_say_cond(&b, &t->s, q->role_rules[r].when, false);
         else
             strbuf_puts(&b, paths_word(&t->s, PW_OTHERWISE));
+        strbuf_printf(&b, " %s %s", paths_word(&t->s, PW_RAISES),
+                      paths_role(&t->s, q->role_rules[r].role));
         put_buf(t, 1, 4, &b);
     }
 }
