@@ -48,13 +48,20 @@ static bool ui_too_small(void)
     return COLS < SCREEN_MIN_COLS || LINES < SCREEN_MIN_LINES;
 }
 
-static void ui_draw(const struct ui *u)
+/* Draws the state. For a new question (or the review), the keys typed so far are discarded
+ * just before it appears: they were meant for what was shown then, never for this one; a key
+ * typed once it is on the terminal is kept. */
+static void ui_draw(const struct ui *u, unsigned *drawn_shown)
 {
     erase();
     if (ui_too_small())
         screen_small_draw(u);
     else
         screens[u->screen].draw(u);
+    if (u->shown != *drawn_shown) {
+        flushinp();
+        *drawn_shown = u->shown;
+    }
     refresh();
 }
 
@@ -296,13 +303,7 @@ static enum ui_status ui_curses(struct session *s)
     ui_first_screen(&u);
     unsigned drawn_shown = u.shown - 1;
     while (!st.done) {
-        ui_draw(&u);
-        if (u.shown != drawn_shown) {
-            /* A new question (or the review) is on the terminal now: keys typed before it
-             * was drawn were meant for what was shown then, never for this one. */
-            flushinp();
-            drawn_shown = u.shown;
-        }
+        ui_draw(&u, &drawn_shown);
         struct key k;
         bool got = false;
         while (!got && !term_ended())
