@@ -194,7 +194,7 @@ void model_cond_free(struct cond *c)
 
 void model_free(struct questionnaire *q)
 {
-    if (!q)
+    if (!q || q->compiled)
         return;
     for (size_t i = 0; i < q->n_sections; i++) {
         struct section *s = &q->sections[i];

@@ -217,9 +217,19 @@ struct questionnaire {
     size_t n_labels;
 
     bool resolved; /* set by validator_check once every reference is resolved */
+
+    /* The hex SHA-256 of source when computed ahead (the built-in, at build time); NULL:
+     * digest source when needed. Not part of the model's value (model_dump.h). */
+    const char *source_sha256;
+    /* Compiled into the program as static data (builtin.h): model_free leaves it alone. */
+    bool compiled;
 };
 
-/* Frees a questionnaire and everything it owns. NULL is a no-op. */
+/* Every field of these structures is printed by model_dump (model_dump.c) and written by the
+ * generator of the compiled built-in questionnaire (tools/builtin_gen.c): add a new field to
+ * both, or the build (a size check) and the built-in's equality test fail. */
+
+/* Frees a questionnaire and everything it owns. NULL and a compiled one are no-ops. */
 void model_free(struct questionnaire *q);
 
 /* Frees a condition tree and everything it owns (for conditions built outside a loaded

@@ -43,7 +43,7 @@ int session_open(struct session *s, const struct options *o)
 
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
-    digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
+    digest_questionnaire_hex(s->q, s->header.sha256);
     s->header.patient = dup_or_null(o->patient);
     s->header.practitioner = dup_or_null(o->practitioner);
 
