@@ -79,6 +79,8 @@ static bool in_ranges(const struct cp_range *r, size_t n, uint32_t cp)
 
 int utf8_cp_width(uint32_t cp)
 {
+    if (cp < zero_width[0].first) /* Latin text, the common case: no search */
+        return 1;
     if (in_ranges(zero_width, sizeof zero_width / sizeof zero_width[0], cp))
         return 0;
     if (in_ranges(double_width, sizeof double_width / sizeof double_width[0], cp))
@@ -128,24 +130,27 @@ static bool is_control(uint32_t cp)
 char *utf8_escape_controls(const char *s, bool keep_newline)
 {
     struct strbuf b = STRBUF_INIT;
-    size_t n = strlen(s);
+    size_t n = strlen(s), run = 0; /* s[run..i) is text copied as it is, in one piece */
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t len = utf8_decode(s + i, n - i, &cp);
+        bool newline = len == 1 && cp == '\n' && keep_newline;
+        if (len > 0 && cp != '\t' && (newline || !is_control(cp))) {
+            i += len;
+            continue;
+        }
+        strbuf_add(&b, s + run, i - run);
         if (len == 1 && cp == '\t') {
             strbuf_puts(&b, " ");
-        } else if (len == 1 && cp == '\n' && keep_newline) {
-            strbuf_puts(&b, "\n");
-        } else if (len == 0 || is_control(cp)) {
+            i += len;
+        } else {
             size_t bad = len ? len : 1;
             for (size_t k = 0; k < bad; k++)
                 strbuf_printf(&b, "\\x%02X", (unsigned)(unsigned char)s[i + k]);
             i += bad;
-            continue;
-        } else {
-            strbuf_add(&b, s + i, len);
         }
-        i += len;
+        run = i;
     }
+    strbuf_add(&b, s + run, n - run);
     return strbuf_release(&b, NULL);
 }
