@@ -16,15 +16,14 @@ void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_
     va_end(ap);
 }
 
-void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
-                uint32_t col, const char *fmt, va_list ap)
+/* Appends one diagnostic, taking msg. */
+static void append(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+                   uint32_t col, char *msg)
 {
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->items = xreallocarray(d->items, d->cap, sizeof *d->items);
     }
-    char *msg = xvasprintf(fmt, ap);
-
     size_t seq = d->n;
     d->items[seq] = (struct diag){
         .level = level,
@@ -35,10 +34,53 @@ void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32
         .seq = seq,
     };
     d->n++;
-    if (level == DIAG_ERROR)
+}
+
+/* The repeat record of warnings made by fmt in file, a new one when it is the first. */
+static struct diag_repeat *repeat_of(struct diags *d, const char *fmt, const char *file)
+{
+    for (size_t i = 0; i < d->n_repeats; i++)
+        if (d->repeats[i].fmt == fmt && strcmp(d->repeats[i].file, file) == 0)
+            return &d->repeats[i];
+    d->repeats = xreallocarray(d->repeats, d->n_repeats + 1, sizeof *d->repeats);
+    struct diag_repeat *r = &d->repeats[d->n_repeats++];
+    *r = (struct diag_repeat){.fmt = fmt, .file = xstrdup(file)};
+    return r;
+}
+
+/* A warning past the cap of its kind: the first becomes the summary line, at its own place,
+ * "MESSAGE (and N more like it, not shown)"; the later ones only raise N. */
+static void repeat_count(struct diags *d, struct diag_repeat *r, uint32_t line, uint32_t col,
+                         char *msg)
+{
+    size_t more = r->count - DIAGS_SAME_WARNINGS - 1;
+    if (more == 0) {
+        r->first = msg;
+        append(d, DIAG_WARNING, r->file, line, col, xstrdup(msg));
+        r->summary = d->n - 1;
+        return;
+    }
+    free(msg);
+    struct diag *g = &d->items[r->summary];
+    free(g->message);
+    g->message = xasprintf("%s (and %zu more like it, not shown)", r->first, more);
+}
+
+void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
+                uint32_t col, const char *fmt, va_list ap)
+{
+    char *msg = xvasprintf(fmt, ap);
+    if (level == DIAG_ERROR) {
         d->n_errors++;
-    else
+    } else {
         d->n_warnings++;
+        struct diag_repeat *r = repeat_of(d, fmt, file ? file : "<input>");
+        if (++r->count > DIAGS_SAME_WARNINGS) {
+            repeat_count(d, r, line, col, msg);
+            return;
+        }
+    }
+    append(d, level, file, line, col, msg);
 }
 
 static int diag_compare(const void *pa, const void *pb)
@@ -79,5 +121,10 @@ void diags_clear(struct diags *d)
         free(d->items[i].message);
     }
     free(d->items);
+    for (size_t i = 0; i < d->n_repeats; i++) {
+        free(d->repeats[i].file);
+        free(d->repeats[i].first);
+    }
+    free(d->repeats);
     *d = (struct diags)DIAGS_INIT;
 }
