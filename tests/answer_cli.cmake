@@ -5,7 +5,8 @@
 if(NOT CMAKE_SCRIPT_MODE_FILE)
   foreach(case usage_no_answers usage_output_and_save usage_bad_format usage_operand
                missing_file directory bad_data_no_report override_people output_dash
-               bad_questionnaire)
+               bad_questionnaire people_control people_bidi people_birth_date
+               people_answered_by people_fields)
     add_test(NAME answer_cli.${case}
              COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/answer_cli/${case}
@@ -66,6 +67,57 @@ elseif(CASE STREQUAL "usage_bad_format")
   expect(64)
   expect_err("--format must be text, json or fhir")
   expect_no_stdout()
+elseif(CASE STREQUAL "people_control")
+  string(ASCII 27 esc)
+  run(answer --answers ${GOOD} "--patient=P-${esc}]52;c;eA==${esc}\\")
+  expect(64)
+  expect_err("--patient: the value holds a control character")
+  expect_no_stdout()
+  string(ASCII 10 nl)
+  run(answer --answers ${GOOD} "--practitioner=Dr.${nl}VERDICT: eligible")
+  expect(64)
+  expect_err("--practitioner: the value holds a control character")
+elseif(CASE STREQUAL "people_bidi")
+  # U+202E (right-to-left override) and U+2067 (right-to-left isolate), made by printf so
+  # that this file holds no raw bidirectional control
+  execute_process(COMMAND printf "\\342\\200\\256" OUTPUT_VARIABLE rlo)
+  execute_process(COMMAND printf "\\342\\201\\247" OUTPUT_VARIABLE rli)
+  run(answer --answers ${GOOD} "--patient-name=Ana ${rlo}fdp.exe")
+  expect(64)
+  expect_err("--patient-name: the value holds a bidirectional control character")
+  run(answer --answers ${GOOD} "--clinic=Cl${rli}nica")
+  expect(64)
+  expect_err("--clinic: the value holds a bidirectional control character")
+elseif(CASE STREQUAL "people_birth_date")
+  run(answer --answers ${GOOD} --birth-date 1990-02-30)
+  expect(64)
+  expect_err("--birth-date '1990-02-30': expected a date as YYYY-MM-DD")
+  run(answer --answers ${GOOD} --birth-date 2999-01-01)
+  expect(64)
+  expect_err("the date is in the future")
+  run(answer --answers ${GOOD} --birth-date 1990-02-28)
+  expect(0)
+elseif(CASE STREQUAL "people_answered_by")
+  run(answer --answers ${GOOD} --answered-by mother)
+  expect(64)
+  expect_err("--answered-by 'mother': expected patient, guardian or interpreter")
+  foreach(who patient guardian interpreter)
+    run(answer --answers ${GOOD} --answered-by ${who})
+    expect(0)
+  endforeach()
+elseif(CASE STREQUAL "people_fields")
+  # the clinic comes from the environment unless --clinic says otherwise; a bad one is refused
+  string(ASCII 27 esc)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=0 TZ=UTC LC_ALL=C
+                          "MESOSCREEN_CLINIC=Clinica${esc}" ${MESOSCREEN} answer --answers ${GOOD}
+                  WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  expect(64)
+  expect_err("$MESOSCREEN_CLINIC: the value holds a control character")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env SOURCE_DATE_EPOCH=0 TZ=UTC LC_ALL=C
+                          "MESOSCREEN_CLINIC=Clinica${esc}" ${MESOSCREEN} answer --answers ${GOOD}
+                          --clinic "Clínica Sol"
+                  WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  expect(0)
 elseif(CASE STREQUAL "usage_operand")
   run(answer --answers ${GOOD} extra.yaml)
   expect(64)

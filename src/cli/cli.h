@@ -28,6 +28,11 @@ struct options {
     bool plain;                /* --plain */
     const char *patient;       /* --patient ID */
     const char *practitioner;  /* --practitioner NAME */
+    const char *patient_name;  /* --patient-name NAME */
+    const char *birth_date;    /* --birth-date YYYY-MM-DD (checked by main) */
+    const char *answered_by;   /* --answered-by patient|guardian|interpreter (checked by main) */
+    const char *clinic;        /* --clinic NAME, else $MESOSCREEN_CLINIC */
+    const char *fhir_server;   /* --fhir-server URL, else $MESOSCREEN_FHIR_SERVER */
     const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
     const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
     char **args;               /* operands after the command (check's files) */

@@ -136,6 +136,10 @@ int cmd_answer(const struct options *o)
         struct report_meta meta = {
             .patient = o->patient ? o->patient : af->patient,
             .practitioner = o->practitioner ? o->practitioner : af->practitioner,
+            .patient_name = o->patient_name,
+            .birth_date = o->birth_date,
+            .answered_by = o->answered_by,
+            .clinic = o->clinic,
             .when = when,
             .lang = (size_t)lang,
         };

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "people.h"
 
 struct command {
     const char *name;
@@ -39,6 +42,11 @@ static const char usage_text[] =
     "      --plain               numbered text prompts instead of the full-screen interface\n"
     "      --patient ID          the patient's id\n"
     "      --practitioner NAME   the practitioner's name\n"
+    "      --patient-name NAME   the patient's name\n"
+    "      --birth-date DATE     the patient's birth date, as YYYY-MM-DD\n"
+    "      --answered-by WHO     who answers: patient, guardian or interpreter\n"
+    "      --clinic NAME         the clinic, for the report (default $MESOSCREEN_CLINIC)\n"
+    "      --fhir-server URL     the clinic's FHIR server (default $MESOSCREEN_FHIR_SERVER)\n"
     "      --report-dir DIR      where reports are saved (default $MESOSCREEN_REPORT_DIR,\n"
     "                            else ./reports)\n"
     "      --lang CODE           the questionnaire's language (e.g. en, es)\n"
@@ -49,7 +57,8 @@ static const char usage_text[] =
     "66 input file missing or unreadable, 70 internal error, 73 report cannot be\n"
     "created, 130 interrupted (the screening is kept and offered for resume).\n"
     "\n"
-    "Environment: MESOSCREEN_REPORT_DIR, XDG_STATE_HOME, NO_COLOR, SOURCE_DATE_EPOCH.\n";
+    "Environment: MESOSCREEN_REPORT_DIR, MESOSCREEN_CLINIC, MESOSCREEN_FHIR_SERVER,\n"
+    "XDG_STATE_HOME, NO_COLOR, SOURCE_DATE_EPOCH.\n";
 
 enum {
     OPT_ANSWERS = 256,
@@ -59,7 +68,12 @@ enum {
     OPT_PATIENT,
     OPT_PRACTITIONER,
     OPT_REPORT_DIR,
-    OPT_LANG
+    OPT_LANG,
+    OPT_PATIENT_NAME,
+    OPT_BIRTH_DATE,
+    OPT_ANSWERED_BY,
+    OPT_CLINIC,
+    OPT_FHIR_SERVER,
 };
 
 static const struct option long_options[] = {
@@ -73,6 +87,11 @@ static const struct option long_options[] = {
     {"practitioner", required_argument, NULL, OPT_PRACTITIONER},
     {"report-dir", required_argument, NULL, OPT_REPORT_DIR},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"patient-name", required_argument, NULL, OPT_PATIENT_NAME},
+    {"birth-date", required_argument, NULL, OPT_BIRTH_DATE},
+    {"answered-by", required_argument, NULL, OPT_ANSWERED_BY},
+    {"clinic", required_argument, NULL, OPT_CLINIC},
+    {"fhir-server", required_argument, NULL, OPT_FHIR_SERVER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -83,6 +102,46 @@ static int usage_error(const char *what, const char *arg)
     fprintf(stderr, "mesoscreen: %s '%s'\nTry 'mesoscreen --help' for more information.\n", what,
             arg);
     return EXIT_USAGE;
+}
+
+/* The value of an option, else of the environment variable env; NULL when neither is set. */
+static const char *option_or_env(const char *value, const char *env)
+{
+    if (value)
+        return value;
+    const char *v = getenv(env);
+    return v && *v ? v : NULL;
+}
+
+/* Checks the people options: free text that could break a report or a terminal, a birth date
+ * that is no real past day, an unknown --answered-by. Returns EXIT_OK or EXIT_USAGE. */
+static int check_people(const struct options *o, bool clinic_from_env)
+{
+    const struct {
+        const char *name, *value;
+    } texts[] = {
+        {"--patient", o->patient},           {"--practitioner", o->practitioner},
+        {"--patient-name", o->patient_name},
+        {clinic_from_env ? "$MESOSCREEN_CLINIC" : "--clinic", o->clinic},
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *why = texts[i].value ? people_text_problem(texts[i].value) : NULL;
+        if (why) {
+            fprintf(stderr, "mesoscreen: %s: the value holds %s\n", texts[i].name, why);
+            return EXIT_USAGE;
+        }
+    }
+    const char *why;
+    if (o->birth_date && !people_birth_date_check(o->birth_date, time(NULL), &why)) {
+        fprintf(stderr, "mesoscreen: --birth-date '%s': %s\n", o->birth_date, why);
+        return EXIT_USAGE;
+    }
+    if (o->answered_by && people_answered_by_parse(o->answered_by) < 0) {
+        fprintf(stderr, "mesoscreen: --answered-by '%s': expected patient, guardian or interpreter\n",
+                o->answered_by);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -123,6 +182,21 @@ int main(int argc, char **argv)
         case OPT_LANG:
             o.lang = optarg;
             break;
+        case OPT_PATIENT_NAME:
+            o.patient_name = optarg;
+            break;
+        case OPT_BIRTH_DATE:
+            o.birth_date = optarg;
+            break;
+        case OPT_ANSWERED_BY:
+            o.answered_by = optarg;
+            break;
+        case OPT_CLINIC:
+            o.clinic = optarg;
+            break;
+        case OPT_FHIR_SERVER:
+            o.fhir_server = optarg;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             return EXIT_OK;
@@ -138,6 +212,12 @@ int main(int argc, char **argv)
         o.report_dir = getenv("MESOSCREEN_REPORT_DIR");
     if (!o.report_dir || !*o.report_dir)
         o.report_dir = "reports";
+    bool clinic_from_env = !o.clinic;
+    o.clinic = option_or_env(o.clinic, "MESOSCREEN_CLINIC");
+    o.fhir_server = option_or_env(o.fhir_server, "MESOSCREEN_FHIR_SERVER");
+    int rc = check_people(&o, clinic_from_env);
+    if (rc != EXIT_OK)
+        return rc;
 
     const char *name = optind < argc ? argv[optind] : NULL;
     char **operands = &argv[optind < argc ? optind + 1 : optind];

@@ -1,0 +1,90 @@
+/* module.c - finding and loading mesoscreen's optional shared objects (see module.h). */
+#include "module.h"
+
+#include <dlfcn.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+#ifndef MESOSCREEN_MODULE_DIR
+#define MESOSCREEN_MODULE_DIR "/usr/local/lib/mesoscreen"
+#endif
+
+/* The folder of the running program (from /proc/self/exe), or NULL. The caller frees it. */
+static char *program_dir(void)
+{
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0)
+        return NULL;
+    path[n] = '\0';
+    char *slash = strrchr(path, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    return xstrdup(path);
+}
+
+static void *module_open(const char *name, char **err)
+{
+    char *dirs[2] = {program_dir(), xstrdup(MESOSCREEN_MODULE_DIR)};
+    void *handle = NULL;
+    char *first_error = NULL;
+    for (size_t i = 0; i < 2 && !handle; i++) {
+        if (!dirs[i])
+            continue;
+        char *path = xasprintf("%s/mesoscreen-%s.so", dirs[i], name);
+        if (access(path, F_OK) == 0) {
+            handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+            if (!handle && !first_error) {
+                const char *why = dlerror();
+                first_error = xasprintf("cannot load %s: %s", path, why ? why : "unknown error");
+            }
+        }
+        free(path);
+    }
+    if (!handle)
+        *err = first_error ? first_error
+                           : xasprintf("the %s module (mesoscreen-%s.so) is not installed in %s",
+                                       name, name, MESOSCREEN_MODULE_DIR);
+    else
+        free(first_error);
+    free(dirs[0]);
+    free(dirs[1]);
+    return handle;
+}
+
+void *module_symbol(const char *name, const char *symbol, char **err)
+{
+    /* A handful of modules at most: a short list, searched by name. */
+    static struct {
+        char name[32];
+        void *handle;
+    } loaded[4];
+    void *handle = NULL;
+    size_t i;
+    for (i = 0; i < sizeof loaded / sizeof loaded[0] && loaded[i].handle; i++)
+        if (strcmp(loaded[i].name, name) == 0)
+            handle = loaded[i].handle;
+    if (!handle) {
+        if (strlen(name) >= sizeof loaded[0].name || i == sizeof loaded / sizeof loaded[0]) {
+            *err = xasprintf("no room to load the module '%s'", name);
+            return NULL;
+        }
+        handle = module_open(name, err);
+        if (!handle)
+            return NULL;
+        strcpy(loaded[i].name, name);
+        loaded[i].handle = handle;
+    }
+    dlerror();
+    void *sym = dlsym(handle, symbol);
+    if (!sym) {
+        const char *why = dlerror();
+        *err = xasprintf("the %s module lacks %s: %s", name, symbol, why ? why : "not found");
+    }
+    return sym;
+}

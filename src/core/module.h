@@ -1,0 +1,17 @@
+/* module.h - the optional parts of mesoscreen that link heavy libraries (PDF: cairo and pango;
+ * FHIR delivery: libcurl), built as shared objects and loaded only when first used, so that
+ * start-up and the commands that do not need them never map those libraries. */
+#ifndef MESOSCREEN_MODULE_H
+#define MESOSCREEN_MODULE_H
+
+/* A module exports one constant table of function pointers (a struct declared in a header the
+ * module and its caller share), so no object pointer is ever converted to a function pointer.
+ *
+ * The address of `symbol` in the module `name` (the file mesoscreen-NAME.so), loading the
+ * module on first use. The module is looked for beside the running program (the build tree)
+ * and then in the install directory (LIBDIR/mesoscreen). A loaded module stays loaded for the
+ * life of the process. Returns NULL with *err set (caller frees) when the module or the
+ * symbol cannot be found. */
+void *module_symbol(const char *name, const char *symbol, char **err);
+
+#endif
