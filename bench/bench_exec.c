@@ -74,7 +74,8 @@ int main(int argc, char **argv)
     qsort(ta, (size_t)runs, sizeof *ta, cmp);
     qsort(tb, (size_t)runs, sizeof *tb, cmp);
     double ma = ta[runs / 2], mb = tb[runs / 2];
-    printf("`answer` on the built-in questionnaire, whole process, %d interleaved runs each\n", runs);
+    printf("`answer` on the built-in questionnaire, whole process, %d interleaved runs each\n",
+           runs);
     printf("bare C program        min %7.3f ms  median %7.3f ms  peak RSS %6ld KiB\n", tb[0], mb,
            rss_b);
     printf("mesoscreen answer     min %7.3f ms  median %7.3f ms  peak RSS %6ld KiB\n", ta[0], ma,

@@ -243,9 +243,16 @@ static struct timing best_of(const struct buf *b, enum what w)
     return best;
 }
 
-/* Usage: bench_load [MAX_QUESTIONS] (default 100000). */
+/* Usage: bench_load [MAX_QUESTIONS] (default 100000), or bench_load --emit N: the generated
+ * questionnaire of N questions on stdout (for timing `mesoscreen check` as a whole process). */
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--emit") == 0) {
+        struct buf b = generate(strtoul(argv[2], NULL, 10));
+        bool ok = fwrite(b.s, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
+        free(b.s);
+        return ok ? 0 : 1;
+    }
     static const size_t sizes[] = {100, 1000, 10000, 100000};
     size_t max = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
     printf("bench_load: best of N runs, wall (CLOCK_MONOTONIC) and CPU time; goal: load +\n"

@@ -313,9 +313,8 @@ static void questionnaire(struct gen *g, const struct questionnaire *q, const ch
     }
     char *file = str_ref(g, q->file), *id = str_ref(g, q->id), *version = str_ref(g, q->version),
          *title = text_init(g, &q->title), *disclaimer = text_init(g, &q->disclaimer),
-         *ss = sections(g, q), *qs = questions(g, q), *fs = findings(g, q),
-         *rs = role_rules(g, q), *cs = recommendations(g, q), *ls = labels(g, q),
-         *lang = strbuf_release(&langs, NULL);
+         *ss = sections(g, q), *qs = questions(g, q), *fs = findings(g, q), *rs = role_rules(g, q),
+         *cs = recommendations(g, q), *ls = labels(g, q), *lang = strbuf_release(&langs, NULL);
     fprintf(g->out,
             "static struct questionnaire model = {\n"
             "  .file = %s, .source = NULL, .source_len = %zu,\n"
@@ -341,8 +340,7 @@ int main(int argc, char **argv)
     }
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
-    bool ok = loader_load_buffer(BUILTIN_NAME, builtin_yaml, builtin_yaml_len, &d, &q) ==
-                  LOAD_OK &&
+    bool ok = loader_load_buffer(BUILTIN_NAME, builtin_yaml, builtin_yaml_len, &d, &q) == LOAD_OK &&
               validator_check(q, &d);
     if (!ok || d.n > 0) {
         diags_sort(&d);
