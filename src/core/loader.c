@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "loader_int.h"
 #include "xalloc.h"
 #include "yamltree.h"
@@ -65,16 +66,20 @@ static const struct yamltree_rules tree_rules = {
     .second_document = "a second YAML document; a questionnaire file holds exactly one",
 };
 
-enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
-                                    struct questionnaire **out)
+/* Loads buf[0..len), which it takes (malloc'ed, with room for a NUL at buf[len]): it becomes
+ * the questionnaire's source, so the bytes are held once. */
+static enum load_status load(const char *name, char *buf, size_t len, struct diags *d,
+                             struct questionnaire **out)
 {
     struct loader l = {.file = name ? name : "<input>", .d = d};
     *out = NULL;
     if (len > LOADER_MAX_BYTES) {
         diags_add(d, DIAG_ERROR, l.file, 0, 0, "file is too large (%zu bytes; the limit is %u MiB)",
                   len, LOADER_MAX_BYTES / (1024 * 1024));
+        free(buf);
         return LOAD_BAD_DATA;
     }
+    buf[len] = '\0';
     struct yamltree tree;
     enum yamltree_status st = yamltree_read(&tree, l.file, buf, len, &tree_rules, d);
     l.errors = tree.errors;
@@ -82,14 +87,14 @@ enum load_status loader_load_buffer(const char *name, const char *buf, size_t le
         if (st == YAMLTREE_EMPTY)
             loader_error_at(&l, 1, 1, "the file is empty; expected a questionnaire");
         yamltree_free(&tree);
+        free(buf);
         return LOAD_BAD_DATA;
     }
+    /* The model's nodes and strings go to its own arena; the tree's is freed once read. */
     l.q = xcalloc(1, sizeof *l.q);
-    l.q->file = xstrdup(l.file);
-    l.q->source = xmalloc(len + 1);
-    if (len)
-        memcpy(l.q->source, buf, len);
-    l.q->source[len] = '\0';
+    l.q->arena = arena_new();
+    l.q->file = arena_strndup(l.q->arena, l.file, strlen(l.file));
+    l.q->source = buf;
     l.q->source_len = len;
     loader_document(&l, tree.root);
     yamltree_free(&tree);
@@ -99,6 +104,15 @@ enum load_status loader_load_buffer(const char *name, const char *buf, size_t le
     }
     *out = l.q;
     return LOAD_OK;
+}
+
+enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
+                                    struct questionnaire **out)
+{
+    char *copy = xmalloc(len > LOADER_MAX_BYTES ? 1 : len + 1);
+    if (len && len <= LOADER_MAX_BYTES)
+        memcpy(copy, buf, len);
+    return load(name, copy, len, d, out);
 }
 
 /* Reads the whole file, refusing more than LOADER_MAX_BYTES. Returns NULL after adding the
@@ -152,6 +166,8 @@ static char *file_read(const char *path, struct diags *d, size_t *len, bool *too
         free(buf);
         return NULL;
     }
+    if (n == cap) /* room for the NUL load() puts after the bytes */
+        buf = xreallocarray(buf, cap + 1, 1);
     *len = n;
     return buf;
 }
@@ -164,7 +180,5 @@ enum load_status loader_load_file(const char *path, struct diags *d, struct ques
     char *buf = file_read(path, d, &len, &too_large);
     if (!buf)
         return too_large ? LOAD_BAD_DATA : LOAD_IO_ERROR;
-    enum load_status st = loader_load_buffer(path, buf, len, d, out);
-    free(buf);
-    return st;
+    return load(path, buf, len, d, out);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "loader_int.h"
-#include "xalloc.h"
+#include "arena.h"
 
 /* ---- conditions ---- */
 
@@ -19,7 +19,7 @@ static void cond_items(struct loader *l, const struct yamltree_node *v, struct c
         loader_error(l, v, "expected at least one condition, found an empty list");
         return;
     }
-    c->items = xcalloc(v->n, sizeof *c->items);
+    c->items = arena_calloc(l->q->arena, v->n, sizeof *c->items);
     for (size_t i = 0; i < v->n; i++) {
         struct cond *item = loader_cond(l, &v->items[i]);
         if (item)
@@ -32,7 +32,7 @@ static void cond_not(struct loader *l, const struct yamltree_node *v, struct con
     struct cond *item = loader_cond(l, v);
     if (!item)
         return;
-    c->items = xcalloc(1, sizeof *c->items);
+    c->items = arena_calloc(l->q->arena, 1, sizeof *c->items);
     c->items[0] = item;
     c->n_items = 1;
 }
@@ -54,9 +54,9 @@ static void cond_values_list(struct loader *l, const struct yamltree_node *v, st
                               one ? "one value (use 'in' for several)" : "a value")) {
         return;
     }
-    c->values = xcalloc(n, sizeof *c->values);
-    c->value_locs = xcalloc(n, sizeof *c->value_locs);
-    c->value_index = xcalloc(n, sizeof *c->value_index);
+    c->values = arena_calloc(l->q->arena, n, sizeof *c->values);
+    c->value_locs = arena_calloc(l->q->arena, n, sizeof *c->value_locs);
+    c->value_index = arena_calloc(l->q->arena, n, sizeof *c->value_index);
     for (size_t i = 0; i < n; i++) {
         char *s = loader_string(l, &items[i], "a value");
         if (!s)
@@ -147,7 +147,7 @@ struct cond *loader_cond(struct loader *l, const struct yamltree_node *n)
 {
     if (!loader_expect(l, n, YAMLTREE_MAP, "a condition (a mapping such as {question: Q, is: V})"))
         return NULL;
-    struct cond *c = xcalloc(1, sizeof *c);
+    struct cond *c = arena_calloc(l->q->arena, 1, sizeof *c);
     c->loc = node_loc(n);
     c->ref_index = -1;
     const struct yamltree_node *question = NULL, *op_key = NULL;

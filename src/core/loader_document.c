@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "loader_int.h"
-#include "xalloc.h"
+#include "arena.h"
 
 /* ---- findings, roles, recommendations ---- */
 
@@ -80,7 +80,7 @@ static void root_findings(struct loader *l, const struct yamltree_node *v, void 
     struct questionnaire *q = target;
     if (!loader_list(l, v, "findings", false))
         return;
-    q->findings = xcalloc(v->n, sizeof *q->findings);
+    q->findings = arena_calloc(l->q->arena, v->n, sizeof *q->findings);
     q->n_findings = v->n;
     for (size_t i = 0; i < v->n; i++) {
         struct finding *f = &q->findings[i];
@@ -96,7 +96,7 @@ static void root_roles(struct loader *l, const struct yamltree_node *v, void *ta
     struct questionnaire *q = target;
     if (!loader_list(l, v, "role rules", true))
         return;
-    q->role_rules = xcalloc(v->n, sizeof *q->role_rules);
+    q->role_rules = arena_calloc(l->q->arena, v->n, sizeof *q->role_rules);
     q->n_role_rules = v->n;
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *found[MAX_KEYS];
@@ -110,7 +110,7 @@ static void root_recommendations(struct loader *l, const struct yamltree_node *v
     struct questionnaire *q = target;
     if (!loader_list(l, v, "recommendations", false))
         return;
-    q->recommendations = xcalloc(v->n, sizeof *q->recommendations);
+    q->recommendations = arena_calloc(l->q->arena, v->n, sizeof *q->recommendations);
     q->n_recommendations = v->n;
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *found[MAX_KEYS];
@@ -124,7 +124,7 @@ static void root_labels(struct loader *l, const struct yamltree_node *v, void *t
     struct questionnaire *q = target;
     if (!loader_expect(l, v, YAMLTREE_MAP, "a mapping of label key to text"))
         return;
-    q->labels = xcalloc(v->n ? v->n : 1, sizeof *q->labels);
+    q->labels = arena_calloc(l->q->arena, v->n ? v->n : 1, sizeof *q->labels);
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *k = &v->items[2 * i];
         if (k->skip)
@@ -171,11 +171,11 @@ static void root_languages(struct loader *l, const struct yamltree_node *v)
             else if (q->n_languages == MODEL_MAX_LANGUAGES)
                 loader_error(l, c, "too many languages: at most %d", MODEL_MAX_LANGUAGES);
             else
-                q->languages[q->n_languages++] = xstrndup(c->str, c->n);
+                q->languages[q->n_languages++] = arena_strndup(l->q->arena, c->str, c->n);
         }
     }
     if (q->n_languages == 0) /* keep checking the texts against the default */
-        q->languages[q->n_languages++] = xstrdup("en");
+        q->languages[q->n_languages++] = arena_strndup(l->q->arena, "en", 2);
 }
 
 static void root_languages_done(struct loader *l, const struct yamltree_node *v, void *target)
@@ -209,7 +209,7 @@ void loader_document(struct loader *l, const struct yamltree_node *root)
     if (languages)
         root_languages(l, languages);
     else
-        l->q->languages[l->q->n_languages++] = xstrdup("en");
+        l->q->languages[l->q->n_languages++] = arena_strndup(l->q->arena, "en", 2);
     const struct yamltree_node *found[MAX_KEYS];
     loader_mapping(l, root, &root_schema, l->q, found);
 }

@@ -23,7 +23,7 @@ struct loader {
     struct diags *d;
     size_t errors; /* errors this load added */
     struct questionnaire *q;
-    size_t cap_questions; /* q->questions grows by doubling */
+    size_t cap_questions; /* q->questions holds this many: the items of every section's list */
 };
 
 /* Past this many errors a file is not a questionnaire with mistakes but something else:

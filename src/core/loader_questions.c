@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "loader_int.h"
+#include "arena.h"
 #include "xalloc.h"
 
 /* ---- options ---- */
@@ -22,7 +23,7 @@ static void question_options(struct loader *l, const struct yamltree_node *v, vo
     struct question *qn = target;
     if (!loader_list(l, v, "options", true))
         return;
-    qn->options = xcalloc(v->n, sizeof *qn->options);
+    qn->options = arena_calloc(l->q->arena, v->n, sizeof *qn->options);
     qn->n_options = v->n;
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *found[MAX_KEYS];
@@ -46,7 +47,7 @@ static void question_raises(struct loader *l, const struct yamltree_node *v, voi
         const struct yamltree_node *f = &v->items[2 * i + 1];
         total += f->kind == YAMLTREE_SEQ ? f->n : 1;
     }
-    qn->raises = xcalloc(total ? total : 1, sizeof *qn->raises);
+    qn->raises = arena_calloc(l->q->arena, total ? total : 1, sizeof *qn->raises);
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *k = &v->items[2 * i], *f = k + 1;
         if (k->skip)
@@ -62,12 +63,10 @@ static void question_raises(struct loader *l, const struct yamltree_node *v, voi
         }
         for (size_t j = 0; j < n; j++) {
             char *finding = loader_id(l, &items[j], "finding id");
-            if (!value || !finding) {
-                free(finding);
+            if (!value || !finding)
                 continue;
-            }
             qn->raises[qn->n_raises++] = (struct raise){
-                .value = xstrdup(value),
+                .value = value, /* shared: the model lives in one arena */
                 .loc = node_loc(k),
                 .value_index = -1,
                 .finding = finding,
@@ -75,7 +74,6 @@ static void question_raises(struct loader *l, const struct yamltree_node *v, voi
                 .finding_index = -1,
             };
         }
-        free(value);
     }
 }
 
@@ -172,10 +170,8 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
 static void question_parse(struct loader *l, const struct yamltree_node *n, size_t section)
 {
     struct questionnaire *q = l->q;
-    if (q->n_questions == l->cap_questions) {
-        l->cap_questions = l->cap_questions ? 2 * l->cap_questions : 16;
-        q->questions = xreallocarray(q->questions, l->cap_questions, sizeof *q->questions);
-    }
+    if (q->n_questions == l->cap_questions)
+        xdie("loader: more questions than counted (%zu)", l->cap_questions);
     struct question *qn = &q->questions[q->n_questions++];
     *qn = (struct question){.loc = node_loc(n), .section = section, .type = QTYPE_COUNT};
     const struct yamltree_node *found[MAX_KEYS];
@@ -210,8 +206,19 @@ void loader_sections(struct loader *l, const struct yamltree_node *v, void *targ
     struct questionnaire *q = target;
     if (!loader_list(l, v, "sections", true))
         return;
-    q->sections = xcalloc(v->n, sizeof *q->sections);
+    q->sections = arena_calloc(l->q->arena, v->n, sizeof *q->sections);
     q->n_sections = v->n;
+    /* Every question at once, in one array: count the items of each section's list. */
+    for (size_t i = 0; i < v->n; i++) {
+        const struct yamltree_node *sec = &v->items[i];
+        for (size_t k = 0; sec->kind == YAMLTREE_MAP && k < sec->n; k++) {
+            const struct yamltree_node *key = &sec->items[2 * k];
+            if (!key->skip && strcmp(key->str, "questions") == 0 && key[1].kind == YAMLTREE_SEQ)
+                l->cap_questions += key[1].n;
+        }
+    }
+    q->questions = arena_calloc(l->q->arena, l->cap_questions ? l->cap_questions : 1,
+                                sizeof *q->questions);
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *found[MAX_KEYS];
         q->sections[i].loc = node_loc(&v->items[i]);

@@ -7,7 +7,7 @@
 
 #include "loader_int.h"
 #include "suggest.h"
-#include "xalloc.h"
+#include "arena.h"
 
 /* "a, b, c" into buf. */
 const char *loader_join(char *buf, size_t size, const char *const *words, size_t n)
@@ -81,12 +81,12 @@ char *loader_id(struct loader *l, const struct yamltree_node *n, const char *wha
                      what, QUOTE(b, n));
         return NULL;
     }
-    return xstrndup(n->str, n->n);
+    return arena_strndup(l->q->arena, n->str, n->n);
 }
 
 char *loader_string(struct loader *l, const struct yamltree_node *n, const char *what)
 {
-    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? xstrndup(n->str, n->n) : NULL;
+    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? arena_strndup(l->q->arena, n->str, n->n) : NULL;
 }
 
 bool loader_bool(struct loader *l, const struct yamltree_node *n, bool *out)
@@ -170,13 +170,13 @@ void loader_text(struct loader *l, const struct yamltree_node *n, struct text *t
     const struct questionnaire *q = l->q;
     t->loc = node_loc(n);
     if (n->kind == YAMLTREE_SCALAR && !n->is_null) {
-        t->by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
-        t->by_lang[0] = xstrndup(n->str, n->n);
+        t->by_lang = arena_calloc(l->q->arena, MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
+        t->by_lang[0] = arena_strndup(l->q->arena, n->str, n->n);
         return;
     }
     if (!loader_expect(l, n, YAMLTREE_MAP, "a text (a string, or a mapping of language to string)"))
         return;
-    t->by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
+    t->by_lang = arena_calloc(l->q->arena, MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
     bool first = false;
     for (size_t i = 0; i < n->n; i++) {
         const struct yamltree_node *k = &n->items[2 * i], *v = k + 1;

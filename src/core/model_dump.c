@@ -21,7 +21,7 @@ _Static_assert(sizeof(struct finding) == 48, "dump the new finding field");
 _Static_assert(sizeof(struct role_rule) == 24, "dump the new role_rule field");
 _Static_assert(sizeof(struct recommendation) == 48, "dump the new recommendation field");
 _Static_assert(sizeof(struct label) == 24, "dump the new label field");
-_Static_assert(sizeof(struct questionnaire) == 328, "dump the new questionnaire field");
+_Static_assert(sizeof(struct questionnaire) == 336, "dump the new questionnaire field");
 #endif
 
 struct dump {
