@@ -48,8 +48,8 @@ static struct diag_repeat *repeat_of(struct diags *d, const char *fmt, const cha
     return r;
 }
 
-/* A warning past the cap of its kind: the first becomes the summary line, at its own place,
- * "MESSAGE (and N more like it, not shown)"; the later ones only raise N. */
+/* A warning past the cap of its kind: the first (msg, taken) becomes the summary line, at its
+ * own place, "MESSAGE (and N more like it, not shown)"; the later ones (msg NULL) raise N. */
 static void repeat_count(struct diags *d, struct diag_repeat *r, uint32_t line, uint32_t col,
                          char *msg)
 {
@@ -58,9 +58,9 @@ static void repeat_count(struct diags *d, struct diag_repeat *r, uint32_t line, 
         r->first = msg;
         append(d, DIAG_WARNING, r->file, line, col, xstrdup(msg));
         r->summary = d->n - 1;
+        r->seq = d->items[r->summary].seq;
         return;
     }
-    free(msg);
     struct diag *g = &d->items[r->summary];
     free(g->message);
     g->message = xasprintf("%s (and %zu more like it, not shown)", r->first, more);
@@ -69,18 +69,21 @@ static void repeat_count(struct diags *d, struct diag_repeat *r, uint32_t line, 
 void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
                 uint32_t col, const char *fmt, va_list ap)
 {
-    char *msg = xvasprintf(fmt, ap);
     if (level == DIAG_ERROR) {
         d->n_errors++;
     } else {
         d->n_warnings++;
         struct diag_repeat *r = repeat_of(d, fmt, file ? file : "<input>");
-        if (++r->count > DIAGS_SAME_WARNINGS) {
-            repeat_count(d, r, line, col, msg);
+        if (++r->count > DIAGS_SAME_WARNINGS + 1) { /* only counted: not even formatted */
+            repeat_count(d, r, line, col, NULL);
+            return;
+        }
+        if (r->count > DIAGS_SAME_WARNINGS) {
+            repeat_count(d, r, line, col, xvasprintf(fmt, ap));
             return;
         }
     }
-    append(d, level, file, line, col, msg);
+    append(d, level, file, line, col, xvasprintf(fmt, ap));
 }
 
 static int diag_compare(const void *pa, const void *pb)
@@ -100,6 +103,10 @@ void diags_sort(struct diags *d)
 {
     if (d->n > 1)
         qsort(d->items, d->n, sizeof *d->items, diag_compare);
+    for (size_t i = 0; i < d->n; i++) /* the summary lines moved: follow them */
+        for (size_t k = 0; k < d->n_repeats; k++)
+            if (d->repeats[k].count > DIAGS_SAME_WARNINGS && d->items[i].seq == d->repeats[k].seq)
+                d->repeats[k].summary = i;
 }
 
 void diags_print(const struct diags *d, FILE *out)

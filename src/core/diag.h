@@ -26,6 +26,7 @@ struct diag_repeat {
     size_t count;    /* warnings of the kind so far */
     char *first;     /* owned: the first message not shown, which the summary line shows */
     size_t summary;  /* index in items of that line, "MESSAGE (and N more like it, not shown)" */
+    size_t seq;      /* and its seq, to find it again after diags_sort */
 };
 
 struct diags {

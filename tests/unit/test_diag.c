@@ -66,6 +66,25 @@ static void test_files_counted_apart(void **state)
     diags_clear(&d);
 }
 
+/* Sorting between two warnings of a kind keeps the count on the right line. */
+static void test_count_survives_sorting(void **state)
+{
+    (void)state;
+    struct diags d = DIAGS_INIT;
+    diags_add(&d, DIAG_ERROR, "a.yaml", 99999, 1, "late error");
+    for (unsigned i = 0; i < 20; i++)
+        warn_missing(&d, "a.yaml", i);
+    diags_sort(&d);
+    for (unsigned i = 20; i < 30; i++)
+        warn_missing(&d, "a.yaml", i);
+    assert_int_equal(d.n, DIAGS_SAME_WARNINGS + 2);
+    assert_string_equal(d.items[DIAGS_SAME_WARNINGS].message,
+                        "missing 'es' translation of question 'q10' (and 19 more like it, not "
+                        "shown)");
+    assert_string_equal(d.items[DIAGS_SAME_WARNINGS + 1].message, "late error");
+    diags_clear(&d);
+}
+
 /* A questionnaire whose every question lacks its Spanish text, through the validator. */
 static void test_validator_warnings_capped(void **state)
 {
@@ -97,6 +116,7 @@ int main(void)
         cmocka_unit_test(test_same_warning_capped),
         cmocka_unit_test(test_few_warnings_untouched),
         cmocka_unit_test(test_files_counted_apart),
+        cmocka_unit_test(test_count_survives_sorting),
         cmocka_unit_test(test_validator_warnings_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
