@@ -702,12 +702,25 @@ static void report_bad_ends(struct validator *v, const struct paths *p, bool no_
     }
 }
 
+/* States the analysis may explore per question beyond the default budget: a long but plain
+ * questionnaire needs about 45 a question (a generated one of 100,000 questions, 4.45
+ * million), so that a valid file of any size is proven, in time linear in its questions. */
+#define STATES_PER_QUESTION 64
+
+size_t validator_paths_budget(const struct questionnaire *q)
+{
+    if (q->n_questions > PATHS_DEFAULT_BUDGET / STATES_PER_QUESTION)
+        return q->n_questions * STATES_PER_QUESTION;
+    return PATHS_DEFAULT_BUDGET;
+}
+
 static void check_paths(struct validator *v)
 {
     const struct questionnaire *q = v->q;
+    size_t budget = validator_paths_budget(q);
     /* Merged verdicts first: exact for everything checked here but the eligibility a path
      * without a role ends with, which only an error message needs. */
-    struct paths *p = paths_check(q, PATHS_DEFAULT_BUDGET);
+    struct paths *p = paths_check(q, budget);
     struct src_loc top = {1, 1};
     if (!paths_complete(p)) {
         v_warning(v, top, "%s", paths_stop_reason(p));
@@ -726,7 +739,7 @@ static void check_paths(struct validator *v)
     if (no_role) {
         /* The exact analysis names the eligibility of each path without a role; should its
          * budget run out before it finds one, the merged one still reports them. */
-        struct paths *exact = paths_analyse(q, PATHS_DEFAULT_BUDGET);
+        struct paths *exact = paths_analyse(q, budget);
         bool found = false;
         for (size_t i = 0; i < paths_outcome_count(exact); i++)
             found |= paths_outcome_get(exact, i)->end == PATHS_END_NO_ROLE;
