@@ -50,8 +50,9 @@ static void put(struct buf *b, const char *fmt, ...)
 enum { PER_SECTION = 10 };
 
 /* A realistic questionnaire of n questions (n a multiple of 10): sections of ten questions of
- * every type, help texts, every text in English and Spanish (so `check` is silent on it), `when` conditions on earlier questions, raises,
- * findings with and without conditions, role rules and recommendations. */
+ * every type, help texts, every text in English and Spanish (so `check` is silent on it), `when`
+ * conditions on earlier questions, raises, findings with and without conditions, role rules and
+ * recommendations. */
 static struct buf generate(size_t n)
 {
     struct buf b = {0};
@@ -106,12 +107,14 @@ static struct buf generate(size_t n)
             case 7:
                 put(&b,
                     "        type: multi\n"
-                    "        text: {en: Which scalp problems are present now?, es: ¿Qué problemas?}\n"
+                    "        text: {en: Which scalp problems are present now?, es: ¿Qué "
+                    "problemas?}\n"
                     "        options:\n"
                     "          - {value: none, text: {en: None, es: Ninguno}, exclusive: true}\n"
                     "          - {value: infection, text: {en: Infection, es: Infección}}\n"
                     "          - {value: psoriasis, text: {en: Psoriasis, es: Psoriasis}}\n"
-                    "          - {value: dermatitis, text: {en: Seborrhoeic dermatitis, es: Dermatitis}}\n"
+                    "          - {value: dermatitis, text: {en: Seborrhoeic dermatitis, es: "
+                    "Dermatitis}}\n"
                     "          - {value: wound, text: {en: Open wound, es: Herida abierta}}\n"
                     "        raises:\n"
                     "          infection: f%zu\n"
@@ -146,8 +149,10 @@ static struct buf generate(size_t n)
         size_t i = q % PER_SECTION;
         if (i == 4 || i == 9)
             continue;
-        put(&b, "  - id: f%zu\n    severity: %s\n    text: {en: Finding raised by question %zu., es: Hallazgo.}\n", q,
-            severities[q % 4], q);
+        put(&b,
+            "  - id: f%zu\n    severity: %s\n    text: {en: Finding raised by question %zu., es: "
+            "Hallazgo.}\n",
+            q, severities[q % 4], q);
         if (i == 3 || i == 8)
             put(&b, "    when: {question: q%zu, below: 18}\n", q);
         if (i == 0)
@@ -159,9 +164,11 @@ static struct buf generate(size_t n)
             "  - role: adjuvant\n    when: {finding: f2}\n"
             "  - role: single\n"
             "recommendations:\n"
-            "  - id: treat\n    kind: next_step\n    text: {en: Proceed to treatment planning., es: Planificar.}\n"
+            "  - id: treat\n    kind: next_step\n    text: {en: Proceed to treatment planning., "
+            "es: Planificar.}\n"
             "    when: {eligibility: [eligible, eligible_with_precautions]}\n"
-            "  - id: aftercare\n    kind: aftercare\n    text: {en: Avoid washing for 24 hours., es: No lavar.}\n");
+            "  - id: aftercare\n    kind: aftercare\n    text: {en: Avoid washing for 24 hours., "
+            "es: No lavar.}\n");
     return b;
 }
 
@@ -309,8 +316,7 @@ static void peak_report(const struct buf *b, size_t questions)
     printf("peak memory at %zu questions, whole process: load %.1fx the file (goal 3x), check "
            "%.1fx (%ld and %ld MiB for %zu MiB)\n",
            questions, (double)loaded * 1024.0 / (double)b->len,
-           (double)checked * 1024.0 / (double)b->len, loaded / 1024, checked / 1024,
-           b->len >> 20);
+           (double)checked * 1024.0 / (double)b->len, loaded / 1024, checked / 1024, b->len >> 20);
 }
 
 /* Usage: bench_load [MAX_QUESTIONS] (default 100000), or bench_load --emit N: the generated
@@ -331,8 +337,8 @@ int main(int argc, char **argv)
            "load + validate within 1.5x the bare libyaml parse of the same bytes. The path\n"
            "analysis runs inside validate, and is also timed alone: the ratio without it is\n"
            "(load + validate - paths) / parse.\n");
-    printf("%9s %10s | %8s %8s %8s %8s | %6s %8s %8s\n", "questions", "bytes", "parse",
-           "load", "validate", "paths", "l/p", "l+v-p/p", "l+v/p");
+    printf("%9s %10s | %8s %8s %8s %8s | %6s %8s %8s\n", "questions", "bytes", "parse", "load",
+           "validate", "paths", "l/p", "l+v-p/p", "l+v/p");
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && sizes[i] <= max; i++) {
         struct buf b = generate(sizes[i]);
         struct figures f = best_of(&b);

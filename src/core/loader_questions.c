@@ -217,8 +217,8 @@ void loader_sections(struct loader *l, const struct yamltree_node *v, void *targ
                 l->cap_questions += key[1].n;
         }
     }
-    q->questions = arena_calloc(l->q->arena, l->cap_questions ? l->cap_questions : 1,
-                                sizeof *q->questions);
+    q->questions =
+        arena_calloc(l->q->arena, l->cap_questions ? l->cap_questions : 1, sizeof *q->questions);
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *found[MAX_KEYS];
         q->sections[i].loc = node_loc(&v->items[i]);

@@ -86,7 +86,8 @@ char *loader_id(struct loader *l, const struct yamltree_node *n, const char *wha
 
 char *loader_string(struct loader *l, const struct yamltree_node *n, const char *what)
 {
-    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? arena_strndup(l->q->arena, n->str, n->n) : NULL;
+    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? arena_strndup(l->q->arena, n->str, n->n)
+                                                      : NULL;
 }
 
 bool loader_bool(struct loader *l, const struct yamltree_node *n, bool *out)
