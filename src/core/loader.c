@@ -1,18 +1,15 @@
 /* loader.c - reads a questionnaire's YAML into the model: yamltree checks the bytes and builds
  * a small tree, and schema tables convert the tree to the model (the stages in loader_int.h).
- * Here: the entry points, the error count, and reading the file. */
+ * Here: the entry points and the error count. */
 #include "loader.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "arena.h"
+#include "file.h"
 #include "loader_int.h"
 #include "xalloc.h"
 #include "yamltree.h"
@@ -115,70 +112,20 @@ enum load_status loader_load_buffer(const char *name, const char *buf, size_t le
     return load(name, copy, len, d, out);
 }
 
-/* Reads the whole file, refusing more than LOADER_MAX_BYTES. Returns NULL after adding the
- * diagnostic; *too_large tells a size problem (bad data) from an unreadable file. */
-static char *file_read(const char *path, struct diags *d, size_t *len, bool *too_large)
-{
-    *too_large = false;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-                  S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
-        close(fd);
-        return NULL;
-    }
-    /* A regular file's size is known; anything else (a pipe) is read up to the bound. */
-    uintmax_t size = S_ISREG(st.st_mode) && st.st_size > 0 ? (uintmax_t)st.st_size : 0;
-    size_t cap = size > 0 && size <= LOADER_MAX_BYTES ? (size_t)size + 1 : 65536;
-    char *buf = size > LOADER_MAX_BYTES ? NULL : xmalloc(cap);
-    size_t n = 0;
-    while (buf && n <= LOADER_MAX_BYTES) {
-        if (n == cap) {
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
-        }
-        size_t want = cap - n;
-        if (want > LOADER_MAX_BYTES + 1 - n)
-            want = LOADER_MAX_BYTES + 1 - n;
-        ssize_t r = read(fd, buf + n, want);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    if (!buf || n > LOADER_MAX_BYTES) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "file is too large (%ju bytes; the limit is %u MiB)",
-                  buf ? (uintmax_t)n : size, LOADER_MAX_BYTES / (1024 * 1024));
-        *too_large = true;
-        free(buf);
-        return NULL;
-    }
-    if (n == cap) /* room for the NUL load() puts after the bytes */
-        buf = xreallocarray(buf, cap + 1, 1);
-    *len = n;
-    return buf;
-}
-
 enum load_status loader_load_file(const char *path, struct diags *d, struct questionnaire **out)
 {
     size_t len = 0;
-    bool too_large;
+    struct file_error err;
     *out = NULL;
-    char *buf = file_read(path, d, &len, &too_large);
-    if (!buf)
-        return too_large ? LOAD_BAD_DATA : LOAD_IO_ERROR;
-    return load(path, buf, len, d, out);
+    char *buf = file_read(path, LOADER_MAX_BYTES, &len, &err);
+    if (!buf && err.problem == FILE_TOO_LARGE) {
+        diags_add(d, DIAG_ERROR, path, 0, 0, "file is too large (%ju bytes; the limit is %u MiB)",
+                  err.size, LOADER_MAX_BYTES / (1024 * 1024));
+        return LOAD_BAD_DATA;
+    }
+    if (!buf) {
+        file_error_add(d, path, &err);
+        return LOAD_IO_ERROR;
+    }
+    return load(path, buf, len, d, out); /* file_read left room for the NUL */
 }
