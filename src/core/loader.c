@@ -21,13 +21,7 @@ static void report(struct loader *l, uint32_t line, uint32_t col, const char *fm
 
 static void report(struct loader *l, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
-    if (++l->errors > MAX_ERRORS) {
-        if (l->errors == MAX_ERRORS + 1)
-            diags_add(l->d, DIAG_ERROR, l->file, 0, 0,
-                      "too many errors; only the first %d are shown", MAX_ERRORS);
-        return;
-    }
-    diags_vadd(l->d, DIAG_ERROR, l->file, line, col, fmt, ap);
+    diags_vadd_capped(l->d, &l->errors, MAX_ERRORS, l->file, line, col, fmt, ap);
 }
 
 void loader_error_at(struct loader *l, uint32_t line, uint32_t col, const char *fmt, ...)
