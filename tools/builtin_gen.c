@@ -196,16 +196,35 @@ static char *question_init(struct gen *g, const struct question *qn)
         fprintf(g->out, "static struct raise %s[] = {\n%s};\n", raises, list);
         free(list);
     }
+    char *defaults = xstrdup("NULL"), *default_locs = xstrdup("NULL");
+    if (qn->n_defaults) {
+        struct strbuf v = STRBUF_INIT, lo = STRBUF_INIT;
+        for (size_t i = 0; i < qn->n_defaults; i++) {
+            char *r = str_ref(g, qn->default_values[i]), *at = loc_init(qn->default_locs[i]);
+            strbuf_printf(&v, "%s%s", i ? ", " : "", r);
+            strbuf_printf(&lo, "%s%s", i ? ", " : "", at);
+            free(r), free(at);
+        }
+        unsigned n = g->next++;
+        char *vs = strbuf_release(&v, NULL), *ls = strbuf_release(&lo, NULL);
+        fprintf(g->out, "static char *qd%u[] = {%s};\n", n, vs);
+        fprintf(g->out, "static struct src_loc qdl%u[] = {%s};\n", n, ls);
+        free(defaults), free(default_locs), free(vs), free(ls);
+        defaults = fmt("qd%u", n), default_locs = fmt("qdl%u", n);
+    }
     char *id = str_ref(g, qn->id), *l = loc_init(qn->loc), *t = text_init(g, &qn->text),
          *h = text_init(g, &qn->help), *w = cond_ref(g, qn->when), *u = text_init(g, &qn->unit),
-         *lo = number(qn->min), *hi = number(qn->max);
+         *lo = number(qn->min), *hi = number(qn->max), *dl = loc_init(qn->default_loc);
     char *s = fmt("  {.id = %s, .loc = %s, .type = %d, .section = %zu, .text = %s, .help = %s, "
                   ".required = %d, .when = %s, .options = %s, .n_options = %zu, .min = %s, "
-                  ".max = %s, .unit = %s, .raises = %s, .n_raises = %zu},\n",
+                  ".max = %s, .unit = %s, .raises = %s, .n_raises = %zu, .default_values = %s, "
+                  ".default_locs = %s, .n_defaults = %zu, .default_loc = %s, "
+                  ".default_mask = %lluu},\n",
                   id, l, (int)qn->type, qn->section, t, h, (int)qn->required, w, options,
-                  qn->n_options, lo, hi, u, raises, qn->n_raises);
+                  qn->n_options, lo, hi, u, raises, qn->n_raises, defaults, default_locs,
+                  qn->n_defaults, dl, (unsigned long long)qn->default_mask);
     free(options), free(raises), free(id), free(l), free(t), free(h), free(w), free(u), free(lo),
-        free(hi);
+        free(hi), free(defaults), free(default_locs), free(dl);
     return s;
 }
 

@@ -15,7 +15,7 @@ _Static_assert(sizeof(struct text) == 16, "dump the new text field");
 _Static_assert(sizeof(struct cond) == 112, "dump the new cond field");
 _Static_assert(sizeof(struct qoption) == 64, "dump the new qoption field");
 _Static_assert(sizeof(struct raise) == 48, "dump the new raise field");
-_Static_assert(sizeof(struct question) == 144, "dump the new question field");
+_Static_assert(sizeof(struct question) == 184, "dump the new question field");
 _Static_assert(sizeof(struct section) == 56, "dump the new section field");
 _Static_assert(sizeof(struct finding) == 48, "dump the new finding field");
 _Static_assert(sizeof(struct role_rule) == 24, "dump the new role_rule field");
@@ -163,6 +163,15 @@ static void question(struct dump *d, const struct question *qn)
         num(d, "finding_index", r->finding_index);
         leave(d, old);
     }
+    num(d, "n_defaults", (long long)qn->n_defaults);
+    for (size_t i = 0; i < qn->n_defaults; i++) {
+        size_t old = enter(d, ".defaults[%zu]", i);
+        str(d, "value", qn->default_values[i]);
+        loc(d, "loc", qn->default_locs[i]);
+        leave(d, old);
+    }
+    loc(d, "default_loc", qn->default_loc);
+    strbuf_printf(&d->b, "%s.default_mask %llu\n", d->path, (unsigned long long)qn->default_mask);
 }
 
 static void lists(struct dump *d, const struct questionnaire *q)
