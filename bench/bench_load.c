@@ -319,14 +319,15 @@ static void peak_report(const struct buf *b, size_t questions)
            (double)checked * 1024.0 / (double)b->len, loaded / 1024, checked / 1024, b->len >> 20);
 }
 
-/* Usage: bench_load [MAX_QUESTIONS] (default 100000), or bench_load --emit N: the generated
- * questionnaire of N questions on stdout (for timing `mesoscreen check` as a whole process). */
+/* Usage: bench_load [MAX_QUESTIONS] (default 100000); bench_load --print N writes the
+ * generated questionnaire of N questions to stdout (to time other commands on it);
+ * bench_load --peak load|check FILE is the child peak_kib measures. */
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--peak") == 0)
         return peak_child(argv[2], argv[3]);
-    if (argc == 3 && strcmp(argv[1], "--emit") == 0) {
-        struct buf b = generate(strtoul(argv[2], NULL, 10));
+    if (argc == 3 && strcmp(argv[1], "--print") == 0) {
+        struct buf b = generate(strtoul(argv[2], NULL, 10) / PER_SECTION * PER_SECTION);
         bool ok = fwrite(b.s, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
         free(b.s);
         return ok ? 0 : 1;
