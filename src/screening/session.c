@@ -87,7 +87,7 @@ int session_open(struct session *s, const struct session_config *c, char **err)
 
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
-    digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
+    digest_questionnaire_hex(s->q, s->header.sha256);
     session_set_people(s, &c->people);
 
     s->journal_dir = journal_dir(s->q->id, err);
