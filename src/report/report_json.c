@@ -4,12 +4,14 @@
  * Answers are in the stable vocabulary: an option's value ("yes", "controlled"), a multi
  * answer as an array of values in option order, a number as a JSON integer, text as a
  * string. A reached question left without an answer (an optional one, or empty text) has
- * answer null: the report shows it was asked. A missing patient or practitioner is null. */
+ * answer null: the report shows it was asked. A missing patient, practitioner, name, birth
+ * date, clinic or answerer is null, and so is `replaces` for a report that replaces none. */
 #include "report_json.h"
 
 #include "digest.h"
 #include "jsonutil.h"
 #include "model.h"
+#include "report_words.h"
 #include "timestamp.h"
 
 /* Whether a holds a real answer (text answers must be non-empty). */
@@ -126,9 +128,20 @@ char *report_json_render(const struct walk *w, const struct outcome *o, const st
 
     timestamp_iso8601(m->when, when);
     jsonutil_set(root, "questionnaire", report_json_questionnaire(q));
+    jsonutil_set(root, "mesoscreen_version", jsonutil_string(MESOSCREEN_VERSION));
+    jsonutil_set(root, "language", jsonutil_string(q->languages[m->lang]));
+    jsonutil_set(root, "disclaimer",
+                 jsonutil_string(q->disclaimer.by_lang && *model_text(&q->disclaimer, m->lang)
+                                     ? model_text(&q->disclaimer, m->lang)
+                                     : report_word(q, m->lang, "disclaimer_default")));
+    jsonutil_set(root, "clinic", jsonutil_string(m->clinic));
     jsonutil_set(root, "patient", jsonutil_string(m->patient));
+    jsonutil_set(root, "patient_name", jsonutil_string(m->patient_name));
+    jsonutil_set(root, "birth_date", jsonutil_string(m->birth_date));
+    jsonutil_set(root, "answered_by", jsonutil_string(m->answered_by));
     jsonutil_set(root, "practitioner", jsonutil_string(m->practitioner));
     jsonutil_set(root, "timestamp", jsonutil_string(when));
+    jsonutil_set(root, "replaces", jsonutil_string(m->replaces));
     jsonutil_set(root, "eligibility", jsonutil_string(model_eligibility_name(o->eligibility)));
     jsonutil_set(root, "role",
                  o->has_role ? jsonutil_string(model_role_name(o->role)) : json_null());

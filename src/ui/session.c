@@ -204,7 +204,7 @@ char *session_report(struct session *s, size_t *len, char **err)
         .when = when,
         .lang = s->lang,
     };
-    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len);
+    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len, err);
 }
 
 int session_save(struct session *s, char **err)
