@@ -35,7 +35,7 @@ static const char usage_text[] =
     "Options:\n"
     "  -q, --questionnaire FILE  use FILE instead of the built-in questionnaire\n"
     "      --answers FILE        (answer) the answers file to walk\n"
-    "      --format FORMAT       (answer) report format: text, json or fhir (default text)\n"
+    "      --format FORMAT       (answer) report format: text, json, fhir or pdf (default text)\n"
     "  -o, --output PATH         (answer) write the report to PATH (atomically, mode 0600);\n"
     "                            - or no -o writes to standard output\n"
     "      --save                (answer) save the report into the report directory\n"

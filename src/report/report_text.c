@@ -540,20 +540,21 @@ struct paper_doc *report_text_pages(const struct walk *w, const struct outcome *
     const char *none = W(&c, "not_stated");
     char *clinic = text_given(m->clinic) ? utf8_escape_controls(m->clinic, false)
                                          : xasprintf("%s %s", W(&c, "clinic"), none);
-    char *patient = xasprintf("%s %s%s%s", W(&c, "patient"),
-                              text_given(m->patient) ? m->patient : none,
+    char *patient = xasprintf("%s%s%s", text_given(m->patient) ? m->patient : none,
                               text_given(m->patient_name) ? ", " : "",
                               text_given(m->patient_name) ? m->patient_name : "");
     char *safe_patient = utf8_escape_controls(patient, false);
+    char *left2 = xasprintf("%s %s", W(&c, "patient"), safe_patient);
     struct paper_head head = {.left1 = clinic,
-                              .left2 = safe_patient,
+                              .left2 = left2,
                               .right2 = ts.date,
                               .page = W(&c, "page"),
                               .of = W(&c, "page_of")};
-    char *title = xasprintf("%s: %s", model_text(&c.q->title, m->lang), safe_patient);
+    char *title = xasprintf("%s \xe2\x80\x94 %s", model_text(&c.q->title, m->lang), safe_patient);
     struct paper_doc *d =
         paper_paginate(&c.f, &head, title, c.q->languages[m->lang], m->when);
     free(title);
+    free(left2);
     free(safe_patient);
     free(patient);
     free(clinic);

@@ -184,7 +184,7 @@ char *report_because_words(const struct walk *w, size_t lang, const struct raise
     for (size_t k = 0; k < rf->n_because; k++) {
         const struct question *qn = &q->questions[rf->because[k]];
         char *a = report_answer_words(q, lang, qn, walk_get(w, rf->because[k]));
-        strbuf_printf(&b, "%s%s %s", k ? "; " : "", model_text(&qn->text, lang), a);
+        strbuf_printf(&b, "%s%s \xe2\x80\x94 %s", k ? "; " : "", model_text(&qn->text, lang), a);
         free(a);
     }
     return strbuf_release(&b, NULL);

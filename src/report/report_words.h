@@ -26,7 +26,7 @@ bool report_has_answer(const struct question *qn, const struct answer *a);
 char *report_answer_words(const struct questionnaire *q, size_t lang, const struct question *qn,
                           const struct answer *a);
 
-/* One finding's because-line in words: "Question? Answer" for each answer behind it, joined by
+/* One finding's because-line in words: "Question — Answer" for each answer behind it, joined by
  * "; ". The caller frees it. */
 char *report_because_words(const struct walk *w, size_t lang, const struct raised_finding *rf);
 

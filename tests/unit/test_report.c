@@ -262,9 +262,11 @@ static void test_json_content(void **state)
     digest_sha256_hex(s.q->source, s.q->source_len, sha);
 
     /* Keys in the documented order. */
-    static const char *const keys[] = {"questionnaire", "patient",         "practitioner",
-                                       "timestamp",     "eligibility",     "role",
-                                       "findings",      "recommendations", "answers"};
+    static const char *const keys[] = {
+        "questionnaire", "mesoscreen_version", "language",     "disclaimer",  "clinic",
+        "patient",       "patient_name",       "birth_date",   "answered_by", "practitioner",
+        "timestamp",     "replaces",           "eligibility",  "role",        "findings",
+        "recommendations", "answers"};
     size_t k = 0;
     const char *key;
     json_t *v;
@@ -354,11 +356,19 @@ static void test_json_invalid_utf8(void **state)
 
 /* ---- text ---------------------------------------------------------------------------- */
 
+/* Pages of at most 60 lines of at most 80 columns, a form feed before every page but the
+ * first, and no other control character. */
 static void assert_lines_fit(const char *out)
 {
     const char *p = out;
-    int lineno = 1;
+    int lineno = 1, page_lines = 0;
     while (*p) {
+        if (*p == '\f') {
+            page_lines = 0;
+            p++;
+        }
+        if (++page_lines > 60)
+            fail_msg("line %d: a page of more than 60 lines", lineno);
         const char *nl = strchr(p, '\n');
         assert_non_null(nl);
         char *line = xstrndup(p, (size_t)(nl - p));
@@ -384,24 +394,30 @@ static void test_text_content(void **state)
     assert_lines_fit(out);
     static const char *const expected[] = {
         "Test screening",
-        "test-screening, version 2.1 beta",
+        "Questionnaire: test-screening, version 2.1 beta.",
+        "Page 1 of 2",
+        "\fClinic: (not stated)",
+        "Page 2 of 2\nPatient: P-0042 ",
         "Patient:",
         "P-0042",
         "Dra. Núñez Ibáñez",
-        "2026-11-25 08:43:00 (UTC+00:00)",
+        "2026-11-25 08:43 (UTC+00:00)",
         "#  VERDICT:  NOT ELIGIBLE",
         "#  ROLE:     SINGLE TREATMENT",
-        "Absolute contraindications\n  - Bleeding disorder: no injections.\n    because:",
-        "    because: bleeding = yes\n",
-        "Precautions\n  - Antiplatelet.\n    because: meds = aspirin\n",
+        "Contraindications\n  - Bleeding disorder: no injections.\n    because:",
+        "    because: Does the patient have a bleeding disorder",
+        "Precautions\n  - Antiplatelet.\n    because: Medication now \xe2\x80\x94 Aspirin\n",
         "Treatment course\n  - 4 to 10 sessions.\n",
         "Aftercare\n  - Mild pain can follow.\n",
         "  Age\n    > 34 years\n",
-        "  Sex\n    > Female [female]\n",
-        "    > Yes [yes]\n",
-        "    > Aspirin [aspirin]\n",
-        "PRACTITIONER NOTES\n------------------\nLine one of the notes.\nLine two.\n",
+        "  Sex\n    > Female\n",
+        "    > Yes\n",
+        "    > Aspirin\n",
+        "PRACTITIONER NOTES\nLine one of the notes.\nLine two.\n",
         "the final decision on treatment.",
+        "PATIENT DECLARATION\nMy answers are true and complete.",
+        "Patient or guardian: ___",
+        "PHYSICIAN'S DECISION\n[ ] Treat    [ ] Defer    [ ] Decline\n",
         "Treating physician: ___",
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
@@ -431,8 +447,8 @@ static void test_text_hostile(void **state)
     assert_non_null(strstr(out, "Dr. \\x1B[31mRed\\x1B[0m Tab\\x7F"));
     assert_null(strchr(out, '\x1b'));
     assert_non_null(strstr(out, "#  VERDICT:  DEFERRED"));
-    assert_non_null(strstr(out, "because: bleeding = unknown"));
-    assert_non_null(strstr(out, "PRACTITIONER NOTES\n------------------\nNone.\n"));
+    assert_non_null(strstr(out, "because: Does the patient have a bleeding disorder"));
+    assert_non_null(strstr(out, "PRACTITIONER NOTES\nNone.\n"));
     free(out);
     screening_end(&s);
 }
@@ -677,7 +693,7 @@ static void test_time_zone(void **state)
     assert_int_equal(setenv("TZ", "EST5", 1), 0);
     char *text = render(&s, REPORT_TEXT), *json = render(&s, REPORT_JSON),
          *fhir = render(&s, REPORT_FHIR);
-    assert_non_null(strstr(text, "2026-11-25 03:43:00 (UTC-05:00)"));
+    assert_non_null(strstr(text, "2026-11-25 03:43 (UTC-05:00)"));
     assert_non_null(strstr(json, "\"2026-11-25T03:43:00-05:00\""));
     assert_non_null(strstr(fhir, "\"authored\": \"2026-11-25T03:43:00-05:00\""));
     free(text);
