@@ -23,3 +23,9 @@ endforeach()
 add_test(NAME paper.json_people
          COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_json.sh $<TARGET_FILE:mesoscreen>
                  ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper/eligible_single.yaml)
+
+if(MESOSCREEN_PDF)
+  add_test(NAME paper.module
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_module.sh $<TARGET_FILE:mesoscreen>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper/eligible_single.yaml)
+endif()
