@@ -11,6 +11,10 @@
  * or -1 with a message in *err (caller frees) and no file left behind. */
 int save_atomic(const char *path, const void *data, size_t len, char **err);
 
+/* The same, but never replacing a file: -1 with *err when `path` exists (a file saved beside
+ * a report, such as its PDF). */
+int save_new(const char *path, const void *data, size_t len, char **err);
+
 /* Saves a report under the rules of product.md section 5: dir/YYYY-MM-DD_<safe id>.<ext>
  * (date from `when`, local time), the directory created 0700 when missing, never
  * overwriting (a -2, -3, ... suffix, claimed with O_EXCL), mode 0600, atomic. On success

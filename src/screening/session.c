@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,57 +29,48 @@ static void session_found_journal(struct session *s, struct journal_data *d)
     s->found_skipped = journal_replay(d, s->w);
 }
 
-int session_open(struct session *s, const struct options *o)
+int session_open(struct session *s, const struct session_config *c, char **err)
 {
     memset(s, 0, sizeof *s);
-    s->o = o;
-    int rc = cli_open_questionnaire(o, &s->q);
-    if (rc != EXIT_OK)
-        return rc;
-    int lang = cli_language(o, s->q);
-    if (lang < 0)
-        return EXIT_USAGE;
-    s->lang = (size_t)lang;
+    s->q = c->q;
+    s->lang = c->lang;
+    s->report_dir = c->report_dir;
+    s->people = c->people;
     s->w = walk_new(s->q);
 
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
     digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
-    s->header.patient = dup_or_null(o->patient);
-    s->header.practitioner = dup_or_null(o->practitioner);
+    s->header.patient = dup_or_null(c->people.patient);
+    s->header.practitioner = dup_or_null(c->people.practitioner);
 
-    char *err = NULL;
-    s->journal_path = journal_path(s->q->id, &err);
-    if (!s->journal_path) {
-        cli_error("%s", err);
-        free(err);
-        return EXIT_CANTCREAT;
-    }
+    s->journal_path = journal_path(s->q->id, err);
+    if (!s->journal_path)
+        return -1;
     struct journal_data *d = NULL;
-    switch (journal_load(s->journal_path, &d, &err)) {
+    char *why = NULL;
+    switch (journal_load(s->journal_path, &d, &why)) {
     case JOURNAL_OK:
         session_found_journal(s, d);
         journal_data_free(d);
         break;
     case JOURNAL_BAD:
         s->found = FOUND_UNREADABLE;
-        s->found_error = err;
+        s->found_error = why;
         break;
     case JOURNAL_BUSY:
-        cli_error("%s", err);
-        free(err);
-        return EXIT_CANTCREAT;
+        *err = why;
+        return -1;
     case JOURNAL_ABSENT:
         break;
     }
-    return EXIT_OK;
+    return 0;
 }
 
 void session_close(struct session *s)
 {
     journal_close(s->journal);
     walk_free(s->w);
-    model_free(s->q);
     journal_header_clear(&s->header);
     journal_header_clear(&s->found_header);
     if (s->evaluated)
@@ -86,6 +78,7 @@ void session_close(struct session *s)
     free(s->journal_path);
     free(s->found_error);
     free(s->saved_path);
+    free(s->saved_pdf_path);
     free(s->warning);
     memset(s, 0, sizeof *s);
 }
@@ -193,35 +186,78 @@ void session_evaluate(struct session *s)
     s->evaluated = true;
 }
 
+/* The report's metadata at time `when`. */
+static struct report_meta session_meta(const struct session *s, time_t when)
+{
+    return (struct report_meta){
+        .patient = s->header.patient,
+        .practitioner = s->header.practitioner,
+        .patient_name = s->people.patient_name,
+        .birth_date = s->people.birth_date,
+        .answered_by = s->people.answered_by,
+        .clinic = s->people.clinic,
+        .when = when,
+        .lang = s->lang,
+    };
+}
+
 char *session_report(struct session *s, size_t *len, char **err)
 {
     time_t when = report_time(err);
     if (when == (time_t)-1)
         return NULL;
-    struct report_meta m = {
-        .patient = s->header.patient,
-        .practitioner = s->header.practitioner,
-        .when = when,
-        .lang = s->lang,
-    };
+    struct report_meta m = session_meta(s, when);
     return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len, err);
+}
+
+/* The PDF of the saved text report beside it (same name, .pdf), when the PDF module is
+ * installed; a failure only warns: the text report, the record, is saved. */
+static void session_save_pdf(struct session *s, time_t when)
+{
+    char *err = NULL;
+    if (!report_format_available(REPORT_PDF, &err)) {
+        free(err); /* no PDF module: a text-only desk */
+        return;
+    }
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *pdf = report_render(REPORT_PDF, s->w, &s->outcome, &m, &len, &err);
+    const char *dot = strrchr(s->saved_path, '.');
+    int stem = (int)(dot ? dot - s->saved_path : (ptrdiff_t)strlen(s->saved_path));
+    char *path = xasprintf("%.*s.pdf", stem, s->saved_path);
+    if (pdf && save_new(path, pdf, len, &err) == 0) {
+        free(s->saved_pdf_path);
+        s->saved_pdf_path = path;
+        path = NULL;
+    }
+    if (err) {
+        char *why = xasprintf("the PDF was not saved: %s", err);
+        free(err);
+        session_journal_failed(s, why);
+    }
+    free(path);
+    free(pdf);
 }
 
 int session_save(struct session *s, char **err)
 {
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return -1;
+    struct report_meta m = session_meta(s, when);
     size_t len = 0;
-    char *text = session_report(s, &len, err);
+    char *text = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &len, err);
     if (!text)
         return -1;
-    time_t when = report_time(err);
     char *path = NULL;
-    int rc = save_report(s->o->report_dir, s->header.patient, when,
+    int rc = save_report(s->report_dir, s->header.patient, when,
                          report_format_extension(REPORT_TEXT), text, len, &path, err);
     free(text);
     if (rc != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
+    session_save_pdf(s, when);
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;
