@@ -264,8 +264,22 @@ static int save_mkdirs(const char *dir)
     return e;
 }
 
+/* Whether dfd holds a file (or anything) named name. */
+static bool save_taken(int dfd, const char *name)
+{
+    struct stat st;
+    return fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT;
+}
+
 int save_report(const char *dir, const char *patient, time_t when, const char *ext,
                 const void *data, size_t len, char **path_out, char **err)
+{
+    return save_report_beside(dir, patient, when, ext, NULL, data, len, path_out, err);
+}
+
+int save_report_beside(const char *dir, const char *patient, time_t when, const char *ext,
+                       const char *also, const void *data, size_t len, char **path_out,
+                       char **err)
 {
     struct timestamp ts;
     char *safe = NULL, *tmp = NULL, *name = NULL, *base = NULL;
@@ -301,6 +315,14 @@ int save_report(const char *dir, const char *patient, time_t when, const char *e
     for (int k = 1; k <= SAVE_MAX_SUFFIX && e == EEXIST; k++) {
         free(name);
         name = k == 1 ? xasprintf("%s.%s", base, ext) : xasprintf("%s-%d.%s", base, k, ext);
+        if (also) {
+            /* The companion's name must be free too: ".ext" becomes ".also". */
+            char *other = xasprintf("%.*s.%s", (int)(strlen(name) - strlen(ext) - 1), name, also);
+            bool taken = save_taken(dfd, other);
+            free(other);
+            if (taken)
+                continue; /* e stays EEXIST */
+        }
         e = save_claim(dfd, tmp, name);
     }
     if (e) {

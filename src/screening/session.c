@@ -210,15 +210,11 @@ char *session_report(struct session *s, size_t *len, char **err)
     return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len, err);
 }
 
-/* The PDF of the saved text report beside it (same name, .pdf), when the PDF module is
- * installed; a failure only warns: the text report, the record, is saved. */
+/* The PDF of the saved text report beside it (same name, .pdf; the PDF module is loaded);
+ * a failure only warns: the text report, the record, is saved. */
 static void session_save_pdf(struct session *s, time_t when)
 {
     char *err = NULL;
-    if (!report_format_available(REPORT_PDF, &err)) {
-        free(err); /* no PDF module: a text-only desk */
-        return;
-    }
     struct report_meta m = session_meta(s, when);
     size_t len = 0;
     char *pdf = report_render(REPORT_PDF, s->w, &s->outcome, &m, &len, &err);
@@ -250,14 +246,20 @@ int session_save(struct session *s, char **err)
     if (!text)
         return -1;
     char *path = NULL;
-    int rc = save_report(s->report_dir, s->header.patient, when,
-                         report_format_extension(REPORT_TEXT), text, len, &path, err);
+    char *why = NULL;
+    bool pdf = report_format_available(REPORT_PDF, &why);
+    free(why); /* no PDF module: a text-only desk */
+    int rc = save_report_beside(s->report_dir, s->header.patient, when,
+                                report_format_extension(REPORT_TEXT),
+                                pdf ? report_format_extension(REPORT_PDF) : NULL, text, len,
+                                &path, err);
     free(text);
     if (rc != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
-    session_save_pdf(s, when);
+    if (pdf)
+        session_save_pdf(s, when);
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;
