@@ -685,6 +685,38 @@ static void test_reproducible(void **state)
 }
 
 /* The local time zone's offset is shown, in every format. */
+/* A correction names the report it replaces, on page 1 of the paper report and in JSON; the
+ * people fields appear on page 1 and in every page's header. */
+static void test_replaces_and_people(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_NO, 1u, NULL);
+    s.m.replaces = "2026-11-25_P-0042.txt";
+    s.m.patient_name = "Inés Peña";
+    s.m.birth_date = "1984-02-29";
+    s.m.answered_by = "interpreter";
+    s.m.clinic = "Clínica Sol";
+    char *text = render(&s, REPORT_TEXT);
+    if (getenv("SHOW_REPORT"))
+        fputs(text, stderr);
+    char *ff = strchr(text, '\f');
+    assert_non_null(ff);
+    char *replaces = strstr(text, "This report replaces 2026-11-25_P-0042.txt\n");
+    assert_true(replaces && replaces < ff);
+    assert_non_null(strstr(text, "Patient:       P-0042, Inés Peña, born 1984-02-29\n"));
+    assert_non_null(strstr(text, "Answered by:   the patient, through an interpreter\n"));
+    assert_non_null(strstr(text, "\fClínica Sol "));
+    assert_non_null(strstr(ff, "Patient: P-0042, Inés Peña "));
+    free(text);
+    json_t *root = render_json(&s, REPORT_JSON);
+    assert_string_equal(json_string_value(json_object_get(root, "replaces")),
+                        "2026-11-25_P-0042.txt");
+    assert_string_equal(json_string_value(json_object_get(root, "answered_by")), "interpreter");
+    json_decref(root);
+    screening_end(&s);
+}
+
 static void test_time_zone(void **state)
 {
     (void)state;
@@ -749,6 +781,7 @@ int main(void)
         cmocka_unit_test(test_text_hostile),      cmocka_unit_test(test_text_labels),
         cmocka_unit_test(test_fhir_shape),        cmocka_unit_test(test_fhir_yes_no),
         cmocka_unit_test(test_reproducible),      cmocka_unit_test(test_time_zone),
+        cmocka_unit_test(test_replaces_and_people),
         cmocka_unit_test(test_golden_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
