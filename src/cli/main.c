@@ -236,3 +236,21 @@ int main(int argc, char **argv)
     }
     return usage_error("unknown command", name);
 }
+
+/* Under LeakSanitizer: fontconfig, which the PDF module uses through pango, keeps its
+ * process-wide font caches until exit by design; they are not leaks of ours. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MESOSCREEN_LSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MESOSCREEN_LSAN 1
+#endif
+#ifdef MESOSCREEN_LSAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+#endif

@@ -51,7 +51,7 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-static char *pdf_error(const char *fmt, ...)
+__attribute__((format(printf, 1, 2))) static char *pdf_error(const char *fmt, ...)
 {
     va_list ap;
     char buf[256];
