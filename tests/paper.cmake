@@ -29,3 +29,11 @@ if(MESOSCREEN_PDF)
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_module.sh $<TARGET_FILE:mesoscreen>
                    ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper/eligible_single.yaml)
 endif()
+
+# Every clinical case, in both languages: page 1 holds everything signed whatever the outcome.
+file(GLOB PAPER_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/cases/*.yaml)
+foreach(lang en es)
+  add_test(NAME paper.pages.${lang}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_pages.sh $<TARGET_FILE:mesoscreen>
+                   ${lang} ${PAPER_CASES})
+endforeach()

@@ -43,47 +43,17 @@ render two.pdf pdf
 cmp -s "$tmp/one.txt" "$tmp/two.txt" || fail "two runs printed different text reports"
 cmp -s "$tmp/one.pdf" "$tmp/two.pdf" || fail "two runs printed different PDFs"
 
-case $lang in
-en) verdict='VERDICT:' page='Page' of='of' declaration='PATIENT DECLARATION'
-    patient_sign='Patient or guardian: _' decision="PHYSICIAN'S DECISION"
-    physician_sign='Treating physician: _' ;;
-es) verdict='DICTAMEN:' page='Página' of='de' declaration='DECLARACIÓN DEL PACIENTE'
-    patient_sign='Paciente o tutor: _' decision='DECISIÓN DEL MÉDICO'
-    physician_sign='Médico responsable: _' ;;
-*) fail "no expectations for language $lang" ;;
-esac
-
-# The text's pages, one file each (the form feed starts every page but the first).
-awk -v dir="$tmp" 'BEGIN { n = 1 }
-    /^\f/ { n++; sub(/^\f/, "") }
-    { print > (dir "/page." n) }
-    END { print n > (dir "/pages") }' "$tmp/one.txt" || fail "cannot split the pages"
-pages=$(cat "$tmp/pages")
-[ "$pages" -ge 2 ] || fail "only $pages page(s)"
+. "$(dirname "$0")/paper_lib.sh"
+paper_check_pages "$tmp/one.txt" "$lang" "Clínica Capilar del Sol"
 i=1
 while [ "$i" -le "$pages" ]; do
-    p=$tmp/page.$i
-    lines=$(wc -l <"$p")
-    [ "$lines" -le 60 ] || fail "page $i has $lines lines (at most 60)"
-    # jq counts characters (code points); every character here is one column wide.
-    wide=$(jq -R -r 'select(length > 80) | "\(length): \(.)"' "$p") || fail "cannot read page $i"
-    [ -z "$wide" ] || fail "page $i has lines wider than 80 columns:
-$wide"
-    head -n 1 "$p" | grep -q "^Clínica Capilar del Sol  *$page $i $of $pages\$" ||
-        fail "page $i is not headed by the clinic and '$page $i $of $pages'"
-    sed -n 2p "$p" | grep -q ", Inés Ñúñez Peña  *2026-11-25\$" ||
+    sed -n 2p "$tmp/page.$i" | grep -q ", Inés Ñúñez Peña  *2026-11-25\$" ||
         fail "page $i is not headed by the patient and the date"
     i=$((i + 1))
 done
-one=$tmp/page.1
-grep -q "^#  $verdict " "$one" || fail "page 1 lacks the verdict box"
-for must in "$declaration" "$patient_sign" "$decision" "$physician_sign" "Inés Ñúñez Peña, " \
-    "1984-02-29" "2026-11-25 09:43 (UTC+01:00)"; do
+for must in "Inés Ñúñez Peña, " "1984-02-29" "2026-11-25 09:43 (UTC+01:00)"; do
     grep -qF -- "$must" "$one" || fail "page 1 lacks '$must'"
 done
-# The first heading's block comes after the box, the physician's signature last of all.
-tail -n 1 "$one" | grep -qF -- "$physician_sign" ||
-    fail "page 1 does not end with the physician's signature line"
 
 # The PDF: A4, one page per text page, fonts embedded.
 info=$(pdfinfo -rawdates "$tmp/one.pdf") || fail "pdfinfo cannot read the PDF"
