@@ -28,16 +28,16 @@ paper_check_pages() {
         END { print n > (dir "/pages") }' "$1" || fail "cannot split the pages"
     pages=$(cat "$tmp/pages")
     [ "$pages" -ge 2 ] || fail "only $pages page(s)"
+    # jq counts characters (code points); every character here is one column wide.
+    wide=$(jq -R -r 'ltrimstr("\f") | select(length > 80) | "\(length): \(.)"' "$1") ||
+        fail "cannot read the report"
+    [ -z "$wide" ] || fail "lines wider than 80 columns:
+$wide"
     i=1
     while [ "$i" -le "$pages" ]; do
         p=$tmp/page.$i
         lines=$(wc -l <"$p")
         [ "$lines" -le 60 ] || fail "page $i has $lines lines (at most 60)"
-        # jq counts characters (code points); every character here is one column wide.
-        wide=$(jq -R -r 'select(length > 80) | "\(length): \(.)"' "$p") ||
-            fail "cannot read page $i"
-        [ -z "$wide" ] || fail "page $i has lines wider than 80 columns:
-$wide"
         head -n 1 "$p" | grep -q "^$3  *$page $i $of $pages\$" ||
             fail "page $i is not headed by the clinic and '$page $i $of $pages'"
         i=$((i + 1))
