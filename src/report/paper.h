@@ -7,9 +7,9 @@
 #include <stddef.h>
 #include <time.h>
 
-#define PAPER_WIDTH  80 /* columns of a line, everywhere */
-#define PAPER_LINES  60 /* lines of a page, its header included */
-#define PAPER_HEADER 3  /* the page header: two lines and a rule */
+#define PAPER_WIDTH     80                /* columns of a line, everywhere */
+#define PAPER_LINES     60                /* lines of a page, its header included */
+#define PAPER_HEADER    3                 /* the page header: two lines and a rule */
 #define PAPER_BOX_INNER (PAPER_WIDTH - 6) /* the verdict box: "#  " text "  #" */
 
 /* What a line is: text prints it as shown; the PDF draws edges and rules, and sets headings

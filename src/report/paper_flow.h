@@ -22,7 +22,10 @@ struct paper_flow {
     size_t n;
 };
 
-#define PAPER_FLOW_INIT {NULL, 0}
+#define PAPER_FLOW_INIT                                                                            \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
 /* Starts a new block; `new_page` puts it at the top of a new page. */
 void paper_flow_block(struct paper_flow *f, bool new_page);

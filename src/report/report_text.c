@@ -40,11 +40,8 @@ static const struct text_density {
     bool meanings; /* the verdict's and role's meaning in the box */
     int columns;   /* findings side by side (one-line findings only) */
 } text_densities[] = {
-    {true, true, true, 1},
-    {false, true, true, 1},
-    {false, false, true, 1},
-    {false, false, false, 1},
-    {false, false, false, 2},
+    {true, true, true, 1},    {false, true, true, 1},   {false, false, true, 1},
+    {false, false, false, 1}, {false, false, false, 2},
 };
 #define TEXT_DENSITIES (sizeof text_densities / sizeof text_densities[0])
 
@@ -60,8 +57,7 @@ static bool text_given(const char *s)
 
 /* Writes text wrapped to the page width: the first line after `first` (whose display width
  * is the indent of the others). */
-static void text_para(struct text_ctx *c, enum paper_kind kind, const char *first,
-                      const char *text)
+static void text_para(struct text_ctx *c, enum paper_kind kind, const char *first, const char *text)
 {
     char *safe = utf8_escape_controls(first, false);
     size_t indent = utf8_width(safe);
@@ -164,11 +160,10 @@ static void text_identity(struct text_ctx *c)
     text_field(c, W(c, "patient"), col, who);
     free(who);
     text_field(c, W(c, "answered_by"), col,
-               text_given(m->answered_by) ? report_word3(c->q, m->lang, "answered_by_",
-                                                         m->answered_by, "")
-                                          : none);
-    text_field(c, W(c, "practitioner"), col,
-               text_given(m->practitioner) ? m->practitioner : none);
+               text_given(m->answered_by)
+                   ? report_word3(c->q, m->lang, "answered_by_", m->answered_by, "")
+                   : none);
+    text_field(c, W(c, "practitioner"), col, text_given(m->practitioner) ? m->practitioner : none);
     if (!timestamp_split(m->when, &ts))
         xdie("report time %lld out of range", (long long)m->when);
     char *when = xasprintf("%s %.5s (UTC%s)", ts.date, ts.time, ts.offset);
@@ -278,8 +273,8 @@ static void text_finding_lines(struct text_ctx *c, const size_t *which, size_t n
         strbuf_puts(&b, "  ");
         for (size_t k = 0; k < (size_t)columns && i + k < n; k++) {
             const struct raised_finding *rf = &c->o->findings[which[i + k]];
-            char *first = text_first_sentence(model_text(&c->q->findings[rf->finding].text,
-                                                         c->m->lang));
+            char *first =
+                text_first_sentence(model_text(&c->q->findings[rf->finding].text, c->m->lang));
             char *cut = paper_fit(first, width - 3);
             if (k > 0) {
                 size_t at = utf8_width(b.data), column = 2 + k * width;
@@ -487,9 +482,9 @@ static void text_audit(struct text_ctx *c)
     paper_flow_block(&c->f, false);
     text_blank(c);
     paper_flow_line(&c->f, PAPER_RULE, NULL);
-    char *line = xasprintf("%s %s, %s %s. %s mesoscreen %s. %s %s", W(c, "questionnaire"),
-                           c->q->id, W(c, "version"), c->q->version, W(c, "program"),
-                           MESOSCREEN_VERSION, W(c, "language"), c->q->languages[c->m->lang]);
+    char *line = xasprintf("%s %s, %s %s. %s mesoscreen %s. %s %s", W(c, "questionnaire"), c->q->id,
+                           W(c, "version"), c->q->version, W(c, "program"), MESOSCREEN_VERSION,
+                           W(c, "language"), c->q->languages[c->m->lang]);
     text_para(c, PAPER_TEXT, "", line);
     free(line);
     line = xasprintf("%s %s", W(c, "sha256"), sha);
@@ -551,8 +546,7 @@ struct paper_doc *report_text_pages(const struct walk *w, const struct outcome *
                               .page = W(&c, "page"),
                               .of = W(&c, "page_of")};
     char *title = xasprintf("%s \xe2\x80\x94 %s", model_text(&c.q->title, m->lang), safe_patient);
-    struct paper_doc *d =
-        paper_paginate(&c.f, &head, title, c.q->languages[m->lang], m->when);
+    struct paper_doc *d = paper_paginate(&c.f, &head, title, c.q->languages[m->lang], m->when);
     free(title);
     free(left2);
     free(safe_patient);

@@ -124,8 +124,8 @@ const char *report_word(const struct questionnaire *q, size_t lang, const char *
     xdie("report: no label '%s'", key);
 }
 
-const char *report_word3(const struct questionnaire *q, size_t lang, const char *a,
-                         const char *b, const char *c)
+const char *report_word3(const struct questionnaire *q, size_t lang, const char *a, const char *b,
+                         const char *c)
 {
     char *key = xasprintf("%s%s%s", a, b, c);
     const char *s = report_word(q, lang, key);

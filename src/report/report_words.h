@@ -15,8 +15,8 @@
 const char *report_word(const struct questionnaire *q, size_t lang, const char *key);
 
 /* The same for a key built from three parts, e.g. "verdict_" "deferred" "_meaning". */
-const char *report_word3(const struct questionnaire *q, size_t lang, const char *a,
-                         const char *b, const char *c);
+const char *report_word3(const struct questionnaire *q, size_t lang, const char *a, const char *b,
+                         const char *c);
 
 /* Whether a is a real answer to qn (a text answer must not be empty). */
 bool report_has_answer(const struct question *qn, const struct answer *a);

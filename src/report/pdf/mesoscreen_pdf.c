@@ -18,11 +18,11 @@
 
 #include "pdf_module.h"
 
-#define A4_WIDTH   595.276 /* points: 210 mm */
-#define A4_HEIGHT  841.890 /* 297 mm */
-#define FONT_SIZE  10.0
-#define LINE_STEP  12.6 /* points from one line to the next: 60 lines take 756 pt */
-#define FONT_NAME  "DejaVu Sans Mono"
+#define A4_WIDTH  595.276 /* points: 210 mm */
+#define A4_HEIGHT 841.890 /* 297 mm */
+#define FONT_SIZE 10.0
+#define LINE_STEP 12.6 /* points from one line to the next: 60 lines take 756 pt */
+#define FONT_NAME "DejaVu Sans Mono"
 
 /* The PDF being written, in memory. */
 struct pdf_buf {
@@ -63,8 +63,8 @@ __attribute__((format(printf, 1, 2))) static char *pdf_error(const char *fmt, ..
 
 /* The page's geometry: the 80 x 60 grid centred on A4. */
 struct pdf_grid {
-    double col;        /* width of one column */
-    double left, top;  /* the grid's top-left corner */
+    double col;       /* width of one column */
+    double left, top; /* the grid's top-left corner */
 };
 
 /* Measures one column of the font (the grid follows the font actually found). */
