@@ -111,8 +111,12 @@ static void text_blanks(struct text_ctx *c, const char *const *labels, const uns
                         size_t n)
 {
     size_t used = 0, total = 0;
+    char *safe[8];
+    if (n > sizeof safe / sizeof safe[0])
+        xdie("text_blanks: %zu fields", n);
     for (size_t i = 0; i < n; i++) {
-        used += utf8_width(labels[i]) + 1 + (i ? 2 : 0);
+        safe[i] = utf8_escape_controls(labels[i], false); /* a label's newline too */
+        used += utf8_width(safe[i]) + 1 + (i ? 2 : 0);
         total += weights[i];
     }
     size_t room = used + 3 * n < PAPER_WIDTH ? PAPER_WIDTH - used : 3 * n;
@@ -120,19 +124,29 @@ static void text_blanks(struct text_ctx *c, const char *const *labels, const uns
     size_t left = room;
     for (size_t i = 0; i < n; i++) {
         size_t u = i + 1 == n ? left : room * weights[i] / total;
-        strbuf_printf(&b, "%s%s ", i ? "  " : "", labels[i]);
+        strbuf_printf(&b, "%s%s ", i ? "  " : "", safe[i]);
         strbuf_repeat(&b, '_', u);
         left -= u;
     }
     char *line = strbuf_release(&b, NULL);
-    if (utf8_width(line) > PAPER_WIDTH) /* labels too long for one line: one field per line */
+    if (utf8_width(line) <= PAPER_WIDTH) {
+        paper_flow_line(&c->f, PAPER_TEXT, line);
+    } else if (n > 1) { /* labels too long for one line: one field per line */
         for (size_t i = 0; i < n; i++) {
             const char *one[1] = {labels[i]};
             text_blanks(c, one, weights + i, 1);
         }
-    else
-        paper_flow_line(&c->f, PAPER_TEXT, line);
+    } else { /* a label too long for any line: wrapped, the blank on a line of its own */
+        text_para(c, PAPER_TEXT, "", safe[0]);
+        struct strbuf rule = STRBUF_INIT;
+        strbuf_repeat(&rule, '_', PAPER_WIDTH / 2);
+        char *blank = strbuf_release(&rule, NULL);
+        paper_flow_line(&c->f, PAPER_TEXT, blank);
+        free(blank);
+    }
     free(line);
+    for (size_t i = 0; i < n; i++)
+        free(safe[i]);
 }
 
 /* --- Page 1: who, when, the verdict ------------------------------------------------ */
@@ -540,14 +554,15 @@ struct paper_doc *report_text_pages(const struct walk *w, const struct outcome *
                               text_given(m->patient_name) ? m->patient_name : "");
     char *safe_patient = utf8_escape_controls(patient, false);
     char *left2 = xasprintf("%s %s", W(&c, "patient"), safe_patient);
-    struct paper_head head = {.left1 = clinic,
-                              .left2 = left2,
-                              .right2 = ts.date,
-                              .page = W(&c, "page"),
-                              .of = W(&c, "page_of")};
+    char *page = utf8_escape_controls(W(&c, "page"), false);
+    char *of = utf8_escape_controls(W(&c, "page_of"), false);
+    struct paper_head head = {
+        .left1 = clinic, .left2 = left2, .right2 = ts.date, .page = page, .of = of};
     char *title = xasprintf("%s \xe2\x80\x94 %s", model_text(&c.q->title, m->lang), safe_patient);
     struct paper_doc *d = paper_paginate(&c.f, &head, title, c.q->languages[m->lang], m->when);
     free(title);
+    free(page);
+    free(of);
     free(left2);
     free(safe_patient);
     free(patient);

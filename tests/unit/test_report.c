@@ -459,13 +459,22 @@ static void test_text_labels(void **state)
     (void)state;
     struct screening s;
     screening_start(&s, YESNO_NO, 1u, NULL);
-    s.q->n_labels = 2;
-    s.q->labels = xcalloc(2, sizeof *s.q->labels);
+    s.q->n_labels = 5;
+    s.q->labels = xcalloc(5, sizeof *s.q->labels);
     s.q->labels[0] = (struct label){.key = xstrdup("verdict"), .text = T("DICTAMEN:")};
     s.q->labels[1] = (struct label){.key = xstrdup("verdict_eligible"), .text = T("APTO")};
+    /* Newlines and over-long words in labels that go on one line never break the page. */
+    s.q->labels[2] = (struct label){.key = xstrdup("page"), .text = T("Pá\ngina")};
+    s.q->labels[3] = (struct label){.key = xstrdup("signature"), .text = T("Fir\nma:")};
+    char long_label[200];
+    memset(long_label, 'L', sizeof long_label - 1);
+    long_label[sizeof long_label - 1] = '\0';
+    s.q->labels[4] = (struct label){.key = xstrdup("signature_patient"), .text = T(long_label)};
     char *out = render(&s, REPORT_TEXT);
     assert_lines_fit(out);
     assert_non_null(strstr(out, "#  DICTAMEN:  APTO"));
+    assert_non_null(strstr(out, "Pá\\x0Agina 1 of 2"));
+    assert_non_null(strstr(out, "Fir\\x0Ama: ___"));
     assert_non_null(strstr(out, "#  ROLE:"));
     free(out);
     screening_end(&s);
