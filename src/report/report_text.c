@@ -3,8 +3,9 @@
  * Page 1 is the signed record: identification, the verdict box, the findings grouped by the
  * verdict they impose with the answers behind them in words, the next step, when to screen
  * again after a deferral, the disclaimer, the patient's declaration and the physician's
- * decision. When the findings in full would not leave room for all of that, page 1 lists
- * each finding on one line and the findings follow in full on page 2. Later pages: the other
+ * decision. When the findings in full would not leave room for all of that, page 1 sets them
+ * more densely (text_densities: without the answers, then one line each, then two to a line)
+ * and the findings follow in full on page 2. Later pages: the other
  * recommendations, every question asked with its answer in words, the notes, and the audit
  * footer. Every word comes from report_words.c (the questionnaire's labels). */
 #include "report_text.h"

@@ -726,6 +726,41 @@ static void test_replaces_and_people(void **state)
     screening_end(&s);
 }
 
+/* So many findings that only the densest page 1 holds them: two to a line, the signed parts
+ * still on page 1, the findings in full on page 2. */
+static void test_text_many_findings(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_YES, 1u << 1, NULL);
+    outcome_free(&s.o);
+    enum { N = 36 };
+    s.o = (struct outcome){.eligibility = ELIG_NOT_ELIGIBLE, .has_role = true, .role = ROLE_NONE};
+    s.o.findings = xcalloc(N, sizeof *s.o.findings);
+    s.o.n_findings = N;
+    for (size_t i = 0; i < N; i++)
+        s.o.findings[i].finding = i * F_COUNT / N; /* grouped, most severe first */
+    char *out = render(&s, REPORT_TEXT);
+    if (getenv("SHOW_REPORT"))
+        fputs(out, stderr);
+    assert_lines_fit(out);
+    char *ff = strchr(out, '\f');
+    assert_non_null(ff);
+    *ff = '\0'; /* page 1 alone */
+    assert_non_null(strstr(out, "#  VERDICT:  NOT ELIGIBLE"));
+    assert_non_null(strstr(out, "PATIENT DECLARATION\n"));
+    assert_non_null(strstr(out, "Patient or guardian: ___"));
+    assert_non_null(strstr(out, "PHYSICIAN'S DECISION\n"));
+    assert_non_null(strstr(out, "Treating physician: ___"));
+    /* Two findings to a line, first sentences without their full stop. */
+    assert_non_null(strstr(out, "\n  - Bleeding disorder: no injections     - Bleeding disorder"));
+    assert_non_null(strstr(out, "- Antiplatelet\n"));
+    *ff = '\f';
+    assert_non_null(strstr(ff, "FINDINGS IN DETAIL"));
+    free(out);
+    screening_end(&s);
+}
+
 static void test_time_zone(void **state)
 {
     (void)state;
@@ -790,7 +825,7 @@ int main(void)
         cmocka_unit_test(test_text_hostile),      cmocka_unit_test(test_text_labels),
         cmocka_unit_test(test_fhir_shape),        cmocka_unit_test(test_fhir_yes_no),
         cmocka_unit_test(test_reproducible),      cmocka_unit_test(test_time_zone),
-        cmocka_unit_test(test_replaces_and_people),
+        cmocka_unit_test(test_replaces_and_people), cmocka_unit_test(test_text_many_findings),
         cmocka_unit_test(test_golden_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
