@@ -5,7 +5,8 @@ mesoscreen_deps() {
     local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev
         libcairo2-dev libpango1.0-dev fonts-dejavu-core"
     if [ "${1:-}" = test ]; then
-        pkgs="$pkgs clang libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file poppler-utils"
+        pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file
+            poppler-utils"
     fi
     local missing=""
     for p in $pkgs; do

@@ -12,7 +12,7 @@ foreach(input ${PAPER_INPUTS})
   get_filename_component(name ${input} NAME_WE)
   foreach(lang en es)
     add_test(NAME paper.golden.${name}.${lang}
-             COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper.sh $<TARGET_FILE:mesoscreen>
+             COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_paper.sh $<TARGET_FILE:mesoscreen>
                      ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper ${name} ${lang})
     if(NOT MESOSCREEN_PDF)
       set_tests_properties(paper.golden.${name}.${lang} PROPERTIES DISABLED TRUE)
@@ -21,12 +21,12 @@ foreach(input ${PAPER_INPUTS})
 endforeach()
 
 add_test(NAME paper.json_people
-         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_json.sh $<TARGET_FILE:mesoscreen>
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_paper_json.sh $<TARGET_FILE:mesoscreen>
                  ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper/eligible_single.yaml)
 
 if(MESOSCREEN_PDF)
   add_test(NAME paper.module
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_module.sh $<TARGET_FILE:mesoscreen>
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_paper_module.sh $<TARGET_FILE:mesoscreen>
                    ${CMAKE_CURRENT_SOURCE_DIR}/golden/paper/eligible_single.yaml)
 endif()
 
@@ -34,6 +34,6 @@ endif()
 file(GLOB PAPER_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/cases/*.yaml)
 foreach(lang en es)
   add_test(NAME paper.pages.${lang}
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_paper_pages.sh $<TARGET_FILE:mesoscreen>
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_paper_pages.sh $<TARGET_FILE:mesoscreen>
                    ${lang} ${PAPER_CASES})
 endforeach()

@@ -278,8 +278,7 @@ int save_report(const char *dir, const char *patient, time_t when, const char *e
 }
 
 int save_report_beside(const char *dir, const char *patient, time_t when, const char *ext,
-                       const char *also, const void *data, size_t len, char **path_out,
-                       char **err)
+                       const char *also, const void *data, size_t len, char **path_out, char **err)
 {
     struct timestamp ts;
     char *safe = NULL, *tmp = NULL, *name = NULL, *base = NULL;

@@ -25,8 +25,7 @@ int save_report(const char *dir, const char *patient, time_t when, const char *e
 /* The same, choosing a name whose companion with extension `also` (e.g. "pdf", for the PDF
  * saved beside a text report with save_new) is free as well; `also` NULL: save_report. */
 int save_report_beside(const char *dir, const char *patient, time_t when, const char *ext,
-                       const char *also, const void *data, size_t len, char **path_out,
-                       char **err);
+                       const char *also, const void *data, size_t len, char **path_out, char **err);
 
 /* The patient id made filename-safe: letters, digits, '-', '_' and '.' kept (no leading
  * dot, no ".."), anything else '_', at most 64 bytes; "anonymous" when nothing is left.

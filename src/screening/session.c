@@ -249,10 +249,9 @@ int session_save(struct session *s, char **err)
     char *why = NULL;
     bool pdf = report_format_available(REPORT_PDF, &why);
     free(why); /* no PDF module: a text-only desk */
-    int rc = save_report_beside(s->report_dir, s->header.patient, when,
-                                report_format_extension(REPORT_TEXT),
-                                pdf ? report_format_extension(REPORT_PDF) : NULL, text, len,
-                                &path, err);
+    int rc = save_report_beside(
+        s->report_dir, s->header.patient, when, report_format_extension(REPORT_TEXT),
+        pdf ? report_format_extension(REPORT_PDF) : NULL, text, len, &path, err);
     free(text);
     if (rc != 0)
         return -1;

@@ -44,7 +44,8 @@ struct session {
     struct questionnaire *q; /* borrowed from the config */
     size_t lang;
     const char *report_dir;       /* borrowed */
-    struct session_people people; /* as stated at start (borrowed); the header has the final */
+    struct session_people people; /* as stated at start (borrowed); the patient and
+                                     practitioner in use are the header's */
     struct walk *w;
     struct journal_header header; /* id, version, sha256, patient, practitioner, started */
     char *journal_path;
@@ -59,9 +60,9 @@ struct session {
 
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
-    char *saved_path; /* where the report was saved, once it is */
+    char *saved_path;     /* where the report was saved, once it is */
     char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
-    char *warning;    /* the last journal write failure, for the interface to show; owned */
+    char *warning;        /* the last journal write failure, for the interface to show; owned */
 };
 
 /* Opens a screening of c->q in language c->lang and looks for an unfinished one on disk

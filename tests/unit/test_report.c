@@ -262,11 +262,15 @@ static void test_json_content(void **state)
     digest_sha256_hex(s.q->source, s.q->source_len, sha);
 
     /* Keys in the documented order. */
-    static const char *const keys[] = {
-        "questionnaire", "mesoscreen_version", "language",     "disclaimer",  "clinic",
-        "patient",       "patient_name",       "birth_date",   "answered_by", "practitioner",
-        "timestamp",     "replaces",           "eligibility",  "role",        "findings",
-        "recommendations", "answers"};
+    static const char *const keys[] = {"questionnaire", "mesoscreen_version",
+                                       "language",      "disclaimer",
+                                       "clinic",        "patient",
+                                       "patient_name",  "birth_date",
+                                       "answered_by",   "practitioner",
+                                       "timestamp",     "replaces",
+                                       "eligibility",   "role",
+                                       "findings",      "recommendations",
+                                       "answers"};
     size_t k = 0;
     const char *key;
     json_t *v;
@@ -819,12 +823,12 @@ int main(void)
 {
     setenv("TZ", "UTC", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names),      cmocka_unit_test(test_report_time),
-        cmocka_unit_test(test_json_content),      cmocka_unit_test(test_json_nulls),
-        cmocka_unit_test(test_json_invalid_utf8), cmocka_unit_test(test_text_content),
-        cmocka_unit_test(test_text_hostile),      cmocka_unit_test(test_text_labels),
-        cmocka_unit_test(test_fhir_shape),        cmocka_unit_test(test_fhir_yes_no),
-        cmocka_unit_test(test_reproducible),      cmocka_unit_test(test_time_zone),
+        cmocka_unit_test(test_format_names),        cmocka_unit_test(test_report_time),
+        cmocka_unit_test(test_json_content),        cmocka_unit_test(test_json_nulls),
+        cmocka_unit_test(test_json_invalid_utf8),   cmocka_unit_test(test_text_content),
+        cmocka_unit_test(test_text_hostile),        cmocka_unit_test(test_text_labels),
+        cmocka_unit_test(test_fhir_shape),          cmocka_unit_test(test_fhir_yes_no),
+        cmocka_unit_test(test_reproducible),        cmocka_unit_test(test_time_zone),
         cmocka_unit_test(test_replaces_and_people), cmocka_unit_test(test_text_many_findings),
         cmocka_unit_test(test_golden_text_width),
     };
