@@ -4,7 +4,8 @@
  * verdict they impose with the answers behind them in words, the next step, when to screen
  * again after a deferral, the disclaimer, the patient's declaration and the physician's
  * decision. When the findings in full would not leave room for all of that, page 1 sets them
- * more densely (text_densities: without the answers, then one line each, then two to a line)
+ * more densely (text_densities: without the answers, then one line each but the temporary
+ * contraindications, which say when to re-screen, then all one line each, then two to a line)
  * and the findings follow in full on page 2. Later pages: the other
  * recommendations, every question asked with its answer in words, the notes, and the audit
  * footer. Every word comes from report_words.c (the questionnaire's labels). */
@@ -36,13 +37,15 @@ struct text_ctx {
 /* How densely page 1 sets the findings and the verdict box: the first density with which
  * page 1 holds everything wins. Below full density the findings follow in full on page 2. */
 static const struct text_density {
-    bool because;  /* each finding's answers in words under it */
-    bool wrap;     /* each finding's whole text (else its first sentence, on one line) */
-    bool meanings; /* the verdict's and role's meaning in the box */
-    int columns;   /* findings side by side (one-line findings only) */
+    bool because;        /* each finding's answers in words under it */
+    bool wrap;           /* each finding's whole text (else its first sentence, on one line) */
+    bool wrap_deferring; /* the temporary ones whole even so: they say when to re-screen */
+    bool meanings;       /* the verdict's and role's meaning in the box */
+    int columns;         /* findings side by side (one-line findings only) */
 } text_densities[] = {
-    {true, true, true, 1},    {false, true, true, 1},   {false, false, true, 1},
-    {false, false, false, 1}, {false, false, false, 2},
+    {true, true, true, true, 1},     {false, true, true, true, 1},
+    {false, false, true, true, 1},   {false, false, false, true, 1},
+    {false, false, false, false, 1}, {false, false, false, false, 2},
 };
 #define TEXT_DENSITIES (sizeof text_densities / sizeof text_densities[0])
 
@@ -317,13 +320,14 @@ static void text_finding_groups(struct text_ctx *c, const struct text_density *d
                 which[n++] = i;
         if (n == 0)
             continue;
+        bool wrap = d->wrap || (d->wrap_deferring && e == ELIG_DEFERRED);
         paper_flow_block(&c->f, false);
         if (d->wrap)
             text_blank(c);
         text_para(c, PAPER_TEXT, "",
                   report_word3(c->q, c->m->lang, "group_",
                                model_eligibility_name((enum eligibility)e), ""));
-        if (!d->wrap) {
+        if (!wrap) {
             text_finding_lines(c, which, n, d->columns);
             continue;
         }
