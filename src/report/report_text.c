@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "because_words.h"
 #include "digest.h"
 #include "model.h"
 #include "paper_flow.h"
@@ -41,11 +42,18 @@ static const struct text_density {
     bool wrap;           /* each finding's whole text (else its first sentence, on one line) */
     bool wrap_deferring; /* the temporary ones whole even so: they say when to re-screen */
     bool meanings;       /* the verdict's and role's meaning in the box */
-    int columns;         /* findings side by side (one-line findings only) */
+    /* One-line findings of the groups from this verdict on (the least severe first) are
+     * set two to a line; ELIG_COUNT for none. */
+    enum eligibility two_columns_from;
 } text_densities[] = {
-    {true, true, true, true, 1},     {false, true, true, true, 1},
-    {false, false, true, true, 1},   {false, false, false, true, 1},
-    {false, false, false, false, 1}, {false, false, false, false, 2},
+    {true, true, true, true, ELIG_COUNT},
+    {false, true, true, true, ELIG_COUNT},
+    {false, false, true, true, ELIG_COUNT},
+    {false, false, false, true, ELIG_COUNT},
+    {false, false, false, false, ELIG_COUNT},
+    {false, false, false, false, ELIG_ELIGIBLE_WITH_PRECAUTIONS},
+    {false, false, false, false, ELIG_DEFERRED},
+    {false, false, false, false, ELIG_NOT_ELIGIBLE},
 };
 #define TEXT_DENSITIES (sizeof text_densities / sizeof text_densities[0])
 
@@ -269,17 +277,30 @@ static char *text_first_sentence(const char *text)
     return safe;
 }
 
-/* One finding, wrapped: its text, and its answers in words when the density shows them. */
+/* One finding, wrapped: its text, and when the density shows them the answers behind it in
+ * words, one line each (because_words.h). */
 static void text_finding(struct text_ctx *c, const struct raised_finding *rf, bool because)
 {
     text_para(c, PAPER_TEXT, "  - ", model_text(&c->q->findings[rf->finding].text, c->m->lang));
-    if (because && rf->n_because > 0) {
-        char *words = report_because_words(c->w, c->m->lang, rf);
-        char *prefix = xasprintf("    %s ", W(c, "because"));
-        text_para(c, PAPER_TEXT, prefix, words);
-        free(prefix);
-        free(words);
+    if (!because || rf->n_because == 0)
+        return;
+    const struct because_words words = {
+        .yesno = {W(c, "answer_yes"), W(c, "answer_no"), W(c, "answer_unknown")},
+        .defaulted = W(c, "because_default"),
+    };
+    char *first = xasprintf("    %s ", W(c, "because"));
+    char *safe = utf8_escape_controls(first, false);
+    size_t indent = utf8_width(safe);
+    char *rest = xcalloc(indent + 1, 1);
+    memset(rest, ' ', indent);
+    for (size_t k = 0; k < rf->n_because; k++) {
+        char *line = because_words_render(c->w, &rf->because[k], c->m->lang, &words);
+        text_para(c, PAPER_TEXT, k ? rest : safe, line);
+        free(line);
     }
+    free(rest);
+    free(safe);
+    free(first);
 }
 
 /* Findings of one group as first sentences, `columns` to a line, each cut to its column. */
@@ -328,7 +349,7 @@ static void text_finding_groups(struct text_ctx *c, const struct text_density *d
                   report_word3(c->q, c->m->lang, "group_",
                                model_eligibility_name((enum eligibility)e), ""));
         if (!wrap) {
-            text_finding_lines(c, which, n, d->columns);
+            text_finding_lines(c, which, n, n > 1 && (int)e >= (int)d->two_columns_from ? 2 : 1);
             continue;
         }
         for (size_t k = 0; k < n; k++) {

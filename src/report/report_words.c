@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -76,6 +77,7 @@ static const struct report_word_row {
     {"findings_in_detail", "Each finding in full, with the answers behind it, follows on page 2."},
     {"findings_detail", "FINDINGS IN DETAIL"},
     {"because", "because:"},
+    {"because_default", "(not answered; counts as)"},
     {"next_step", "NEXT STEP"},
     {"rescreen", "Re-screen:"},
     {"rescreen_when", "once every temporary contraindication above is resolved or confirmed, "
@@ -145,6 +147,14 @@ char *report_answer_words(const struct questionnaire *q, size_t lang, const stru
                                                         "answer_unknown"};
     struct strbuf b = STRBUF_INIT;
 
+    struct answer dflt;
+    if (!report_has_answer(qn, a) && answer_default(qn, &dflt)) {
+        char *words = report_answer_words(q, lang, qn, &dflt); /* what a question left out
+                                                                   counted as */
+        char *s = xasprintf("%s %s", report_word(q, lang, "because_default"), words);
+        free(words);
+        return s;
+    }
     if (!report_has_answer(qn, a))
         return xstrdup(report_word(q, lang, "not_answered"));
     switch (qn->type) {
@@ -173,19 +183,6 @@ char *report_answer_words(const struct questionnaire *q, size_t lang, const stru
         break;
     case QTYPE_COUNT:
         break;
-    }
-    return strbuf_release(&b, NULL);
-}
-
-char *report_because_words(const struct walk *w, size_t lang, const struct raised_finding *rf)
-{
-    const struct questionnaire *q = walk_questionnaire(w);
-    struct strbuf b = STRBUF_INIT;
-    for (size_t k = 0; k < rf->n_because; k++) {
-        const struct question *qn = &q->questions[rf->because[k]];
-        char *a = report_answer_words(q, lang, qn, walk_get(w, rf->because[k]));
-        strbuf_printf(&b, "%s%s \xe2\x80\x94 %s", k ? "; " : "", model_text(&qn->text, lang), a);
-        free(a);
     }
     return strbuf_release(&b, NULL);
 }

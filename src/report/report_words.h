@@ -22,12 +22,10 @@ const char *report_word3(const struct questionnaire *q, size_t lang, const char 
 bool report_has_answer(const struct question *qn, const struct answer *a);
 
 /* The answer to qn in words: option texts (several joined by "; "), the number with its unit,
- * the text itself, "(not answered)" when there is none. The caller frees it. */
+ * the text itself; for a question left out that has a default, "(not answered; counts as)"
+ * and the default's words; else "(not answered)". The caller frees it. (A finding's answers
+ * in words: because_words.h.) */
 char *report_answer_words(const struct questionnaire *q, size_t lang, const struct question *qn,
                           const struct answer *a);
-
-/* One finding's because-line in words: "Question — Answer" for each answer behind it, joined by
- * "; ". The caller frees it. */
-char *report_because_words(const struct walk *w, size_t lang, const struct raised_finding *rf);
 
 #endif

@@ -409,7 +409,8 @@ static void test_text_content(void **state)
         "#  VERDICT:  NOT ELIGIBLE",
         "#  ROLE:     SINGLE TREATMENT",
         "Contraindications\n  - Bleeding disorder: no injections.\n    because:",
-        "    because: Does the patient have a bleeding disorder",
+        "another clotting disorder)? \xe2\x80\x94\n             Yes\n",
+        /* the raising value only: aspirin raised it, not PRP also ticked */
         "Precautions\n  - Antiplatelet.\n    because: Medication now \xe2\x80\x94 Aspirin\n",
         "Treatment course\n  - 4 to 10 sessions.\n",
         "Aftercare\n  - Mild pain can follow.\n",
