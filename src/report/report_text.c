@@ -517,7 +517,7 @@ static void text_notes(struct text_ctx *c)
 static void text_audit(struct text_ctx *c)
 {
     char sha[DIGEST_HEX_LEN + 1];
-    digest_sha256_hex(c->q->source ? c->q->source : "", c->q->source ? c->q->source_len : 0, sha);
+    digest_questionnaire_hex(c->q, sha);
 
     paper_flow_block(&c->f, false);
     text_blank(c);
