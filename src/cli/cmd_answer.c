@@ -96,7 +96,7 @@ int cmd_answer(const struct options *o)
         return usage("-o and --save cannot be used together");
     int format = report_format_parse(o->format ? o->format : "text");
     if (format < 0)
-        return usage("--format must be text, json or fhir");
+        return usage("--format must be text, json, fhir or pdf");
     enum answer_sink sink = o->save                                    ? SINK_SAVE
                             : o->output && strcmp(o->output, "-") != 0 ? SINK_PATH
                                                                        : SINK_STDOUT;
@@ -140,8 +140,14 @@ int cmd_answer(const struct options *o)
             .lang = lang,
         };
         size_t len = 0;
-        char *report = report_render((enum report_format)format, w, &out, &meta, &len);
-        rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        char *report = report_render((enum report_format)format, w, &out, &meta, &len, &err);
+        if (!report) {
+            cli_error("cannot write the report: %s", err);
+            free(err);
+            rc = EXIT_CANTCREAT;
+        } else {
+            rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        }
         free(report);
     }
     outcome_free(&out);

@@ -5,6 +5,7 @@
 #include "session.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,7 @@ void session_close(struct session *s)
     free(s->journal_dir);
     free(s->journal_path);
     free(s->saved_path);
+    free(s->saved_pdf_path);
     free(s->replaces);
     free(s->warning);
     memset(s, 0, sizeof *s);
@@ -302,16 +304,10 @@ int session_age_mismatch(const struct session *s, size_t qi, const struct answer
     return age >= 0 && age != a->number ? age : -1;
 }
 
-int session_evaluate(struct session *s, char **err)
+/* The report's metadata at time `when`. */
+static struct report_meta session_meta(const struct session *s, time_t when)
 {
-    session_changed(s);
-    time_t when = report_time(err);
-    if (when == (time_t)-1)
-        return -1;
-    rules_evaluate(s->w, &s->outcome);
-    s->evaluated = true;
-    s->report_when = when;
-    struct report_meta m = {
+    return (struct report_meta){
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
         .patient_name = s->header.patient_name,
@@ -322,8 +318,45 @@ int session_evaluate(struct session *s, char **err)
         .when = when,
         .lang = s->lang,
     };
-    s->report = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &s->report_len);
-    return 0;
+}
+
+int session_evaluate(struct session *s, char **err)
+{
+    session_changed(s);
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return -1;
+    rules_evaluate(s->w, &s->outcome);
+    s->evaluated = true;
+    s->report_when = when;
+    struct report_meta m = session_meta(s, when);
+    s->report = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &s->report_len, err);
+    return s->report ? 0 : -1;
+}
+
+/* The PDF of the saved text report beside it (same name, .pdf; the PDF module is loaded);
+ * a failure only warns: the text report, the record, is saved. */
+static void session_save_pdf(struct session *s, time_t when)
+{
+    char *err = NULL;
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *pdf = report_render(REPORT_PDF, s->w, &s->outcome, &m, &len, &err);
+    const char *dot = strrchr(s->saved_path, '.');
+    int stem = (int)(dot ? dot - s->saved_path : (ptrdiff_t)strlen(s->saved_path));
+    char *path = xasprintf("%.*s.pdf", stem, s->saved_path);
+    if (pdf && save_new(path, pdf, len, &err) == 0) {
+        free(s->saved_pdf_path);
+        s->saved_pdf_path = path;
+        path = NULL;
+    }
+    if (err) {
+        char *why = xasprintf("the PDF was not saved: %s", err);
+        free(err);
+        session_journal_failed(s, why);
+    }
+    free(path);
+    free(pdf);
 }
 
 int session_save(struct session *s, char **err)
@@ -333,12 +366,20 @@ int session_save(struct session *s, char **err)
         return -1;
     }
     char *path = NULL;
-    if (save_report(s->report_dir, s->header.patient, s->report_when,
-                    report_format_extension(REPORT_TEXT), s->report, s->report_len, &path,
-                    err) != 0)
+    char *why = NULL;
+    bool pdf = report_format_available(REPORT_PDF, &why);
+    free(why); /* no PDF module: a text-only desk */
+    /* The bytes rendered when the screening was completed: what the viewer showed. */
+    int rc = save_report_beside(s->report_dir, s->header.patient, s->report_when,
+                                report_format_extension(REPORT_TEXT),
+                                pdf ? report_format_extension(REPORT_PDF) : NULL, s->report,
+                                s->report_len, &path, err);
+    if (rc != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
+    if (pdf)
+        session_save_pdf(s, s->report_when);
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;
@@ -366,6 +407,8 @@ int session_correct(struct session *s, char **err)
     }
     free(s->saved_path);
     s->saved_path = NULL;
+    free(s->saved_pdf_path);
+    s->saved_pdf_path = NULL;
     session_changed(s);
     return 0;
 }

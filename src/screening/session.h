@@ -66,10 +66,11 @@ struct session {
     char *report; /* the text report, rendered once when the screening is complete: what
                      the viewer shows is what `s` saves */
     size_t report_len;
-    time_t report_when; /* the report's time: fixed when the screening was completed */
-    char *saved_path;   /* where the report was saved, once it is */
-    char *replaces;     /* a correction: the file name of the saved report this one replaces */
-    char *warning;      /* the last journal write failure, for the interface to show; owned */
+    time_t report_when;   /* the report's time: fixed when the screening was completed */
+    char *saved_path;     /* where the report was saved, once it is */
+    char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
+    char *replaces;       /* a correction: the file name of the saved report this one replaces */
+    char *warning;        /* the last journal write failure, for the interface to show; owned */
 };
 
 /* Opens a screening of c->q in language c->lang and lists the unfinished screenings of this
@@ -113,10 +114,12 @@ int session_age_mismatch(const struct session *s, size_t qi, const struct answer
 
 /* The screening is complete: computes the outcome (s->outcome) and renders the text report
  * once (s->report), its time fixed now (SOURCE_DATE_EPOCH when set). Returns 0, or -1 with
- * *err (caller frees) when SOURCE_DATE_EPOCH is malformed. */
+ * *err (caller frees) when SOURCE_DATE_EPOCH is malformed or the report cannot be rendered. */
 int session_evaluate(struct session *s, char **err);
-/* Saves s->report's bytes into s->report_dir and removes the journal: s->saved_path.
- * Returns 0, or -1 with *err (caller frees): the screening stays journaled. */
+/* Saves s->report's bytes into s->report_dir, and its PDF (of the same time) beside it (same
+ * name, .pdf: s->saved_pdf_path) when the PDF module is installed (a PDF that cannot be
+ * written only sets s->warning), and removes the journal: s->saved_path. Returns 0, or -1
+ * with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 /* Corrects the saved report: the answers stay, a new journal keeps them, and the next
  * report saved states that it replaces the saved file (s->replaces), which never changes.
