@@ -57,5 +57,6 @@ int cmd_check(const struct options *o);
 int cmd_answer(const struct options *o);
 int cmd_paths(const struct options *o);
 int cmd_show_default(const struct options *o);
+int cmd_fhir_questionnaire(const struct options *o);
 
 #endif

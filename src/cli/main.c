@@ -21,6 +21,7 @@ static const struct command commands[] = {
     {"answer", cmd_answer, false},
     {"paths", cmd_paths, false},
     {"show-default", cmd_show_default, false},
+    {"fhir-questionnaire", cmd_fhir_questionnaire, false},
 };
 
 static const char usage_text[] =
@@ -29,6 +30,7 @@ static const char usage_text[] =
     "  or:  mesoscreen answer --answers FILE [OPTION]... write the report for an answers file\n"
     "  or:  mesoscreen paths [-q FILE]                  print the decision table\n"
     "  or:  mesoscreen show-default                     print the built-in questionnaire\n"
+    "  or:  mesoscreen fhir-questionnaire [-q FILE]     the questionnaire as FHIR R4\n"
     "\n"
     "Contraindication screening for hair mesotherapy, with an eligibility report.\n"
     "\n"

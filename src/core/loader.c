@@ -854,6 +854,14 @@ static void root_format(struct loader *l, const struct yamltree_node *v, void *t
     }
 }
 
+/* `url`: kept as written with its place; validator_check judges its form. */
+static void root_url(struct loader *l, const struct yamltree_node *v, void *target)
+{
+    struct questionnaire *q = target;
+    q->url = string_parse(l, v, "a URL");
+    q->url_loc = node_loc(v);
+}
+
 static void root_sections(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
@@ -981,6 +989,7 @@ static const struct key root_keys[] = {
     {"format", true, FIELD_CUSTOM, 0, root_format},
     {"id", true, FIELD_ID, offsetof(struct questionnaire, id), NULL},
     {"version", true, FIELD_STRING, offsetof(struct questionnaire, version), NULL},
+    {"url", false, FIELD_CUSTOM, 0, root_url},
     {"title", true, FIELD_TEXT, offsetof(struct questionnaire, title), NULL},
     {"languages", false, FIELD_CUSTOM, 0, root_languages_done},
     {"disclaimer", false, FIELD_TEXT, offsetof(struct questionnaire, disclaimer), NULL},

@@ -23,6 +23,9 @@ struct report_meta {
     const char *answered_by; /* "patient", "guardian" or "interpreter" */
     const char *clinic;
     const char *replaces;    /* the file name of the earlier report this one replaces */
+    const char *screening_id;   /* FHIR: the screening's UUID, minted when it began; NULL:
+                                   derived from the screening's content */
+    const char *patient_system; /* FHIR: the clinic's system of patient ids (a URI), or NULL */
     time_t when; /* the report's time: SOURCE_DATE_EPOCH when set, else now */
     size_t lang; /* index into q->languages */
 };
