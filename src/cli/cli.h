@@ -4,6 +4,8 @@
 #define MESOSCREEN_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 
 #include "model.h"
 
@@ -15,6 +17,7 @@ enum exit_code {
     EXIT_NOINPUT = 66,
     EXIT_SOFTWARE = 70,
     EXIT_CANTCREAT = 73,
+    EXIT_TEMPFAIL = 75, /* send: screenings still wait for the FHIR server */
     EXIT_INTERRUPTED = 130,
 };
 
@@ -33,6 +36,8 @@ struct options {
     const char *answered_by;   /* --answered-by patient|guardian|interpreter (checked by main) */
     const char *clinic;        /* --clinic NAME, else $MESOSCREEN_CLINIC */
     const char *fhir_server;   /* --fhir-server URL, else $MESOSCREEN_FHIR_SERVER */
+    const char *fhir_patient_system; /* $MESOSCREEN_FHIR_PATIENT_SYSTEM: the clinic's patient
+                                        id system (a URI, checked by main), or NULL */
     const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
     const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
     char **args;               /* operands after the command (check's files) */
@@ -49,6 +54,13 @@ int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
  * a language the questionnaire lacks. */
 int cli_language(const struct options *o, const struct questionnaire *q);
 
+/* After a saved screening, with a FHIR server configured: puts the screening's FHIR bundle
+ * (fhir, len) in the outbox and tries to send it, telling the practitioner on stderr whether
+ * it was sent or waits. Returns EXIT_OK (sent or waiting: the desk carries on), or
+ * EXIT_CANTCREAT when the outbox cannot be written. */
+int cli_deposit(const struct options *o, const char *screening_id, time_t when, const char *fhir,
+                size_t len);
+
 /* Prints "mesoscreen: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -58,5 +70,6 @@ int cmd_answer(const struct options *o);
 int cmd_paths(const struct options *o);
 int cmd_show_default(const struct options *o);
 int cmd_fhir_questionnaire(const struct options *o);
+int cmd_send(const struct options *o);
 
 #endif

@@ -270,6 +270,7 @@ static json_t *derivation(const struct fhir_ctx *c, size_t qi)
     jsonutil_set(p, "url", jsonutil_string("reference"));
     ref = jsonutil_object();
     jsonutil_set(ref, "reference", jsonutil_string(c->response_url));
+    jsonutil_set(ref, "type", jsonutil_string("QuestionnaireResponse"));
     jsonutil_set(p, "valueReference", ref);
     jsonutil_append(parts, p);
     p = jsonutil_object();
@@ -361,6 +362,7 @@ static json_t *observation(const struct fhir_ctx *c, const char *when)
     list = jsonutil_array();
     ref = jsonutil_object();
     jsonutil_set(ref, "reference", jsonutil_string(c->response_url));
+    jsonutil_set(ref, "type", jsonutil_string("QuestionnaireResponse"));
     jsonutil_append(list, ref);
     jsonutil_set(r, "derivedFrom", list);
     list = components(c);
