@@ -5,9 +5,9 @@
  * question has no answer: `=` and the comparisons are false, `!=` ("no answer equals") true,
  * as `not` of a leaf is here. enableWhen holds a flat list under one behaviour (all or any),
  * so it takes: one leaf; `in` with several values (any); `includes` (all); `not` of `in`
- * (all of `!=`); `all` of leaves, `includes` and `not in`; `any` of leaves and `in`.
- * `answered: false` is false on an unreached question but `exists false` is true there, so it
- * goes to FHIRPath like every other shape. */
+ * (all of `!=`); `all` of leaves, `includes` and `not in`; `any` of leaves and `in`;
+ * `answered` as `exists` (an unreached question has no answer in either). Every other shape
+ * (a nested all/any, a comparison with a bound beyond 32 bits) goes to FHIRPath. */
 #include "fhir_when.h"
 
 #include <stdint.h>
@@ -19,7 +19,7 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* The enableWhen behaviour a list needs: NONE while it has one entry. */
+/* The enableWhen behaviour a list needs: EW_ONE while it has one entry. */
 enum ew_behavior { EW_ONE, EW_ALL, EW_ANY };
 
 static const char *const ew_compare_ops[CMP_COUNT] = {
@@ -95,13 +95,9 @@ static bool ew_collect(json_t *list, const struct questionnaire *q, const struct
         ew_add(list, qn->id, ew_compare_ops[leaf->op], "answerInteger",
                jsonutil_integer(leaf->number));
         return true;
-    case COND_ANSWERED: {
-        if (negated || !leaf->flag)
-            return false;
-        json_t *t = json_true();
-        ew_add(list, qn->id, "exists", "answerBoolean", t);
+    case COND_ANSWERED:
+        ew_add(list, qn->id, "exists", "answerBoolean", json_boolean(leaf->flag != negated));
         return true;
-    }
     default:
         return false;
     }
@@ -228,15 +224,8 @@ static void fp_cond(struct strbuf *b, const struct questionnaire *q, const struc
         strbuf_printf(b, ".where($this %s %lld).exists()", ew_compare_ops[c->op], c->number);
         return;
     case COND_ANSWERED:
-        if (c->flag) {
-            fp_answers(b, qn->id);
-            strbuf_puts(b, ".exists()");
-        } else {
-            /* reached (its item is in the response) and left without an answer */
-            strbuf_printf(b, "%%resource.repeat(item).where(linkId = '%s').exists() and ", qn->id);
-            fp_answers(b, qn->id);
-            strbuf_puts(b, ".empty()");
-        }
+        fp_answers(b, qn->id);
+        strbuf_puts(b, c->flag ? ".exists()" : ".empty()");
         return;
     default:
         xdie("fhir_when: condition kind %d is not about answers", (int)c->kind);

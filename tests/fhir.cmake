@@ -1,0 +1,36 @@
+# fhir.cmake - FHIR against a real FHIR engine (Medplum's router and validator from npm, the
+# versions of tests/fhir/package-lock.json, installed by fhir.setup with npm ci): every
+# resource mesoscreen writes validates and every response matches its Questionnaire; delivery
+# to a server (tests/fhir/delivery.mjs), one test per scenario. Without Node.js 20.19 or newer
+# these tests report themselves skipped. The Questionnaire of tests/fhir/shapes is also a
+# golden file (no Node needed).
+set(FHIR_RUN sh ${CMAKE_CURRENT_SOURCE_DIR}/fhir/run.sh)
+set(FHIR_ENV FHIR_TEST_DIR=${CMAKE_CURRENT_BINARY_DIR}/fhir-engine)
+
+add_test(NAME fhir.setup COMMAND ${CMAKE_COMMAND} -E env ${FHIR_ENV} ${FHIR_RUN} setup)
+set_tests_properties(fhir.setup PROPERTIES FIXTURES_SETUP fhir_engine SKIP_RETURN_CODE 77
+                                           RESOURCE_LOCK fhir_engine)
+
+add_test(NAME fhir.validate
+         COMMAND ${CMAKE_COMMAND} -E env ${FHIR_ENV}
+                 sh ${CMAKE_CURRENT_SOURCE_DIR}/fhir/validate.sh $<TARGET_FILE:mesoscreen>
+                 ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/fhir-validate)
+set_tests_properties(fhir.validate PROPERTIES FIXTURES_REQUIRED fhir_engine SKIP_RETURN_CODE 77)
+
+if(MESOSCREEN_FHIR)
+  foreach(scenario post_read_again two_desks server_down server_errors token_rules tls_verified)
+    add_test(NAME fhir.delivery.${scenario}
+             COMMAND ${CMAKE_COMMAND} -E env ${FHIR_ENV}
+                     ANSWERS_DIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/reports
+                     ${FHIR_RUN} delivery.mjs ${scenario} $<TARGET_FILE:mesoscreen>
+                     ${CMAKE_CURRENT_BINARY_DIR}/fhir-delivery/${scenario})
+    set_tests_properties(fhir.delivery.${scenario} PROPERTIES FIXTURES_REQUIRED fhir_engine
+                                                              SKIP_RETURN_CODE 77 TIMEOUT 120)
+  endforeach()
+endif()
+
+add_test(NAME fhir.golden.shapes_questionnaire
+         COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
+                 -DQUESTIONNAIRE=${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml
+                 -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/golden/fhir/shapes.questionnaire.json
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/fhir_golden.cmake)
