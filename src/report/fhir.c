@@ -61,6 +61,14 @@ char *fhir_questionnaire_url(const struct questionnaire *q)
     return fhir_derived_urn(parts, 3);
 }
 
+char *fhir_canonical(const char *url, const char *version)
+{
+    struct strbuf b = STRBUF_INIT;
+    strbuf_printf(&b, "%s|", url);
+    fhir_uri_escape(&b, version);
+    return strbuf_release(&b, NULL);
+}
+
 char *fhir_system_url(const struct questionnaire *q, const char *kind, const char *name)
 {
     if (q->url)

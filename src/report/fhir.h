@@ -40,6 +40,10 @@ char *fhir_derived_urn(const char *const *parts, size_t n);
  * its id and version. The caller frees it. */
 char *fhir_questionnaire_url(const struct questionnaire *q);
 
+/* "url|version", the version percent-encoded where it holds what a canonical cannot (spaces,
+ * '|', ...). The caller frees it. */
+char *fhir_canonical(const char *url, const char *version);
+
 /* The URL of one of the questionnaire's code systems: `url`/KIND[/NAME] when it has a url,
  * else a urn:uuid derived from its id, KIND and NAME (NULL for none). Version-independent:
  * a code keeps its system across versions. The caller frees it. */

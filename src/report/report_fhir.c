@@ -202,7 +202,7 @@ static json_t *response(const struct fhir_ctx *c, const char *when)
 {
     json_t *r = jsonutil_object(), *ref;
     char *url = fhir_questionnaire_url(c->q);
-    char *canonical = xasprintf("%s|%s", url, c->q->version);
+    char *canonical = fhir_canonical(url, c->q->version);
     jsonutil_set(r, "resourceType", jsonutil_string("QuestionnaireResponse"));
     jsonutil_set(r, "language", jsonutil_string(c->q->languages[c->lang]));
     jsonutil_set(r, "identifier", identifier(c));

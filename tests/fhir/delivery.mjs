@@ -152,7 +152,7 @@ const scenarios = {
       check(JSON.stringify(clinics) === JSON.stringify(['Clinic North', 'Clinic South']), `clinics on the server: ${clinics}`);
       const [questionnaire] = await search(s, 'Questionnaire');
       for (const r of await search(s, 'QuestionnaireResponse'))
-        check(r.questionnaire === `${questionnaire.url}|${questionnaire.version}`, `a response names ${r.questionnaire}`);
+        check(r.questionnaire === `${questionnaire.url}|${encodeURIComponent(questionnaire.version)}`, `a response names ${r.questionnaire}`);
       await storedValid(s);
     } finally {
       await s.close();

@@ -132,7 +132,7 @@ export function matchResponse(questionnaire, response, where) {
   const lang = response.language;
   const baseLang = questionnaire.language;
   if (!lang) problems.push(`${where}: the response has no language`);
-  const canonical = `${questionnaire.url}|${questionnaire.version}`;
+  const canonical = `${questionnaire.url}|${encodeURIComponent(questionnaire.version).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())}`;
   if (response.questionnaire !== canonical)
     problems.push(`${where}: questionnaire is '${response.questionnaire}', expected '${canonical}'`);
   const ids = allItems(questionnaire.item).map((it) => it.linkId);
