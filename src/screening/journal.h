@@ -25,6 +25,7 @@
 #include "answer.h"
 #include "digest.h"
 #include "model.h"
+#include "uuid.h"
 #include "walk.h"
 
 /* Largest journal read back (a screening is a few kilobytes). */
@@ -38,6 +39,8 @@ struct journal_header {
     char *patient;      /* NULL: not stated */
     char *practitioner; /* NULL: not stated */
     long long started;  /* Unix time the screening started */
+    char screening[UUID_STR_SIZE]; /* the screening's UUID, minted when it began (its FHIR
+                                      identifier); "" in a journal written before it was kept */
 };
 
 enum journal_event_kind { JOURNAL_SET, JOURNAL_UNSET, JOURNAL_VISIT };

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "digest.h"
+#include "outbox.h"
 #include "report.h"
 #include "save.h"
 #include "xalloc.h"
@@ -35,6 +36,8 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     s->lang = c->lang;
     s->report_dir = c->report_dir;
     s->people = c->people;
+    s->fhir_server = c->fhir_server;
+    s->patient_system = c->patient_system;
     s->w = walk_new(s->q);
 
     s->header.questionnaire = xstrdup(s->q->id);
@@ -77,6 +80,7 @@ void session_close(struct session *s)
     free(s->journal_path);
     free(s->found_error);
     free(s->saved_path);
+    free(s->delivery_message);
     free(s->warning);
     memset(s, 0, sizeof *s);
 }
@@ -93,9 +97,18 @@ void session_set_practitioner(struct session *s, const char *practitioner)
     s->header.practitioner = dup_or_null(practitioner);
 }
 
+/* A fresh UUID for the screening; "" when the system has no randomness (minted again at
+ * save). */
+static void session_mint(struct session *s)
+{
+    if (!uuid_random(s->header.screening))
+        s->header.screening[0] = '\0';
+}
+
 void session_begin(struct session *s)
 {
     s->header.started = (long long)time(NULL);
+    session_mint(s);
     s->journal_due = true; /* written with the first answer: nothing to keep before it */
 }
 
@@ -106,6 +119,9 @@ int session_resume(struct session *s, char **err)
     session_set_patient(s, s->found_header.patient);
     session_set_practitioner(s, s->found_header.practitioner);
     s->header.started = s->found_header.started;
+    memcpy(s->header.screening, s->found_header.screening, sizeof s->header.screening);
+    if (!s->header.screening[0])
+        session_mint(s); /* a journal from before the UUID was kept */
     s->found = FOUND_NOTHING;
     return journal_create(s->journal_path, &s->header, s->w, &s->journal, err);
 }
@@ -184,11 +200,9 @@ void session_evaluate(struct session *s)
     s->evaluated = true;
 }
 
-char *session_report(struct session *s, size_t *len, char **err)
+/* The report of s in format f, at time `when`. */
+static char *session_render(struct session *s, enum report_format f, time_t when, size_t *len)
 {
-    time_t when = report_time(err);
-    if (when == (time_t)-1)
-        return NULL;
     struct report_meta m = {
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
@@ -196,10 +210,45 @@ char *session_report(struct session *s, size_t *len, char **err)
         .birth_date = s->people.birth_date,
         .answered_by = s->people.answered_by,
         .clinic = s->people.clinic,
+        .screening_id = s->header.screening[0] ? s->header.screening : NULL,
+        .patient_system = s->patient_system,
         .when = when,
         .lang = s->lang,
     };
-    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len);
+    return report_render(f, s->w, &s->outcome, &m, len);
+}
+
+char *session_report(struct session *s, size_t *len, char **err)
+{
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return NULL;
+    return session_render(s, REPORT_TEXT, when, len);
+}
+
+/* After the save: the screening into the outbox, and sent at once if the server answers. */
+static void session_deliver(struct session *s, time_t when)
+{
+    if (!s->header.screening[0])
+        session_mint(s);
+    if (!s->header.screening[0]) {
+        session_journal_failed(s, xstrdup("the screening cannot be sent to the FHIR server: no "
+                                          "random numbers for its identifier"));
+        return;
+    }
+    size_t len = 0;
+    char *fhir = session_render(s, REPORT_FHIR, when, &len), *err = NULL;
+    struct outbox_result res;
+    if (outbox_deposit(s->fhir_server, s->header.screening, when, fhir, len, &res, &err) != 0) {
+        char *msg = xasprintf("the screening cannot be put in the FHIR outbox: %s", err);
+        free(err);
+        session_journal_failed(s, msg);
+    } else {
+        s->delivery = res.sent ? SESSION_SENT : SESSION_WAITING;
+        free(s->delivery_message);
+        s->delivery_message = res.message;
+    }
+    free(fhir);
 }
 
 int session_save(struct session *s, char **err)
@@ -224,6 +273,8 @@ int session_save(struct session *s, char **err)
     char *rm_err = NULL;
     if (journal_remove(s->journal_path, &rm_err) != 0)
         session_journal_failed(s, rm_err);
+    if (s->fhir_server)
+        session_deliver(s, when);
     return 0;
 }
 

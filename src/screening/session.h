@@ -38,6 +38,15 @@ struct session_config {
     size_t lang;                  /* index into q->languages */
     const char *report_dir;       /* where session_save writes the report */
     struct session_people people; /* as stated on the command line */
+    const char *fhir_server;      /* the clinic's FHIR server, or NULL: none */
+    const char *patient_system;   /* the clinic's patient id system (a URI), or NULL */
+};
+
+/* What became of a saved screening on its way to the FHIR server. */
+enum session_delivery {
+    SESSION_UNSENT,    /* no server configured (or not saved yet) */
+    SESSION_SENT,    /* the server has it */
+    SESSION_WAITING, /* in the outbox: `mesoscreen send` delivers it later */
 };
 
 struct session {
@@ -60,6 +69,9 @@ struct session {
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
     char *saved_path; /* where the report was saved, once it is */
+    const char *fhir_server, *patient_system; /* borrowed from the config */
+    enum session_delivery delivery;           /* after session_save */
+    char *delivery_message;                   /* what the delivery said (owned), or NULL */
     char *warning;    /* the last journal write failure, for the interface to show; owned */
 };
 
@@ -75,7 +87,7 @@ void session_close(struct session *s);
 void session_set_patient(struct session *s, const char *patient);
 void session_set_practitioner(struct session *s, const char *practitioner);
 
-/* Begins a new screening. The journal file is created with the first answer (a failure then
+/* Begins a new screening, minting its UUID (its FHIR identifier). The journal file is created with the first answer (a failure then
  * is reported through s->warning, and retried at the next answer). */
 void session_begin(struct session *s);
 /* Resumes the screening found on disk: its patient and answers, and a fresh journal written
@@ -95,8 +107,11 @@ void session_leave_empty(struct session *s, size_t qi);
 void session_evaluate(struct session *s);
 /* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
 char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into s->report_dir and removes the journal: s->saved_path. Returns
- * 0, or -1 with *err (caller frees): the screening stays journaled. */
+/* Saves the text report into s->report_dir and removes the journal: s->saved_path. With a
+ * FHIR server, the screening then goes to the outbox and is sent at once if the server
+ * answers (s->delivery, s->delivery_message; a failure there leaves the report saved and
+ * sets s->warning). Returns 0, or -1 with *err (caller frees): the screening stays
+ * journaled. */
 int session_save(struct session *s, char **err);
 
 /* Number of reached questions answered so far, and the estimate of the total. */

@@ -29,6 +29,9 @@ struct delivery *delivery_open(const char *url, char **err);
  * never holds the token). Loading the FHIR module can fail: DELIVERY_UNREACHABLE then. */
 enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_t len, char **msg);
 
+/* Waits at most seconds for an answer from now on (a desk does not wait long). */
+void delivery_limit_timeout(struct delivery *d, long seconds);
+
 /* Forgets the token (wiped) and frees d. NULL is a no-op. */
 void delivery_close(struct delivery *d);
 

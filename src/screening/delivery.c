@@ -215,6 +215,12 @@ struct delivery *delivery_open(const char *url, char **err)
     return d;
 }
 
+void delivery_limit_timeout(struct delivery *d, long seconds)
+{
+    if (seconds > 0 && seconds < d->timeout_s)
+        d->timeout_s = seconds;
+}
+
 void delivery_close(struct delivery *d)
 {
     if (!d)

@@ -18,6 +18,7 @@
 #include "xalloc.h"
 
 #define OUTBOX_FILE_MAX (16u * 1024 * 1024)
+#define DESK_TIMEOUT    5 /* seconds a desk waits for the server after a save */
 
 char *outbox_dir(char **err)
 {
@@ -93,6 +94,7 @@ int outbox_deposit(const char *server, const char *screening_id, time_t when, co
         res->waiting = 1;
     } else {
         const char *name = strrchr(path, '/') + 1;
+        delivery_limit_timeout(d, DESK_TIMEOUT);
         if (outbox_send_file(d, dir, name, &res->message) == DELIVERY_SENT)
             res->sent = 1;
         else
