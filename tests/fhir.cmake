@@ -18,10 +18,12 @@ add_test(NAME fhir.validate
 set_tests_properties(fhir.validate PROPERTIES FIXTURES_REQUIRED fhir_engine SKIP_RETURN_CODE 77)
 
 if(MESOSCREEN_FHIR)
-  foreach(scenario post_read_again two_desks server_down server_errors token_rules tls_verified)
+  foreach(scenario post_read_again two_desks server_down server_errors token_rules tls_verified
+                   desk_session)
     add_test(NAME fhir.delivery.${scenario}
              COMMAND ${CMAKE_COMMAND} -E env ${FHIR_ENV}
                      ANSWERS_DIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/reports
+                     SHAPES_QUESTIONNAIRE=${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml
                      ${FHIR_RUN} delivery.mjs ${scenario} $<TARGET_FILE:mesoscreen>
                      ${CMAKE_CURRENT_BINARY_DIR}/fhir-delivery/${scenario})
     set_tests_properties(fhir.delivery.${scenario} PROPERTIES FIXTURES_REQUIRED fhir_engine

@@ -7,12 +7,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validate } from './fhircheck.mjs';
 import { startServer } from './server.mjs';
 
 const [scenario, mesoscreen, workDir] = process.argv.slice(2);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const answersDir = process.env.ANSWERS_DIR;
 const TOKEN = 'tok-' + crypto.randomBytes(12).toString('hex');
 const failures = [];
@@ -26,7 +24,7 @@ fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });
 
 // Runs mesoscreen (asynchronously: the server lives in this process) in a desk's own state.
-function run(args, { desk = 'desk1', env = {} } = {}) {
+function run(args, { desk = 'desk1', env = {}, input = '' } = {}) {
   const home = path.join(workDir, desk);
   fs.mkdirSync(home, { recursive: true });
   return new Promise((resolve) => {
@@ -44,6 +42,7 @@ function run(args, { desk = 'desk1', env = {} } = {}) {
       },
     });
     let stdout = '', stderr = '';
+    child.stdin.end(input);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => {
@@ -242,6 +241,39 @@ const scenarios = {
       const remoteSend = await send('http://192.0.2.1/fhir', { env: tokenEnv });
       check(remoteSend.code === 75 && /sent only over https/.test(remoteSend.stderr), `send over plain http elsewhere: ${remoteSend.code} ${remoteSend.stderr}`);
       check(s.requests.filter((q) => q.method === 'POST').length === 1, 'a request reached the server that should not have');
+    } finally {
+      await s.close();
+    }
+  },
+
+  // At the desk (plain prompts): the screening's UUID is minted when it begins and kept in
+  // the journal; an interrupted screening resumed and saved reaches the server under it.
+  async desk_session() {
+    const s = await startServer({ token: TOKEN });
+    try {
+      const shapes = process.env.SHAPES_QUESTIONNAIRE;
+      const args = ['--plain', '-q', shapes, '--patient', 'P-DESK', '--practitioner', 'Dr Desk', '--fhir-server', s.url];
+      const answers = ['1', '25', '10', 'gamma', '', 'u', 'y', 'n', 'm1', ''];
+      const first = await run(args, { env: tokenEnv, input: answers.slice(0, 3).join('\n') + '\n' });
+      check(first.code === 65, `an interrupted screening exited ${first.code}`);
+      const journal = path.join(workDir, 'desk1', 'state', 'mesoscreen', 'fhir-shapes.journal');
+      const text = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '';
+      const m = /^screening ([0-9a-f-]{36})$/m.exec(text);
+      check(m, `the journal keeps no screening UUID:\n${text}`);
+      check(!text.includes(TOKEN), 'the token is in the journal');
+      const rest = await run(args, { env: tokenEnv, input: ['r', ...answers.slice(3)].join('\n') + '\n' });
+      check(rest.code === 0, `the resumed screening exited ${rest.code}: ${rest.stderr}`);
+      check(/Sent to the clinic's FHIR server\./.test(rest.stdout), `no "sent" line: ${rest.stdout.slice(-300)}`);
+      const qrs = await search(s, 'QuestionnaireResponse');
+      check(qrs.length === 1 && m && qrs[0].identifier?.value === `urn:uuid:${m[1]}`,
+        `the server has ${qrs.map((q) => q.identifier?.value)}, expected urn:uuid:${m?.[1]}`);
+      check(qrs[0]?.questionnaire === 'https://clinic.example/fhir/Questionnaire/fhir-shapes|2.1', `questionnaire ${qrs[0]?.questionnaire}`);
+      check(!fs.existsSync(journal), 'the journal outlives the saved screening');
+      s.setMode('500');
+      const waiting = await run(args, { env: tokenEnv, input: answers.join('\n') + '\n' });
+      check(waiting.code === 0 && /Waiting to send to the clinic's FHIR server/.test(waiting.stdout), `server failing: ${waiting.code} ${waiting.stdout.slice(-300)}`);
+      check(outboxFiles().length === 1, 'the outbox does not keep the screening the server refused');
+      await storedValid(s);
     } finally {
       await s.close();
     }
