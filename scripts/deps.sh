@@ -1,9 +1,10 @@
 # deps.sh - sourced by scripts/run and scripts/test: installs the Debian packages a build
 # (and, with "test", the test suite) needs, when missing. Safe to run any number of times.
 mesoscreen_deps() {
-    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev"
+    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev
+        libcurl4-openssl-dev"
     if [ "${1:-}" = test ]; then
-        pkgs="$pkgs clang libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file"
+        pkgs="$pkgs clang libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file openssl"
     fi
     local missing=""
     for p in $pkgs; do

@@ -5,6 +5,8 @@ if(NOT MESOSCREEN_SANITIZE)
   add_test(NAME package.deb
            COMMAND ${CMAKE_COMMAND} -DBINARY_DIR=${CMAKE_BINARY_DIR}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package
+                   "-DMODULES=$<$<BOOL:${MESOSCREEN_FHIR}>:./usr/${CMAKE_INSTALL_LIBDIR}/mesoscreen/mesoscreen-fhir.so>"
+                   "-DMODULE_DEPENDS=$<$<BOOL:${MESOSCREEN_FHIR}>:libcurl4>"
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/package_check.cmake)
   set_tests_properties(package.deb PROPERTIES RUN_SERIAL TRUE)
 endif()

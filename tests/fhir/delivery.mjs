@@ -42,6 +42,7 @@ function run(args, { desk = 'desk1', env = {}, input = '' } = {}) {
       },
     });
     let stdout = '', stderr = '';
+    child.stdin.on('error', () => {}); // a program that exits without reading its input
     child.stdin.end(input);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
