@@ -236,7 +236,7 @@ void delivery_close(struct delivery *d)
 /* s cut to SHOWN_MAX bytes, controls escaped, and the token (should a server echo it) hidden. */
 static char *shown_text(const struct delivery *d, const char *s)
 {
-    char *cut = xstrndup(s, SHOWN_MAX);
+    char *cut = xstrndup(s, strnlen(s, SHOWN_MAX));
     if (d->token) {
         size_t tl = strlen(d->token);
         for (char *p = strstr(cut, d->token); p; p = strstr(p, d->token))
