@@ -6,6 +6,7 @@
 set -u
 bin=$1 src=$2 work=$3
 here=$(cd "$(dirname "$0")" && pwd)
+sh "$here/run.sh" check || exit $? # 77: no suitable Node.js, the test is skipped
 rm -rf "$work" && mkdir -p "$work/builtin" "$work/labels" "$work/shapes" || exit 1
 export SOURCE_DATE_EPOCH=1795596180 TZ=UTC LC_ALL=C
 unset MESOSCREEN_REPORT_DIR LC_MESSAGES LANG
