@@ -27,8 +27,8 @@ struct fhir_http_module {
      * certificates and host names are always verified; redirects are not followed; waits at
      * most timeout_s seconds in all. Returns true when a response arrived (any status), false
      * with out->error set when none did. Never writes anything anywhere. */
-    bool (*post)(const char *url, const char *token, const char *body, size_t len,
-                 long timeout_s, struct fhir_http_result *out);
+    bool (*post)(const char *url, const char *token, const char *body, size_t len, long timeout_s,
+                 struct fhir_http_result *out);
     void (*result_free)(struct fhir_http_result *r);
 };
 

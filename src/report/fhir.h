@@ -10,9 +10,9 @@
 
 #include "model.h"
 
-#define FHIR_YESNO_SYSTEM   "http://terminology.hl7.org/CodeSystem/v2-0136"
-#define FHIR_ABSENT_SYSTEM  "http://terminology.hl7.org/CodeSystem/data-absent-reason"
-#define FHIR_URI_SYSTEM     "urn:ietf:rfc:3986"
+#define FHIR_YESNO_SYSTEM    "http://terminology.hl7.org/CodeSystem/v2-0136"
+#define FHIR_ABSENT_SYSTEM   "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+#define FHIR_URI_SYSTEM      "urn:ietf:rfc:3986"
 #define FHIR_EXT_TRANSLATION "http://hl7.org/fhir/StructureDefinition/translation"
 
 /* The code systems a questionnaire publishes (fhir_system_url's `kind`). */

@@ -38,7 +38,8 @@
 #define EXT_UNIT             EXT_BASE "questionnaire-unit"
 #define EXT_ITEM_CONTROL     EXT_BASE "questionnaire-itemControl"
 #define EXT_OPTIONS_TOGGLE                                                                         \
-    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerOptionsToggleExpression"
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/"                                              \
+    "sdc-questionnaire-answerOptionsToggleExpression"
 #define ITEM_CONTROL_SYSTEM "http://hl7.org/fhir/questionnaire-item-control"
 
 /* The language the Questionnaire is written in: the questionnaire's first. */
@@ -145,7 +146,7 @@ static json_t *item_help(const struct questionnaire *q, const struct question *q
 }
 
 static const char *const item_types[QTYPE_COUNT] = {
-    [QTYPE_YESNO] = "choice", [QTYPE_CHOICE] = "choice", [QTYPE_MULTI] = "choice",
+    [QTYPE_YESNO] = "choice",   [QTYPE_CHOICE] = "choice", [QTYPE_MULTI] = "choice",
     [QTYPE_NUMBER] = "integer", [QTYPE_TEXT] = "text",
 };
 
@@ -200,7 +201,8 @@ static char *source_ni(const struct questionnaire *q)
     struct sha256_ctx ctx;
     uint8_t digest[SHA256_DIGEST_SIZE];
     sha256_init(&ctx);
-    sha256_update(&ctx, q->source ? q->source_len : 0, (const uint8_t *)(q->source ? q->source : ""));
+    sha256_update(&ctx, q->source ? q->source_len : 0,
+                  (const uint8_t *)(q->source ? q->source : ""));
     sha256_digest(&ctx, sizeof digest, digest);
     char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
     base64_encode_raw(b64, sizeof digest, digest);

@@ -23,8 +23,8 @@
 enum ew_behavior { EW_ONE, EW_ALL, EW_ANY };
 
 static const char *const ew_compare_ops[CMP_COUNT] = {
-    [CMP_BELOW] = "<", [CMP_AT_MOST] = "<=", [CMP_ABOVE] = ">", [CMP_AT_LEAST] = ">=",
-    [CMP_EQUAL] = "=",
+    [CMP_BELOW] = "<",     [CMP_AT_MOST] = "<=", [CMP_ABOVE] = ">",
+    [CMP_AT_LEAST] = ">=", [CMP_EQUAL] = "=",
 };
 
 /* The coding of option index i of question qn (answer side of an enableWhen). */
@@ -187,9 +187,9 @@ static void fp_codes(struct strbuf *b, const struct question *qn, const struct c
 
 static void fp_cond(struct strbuf *b, const struct questionnaire *q, const struct cond *c)
 {
-    const struct question *qn =
-        c->ref_index >= 0 && (size_t)c->ref_index < q->n_questions ? &q->questions[c->ref_index]
-                                                                    : NULL;
+    const struct question *qn = c->ref_index >= 0 && (size_t)c->ref_index < q->n_questions
+                                    ? &q->questions[c->ref_index]
+                                    : NULL;
     switch (c->kind) {
     case COND_ALL:
     case COND_ANY:

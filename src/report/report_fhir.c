@@ -73,8 +73,9 @@ static json_t *answers(const struct fhir_ctx *c, const struct question *qn, cons
     case QTYPE_YESNO: {
         char *display = fhir_label_text(c->q, fhir_yesno_label(a->choice), c->lang);
         v = jsonutil_object();
-        jsonutil_set(v, "valueCoding", fhir_coding(fhir_yesno_system(a->choice),
-                                                   fhir_yesno_code(a->choice), display));
+        jsonutil_set(
+            v, "valueCoding",
+            fhir_coding(fhir_yesno_system(a->choice), fhir_yesno_code(a->choice), display));
         jsonutil_append(arr, v);
         free(display);
         break;
@@ -338,8 +339,9 @@ static json_t *observation(const struct fhir_ctx *c, const char *when)
     list = jsonutil_array();
     jsonutil_append(list, cat);
     jsonutil_set(r, "category", list);
-    jsonutil_set(r, "code", concept(c, FHIR_CS_OUTCOME, FHIR_CODE_SCREENING,
-                                    model_text(&c->q->title, c->lang)));
+    jsonutil_set(
+        r, "code",
+        concept(c, FHIR_CS_OUTCOME, FHIR_CODE_SCREENING, model_text(&c->q->title, c->lang)));
     if ((ref = patient_reference(c)))
         jsonutil_set(r, "subject", ref);
     jsonutil_set(r, "effectiveDateTime", jsonutil_string(when));

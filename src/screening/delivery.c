@@ -271,7 +271,8 @@ static bool transaction_done(json_t *body, size_t *created)
     *created = 0;
     json_array_foreach(entries, i, e)
     {
-        const char *status = json_string_value(json_object_get(json_object_get(e, "response"), "status"));
+        const char *status =
+            json_string_value(json_object_get(json_object_get(e, "response"), "status"));
         if (!status || status[0] != '2')
             return false;
         if (strncmp(status, "201", 3) == 0)
@@ -313,9 +314,10 @@ enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_
                        : xasprintf("already on %s (not sent twice)", url);
     } else {
         char *why = body ? outcome_text(d, body) : NULL;
-        const char *hint = r.status == 401 || r.status == 403 ? " (the access token was not accepted)"
-                           : r.status >= 200 && r.status < 300 ? " (not a complete transaction-response)"
-                                                                : "";
+        const char *hint =
+            r.status == 401 || r.status == 403  ? " (the access token was not accepted)"
+            : r.status >= 200 && r.status < 300 ? " (not a complete transaction-response)"
+                                                : "";
         *msg = xasprintf("the FHIR server %s refused it: HTTP %ld%s%s%s", url, r.status, hint,
                          why ? ": " : "", why ? why : "");
         free(why);
