@@ -36,8 +36,8 @@ struct options {
     const char *answered_by;   /* --answered-by patient|guardian|interpreter (checked by main) */
     const char *clinic;        /* --clinic NAME, else $MESOSCREEN_CLINIC */
     const char *fhir_server;   /* --fhir-server URL, else $MESOSCREEN_FHIR_SERVER */
-    const char *fhir_patient_system; /* $MESOSCREEN_FHIR_PATIENT_SYSTEM: the clinic's patient
-                                        id system (a URI, checked by main), or NULL */
+    /* $MESOSCREEN_FHIR_PATIENT_SYSTEM: the clinic's patient id system (a URI, checked by main) */
+    const char *fhir_patient_system;
     const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
     const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
     char **args;               /* operands after the command (check's files) */

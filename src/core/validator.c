@@ -715,7 +715,8 @@ static void check_url(struct validator *v)
         return;
     size_t scheme = 0;
     if ((u[0] >= 'a' && u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z'))
-        scheme = 1 + strspn(u + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+        scheme =
+            1 + strspn(u + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
     size_t n = strlen(u);
     bool ok = scheme > 0 && u[scheme] == ':' && u[scheme + 1] != '\0' && n <= 1024;
     for (size_t i = 0; ok && i < n; i++)

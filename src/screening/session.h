@@ -44,7 +44,7 @@ struct session_config {
 
 /* What became of a saved screening on its way to the FHIR server. */
 enum session_delivery {
-    SESSION_UNSENT,    /* no server configured (or not saved yet) */
+    SESSION_UNSENT,  /* no server configured (or not saved yet) */
     SESSION_SENT,    /* the server has it */
     SESSION_WAITING, /* in the outbox: `mesoscreen send` delivers it later */
 };
@@ -69,9 +69,11 @@ struct session {
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
     char *saved_path; /* where the report was saved, once it is */
-    const char *fhir_server, *patient_system; /* borrowed from the config */
-    enum session_delivery delivery;           /* after session_save */
-    char *delivery_message;                   /* what the delivery said (owned), or NULL */
+    /* The FHIR server and patient id system (borrowed from the config); after session_save,
+     * what became of the screening there and what the delivery said (owned, or NULL). */
+    const char *fhir_server, *patient_system;
+    enum session_delivery delivery;
+    char *delivery_message;
     char *warning;    /* the last journal write failure, for the interface to show; owned */
 };
 
@@ -87,8 +89,9 @@ void session_close(struct session *s);
 void session_set_patient(struct session *s, const char *patient);
 void session_set_practitioner(struct session *s, const char *practitioner);
 
-/* Begins a new screening, minting its UUID (its FHIR identifier). The journal file is created with the first answer (a failure then
- * is reported through s->warning, and retried at the next answer). */
+/* Begins a new screening and mints its UUID (its FHIR identifier). The journal file is
+ * created with the first answer (a failure then is reported through s->warning, and retried
+ * at the next answer). */
 void session_begin(struct session *s);
 /* Resumes the screening found on disk: its patient and answers, and a fresh journal written
  * with the current questionnaire. Returns 0, or -1 with *err. */

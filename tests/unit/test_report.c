@@ -549,7 +549,8 @@ static json_t *fhir_entry(json_t *bundle, const char *type)
     json_t *e;
     json_array_foreach(json_object_get(bundle, "entry"), i, e)
     {
-        const char *t = json_string_value(json_object_get(json_object_get(e, "resource"), "resourceType"));
+        const char *t =
+            json_string_value(json_object_get(json_object_get(e, "resource"), "resourceType"));
         if (t && strcmp(t, type) == 0)
             return e;
     }
@@ -566,11 +567,13 @@ static void test_fhir_shape(void **state)
     assert_string_equal(json_string_value(json_object_get(bundle, "resourceType")), "Bundle");
     assert_string_equal(json_string_value(json_object_get(bundle, "type")), "transaction");
     assert_int_equal(json_array_size(json_object_get(bundle, "entry")), 2);
-    json_t *qe = fhir_entry(bundle, "QuestionnaireResponse"), *oe = fhir_entry(bundle, "Observation");
+    json_t *qe = fhir_entry(bundle, "QuestionnaireResponse"),
+           *oe = fhir_entry(bundle, "Observation");
     json_t *root = json_object_get(qe, "resource"), *obs = json_object_get(oe, "resource");
 
     /* One identifier on both, never equal to (or inside) a fullUrl; conditional creates on it. */
-    const char *ident = json_string_value(json_object_get(json_object_get(root, "identifier"), "value"));
+    const char *ident =
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value"));
     assert_non_null(ident);
     assert_int_equal(strncmp(ident, "urn:uuid:", 9), 0);
     assert_string_equal(json_string_value(json_object_get(
@@ -581,8 +584,8 @@ static void test_fhir_shape(void **state)
     assert_null(strstr(ident, full_q));
     assert_null(strstr(ident, full_o));
     assert_string_not_equal(full_q, full_o);
-    const char *if_none = json_string_value(
-        json_object_get(json_object_get(qe, "request"), "ifNoneExist"));
+    const char *if_none =
+        json_string_value(json_object_get(json_object_get(qe, "request"), "ifNoneExist"));
     assert_non_null(if_none);
     assert_non_null(strstr(if_none, "identifier=urn%3Aietf%3Arfc%3A3986%7Curn%3Auuid%3A"));
     assert_non_null(strstr(if_none, ident + 9));
@@ -632,8 +635,8 @@ static void test_fhir_shape(void **state)
 
     /* The outcome: the verdict, and the finding with its severity and the answer behind it. */
     assert_string_equal(json_string_value(json_object_get(obs, "status")), "final");
-    json_t *verdict = json_array_get(
-        json_object_get(json_object_get(obs, "valueCodeableConcept"), "coding"), 0);
+    json_t *verdict =
+        json_array_get(json_object_get(json_object_get(obs, "valueCodeableConcept"), "coding"), 0);
     assert_string_equal(json_string_value(json_object_get(verdict, "code")), "deferred");
     assert_string_equal(json_string_value(json_object_get(
                             json_array_get(json_object_get(obs, "derivedFrom"), 0), "reference")),
@@ -652,8 +655,8 @@ static void test_fhir_shape(void **state)
         assert_string_equal(json_string_value(json_object_get(sev, "code")), "temporary");
         json_t *ext = json_array_get(json_object_get(comp, "extension"), 0);
         json_t *path = json_array_get(json_object_get(ext, "extension"), 1);
-        assert_non_null(strstr(json_string_value(json_object_get(path, "valueString")),
-                               "linkId = 'bleeding'"));
+        assert_non_null(
+            strstr(json_string_value(json_object_get(path, "valueString")), "linkId = 'bleeding'"));
     }
     assert_true(found);
     json_decref(bundle);
@@ -704,8 +707,9 @@ static void test_fhir_screening_id(void **state)
     s.m.screening_id = "0f0e0d0c-0b0a-4908-8706-050403020100";
     json_t *bundle = render_json(&s, REPORT_FHIR);
     json_t *root = json_object_get(fhir_entry(bundle, "QuestionnaireResponse"), "resource");
-    assert_string_equal(json_string_value(json_object_get(json_object_get(root, "identifier"), "value")),
-                        "urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value")),
+        "urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100");
     json_decref(bundle);
     screening_end(&s);
 }
@@ -790,9 +794,8 @@ int main(void)
         cmocka_unit_test(test_json_invalid_utf8), cmocka_unit_test(test_text_content),
         cmocka_unit_test(test_text_hostile),      cmocka_unit_test(test_text_labels),
         cmocka_unit_test(test_fhir_shape),        cmocka_unit_test(test_fhir_yes_no),
-        cmocka_unit_test(test_fhir_screening_id),
-        cmocka_unit_test(test_reproducible),      cmocka_unit_test(test_time_zone),
-        cmocka_unit_test(test_golden_text_width),
+        cmocka_unit_test(test_fhir_screening_id), cmocka_unit_test(test_reproducible),
+        cmocka_unit_test(test_time_zone),         cmocka_unit_test(test_golden_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
