@@ -36,3 +36,12 @@ add_test(NAME fhir.golden.shapes_questionnaire
                  -DQUESTIONNAIRE=${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml
                  -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/golden/fhir/shapes.questionnaire.json
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/fhir_golden.cmake)
+
+# The result screen in a real terminal says a saved screening waits for the server.
+find_program(TMUX tmux)
+if(TMUX AND MESOSCREEN_FHIR)
+  add_test(NAME fhir.ui_waiting
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/fhir_result.sh $<TARGET_FILE:mesoscreen>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml)
+  set_tests_properties(fhir.ui_waiting PROPERTIES TIMEOUT 120 LABELS ui)
+endif()
