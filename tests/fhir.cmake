@@ -45,3 +45,10 @@ if(TMUX AND MESOSCREEN_FHIR)
                    ${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml)
   set_tests_properties(fhir.ui_waiting PROPERTIES TIMEOUT 120 LABELS ui)
 endif()
+
+# libcurl and the TLS stack load only when something is sent.
+if(MESOSCREEN_FHIR)
+  add_test(NAME fhir.no_curl_at_startup
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/fhir/no_curl.sh $<TARGET_FILE:mesoscreen>
+                   ${CMAKE_CURRENT_SOURCE_DIR}/golden/reports/eligible_single.yaml)
+endif()
