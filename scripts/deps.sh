@@ -4,7 +4,7 @@ mesoscreen_deps() {
     local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev
         libcurl4-openssl-dev"
     if [ "${1:-}" = test ]; then
-        pkgs="$pkgs clang libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file openssl"
+        pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file openssl"
     fi
     local missing=""
     for p in $pkgs; do

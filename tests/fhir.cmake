@@ -35,7 +35,7 @@ add_test(NAME fhir.golden.shapes_questionnaire
          COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
                  -DQUESTIONNAIRE=${CMAKE_CURRENT_SOURCE_DIR}/fhir/shapes/shapes.yaml
                  -DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/golden/fhir/shapes.questionnaire.json
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/fhir_golden.cmake)
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/fhir_golden.cmake)
 
 # The result screen in a real terminal says a saved screening waits for the server.
 find_program(TMUX tmux)

@@ -38,9 +38,9 @@ struct options {
     const char *fhir_server;   /* --fhir-server URL, else $MESOSCREEN_FHIR_SERVER */
     /* $MESOSCREEN_FHIR_PATIENT_SYSTEM: the clinic's patient id system (a URI, checked by main) */
     const char *fhir_patient_system;
-    const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
-    const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
-    char **args;               /* operands after the command (check's files) */
+    const char *report_dir; /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
+    const char *lang;       /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
+    char **args;            /* operands after the command (check's files) */
     int n_args;
 };
 
@@ -49,10 +49,12 @@ struct options {
  * EXIT_NOINPUT. */
 int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
 
-/* The index of the language to use: o->lang if the questionnaire has it, else the locale's
- * language if it has that, else 0. Returns -1 (after printing an error) when --lang names
- * a language the questionnaire lacks. */
-int cli_language(const struct options *o, const struct questionnaire *q);
+/* cli_open_questionnaire, then the index of the language to use into *lang: o->lang if the
+ * questionnaire has it, else the locale's language if it has that, else 0. Returns EXIT_OK
+ * with *out set (free with model_free), or an exit code after printing why: EXIT_USAGE when
+ * --lang names a language the questionnaire lacks (*out NULL then too). */
+int cli_open_questionnaire_and_language(const struct options *o, struct questionnaire **out,
+                                        size_t *lang);
 
 /* After a saved screening, with a FHIR server configured: puts the screening's FHIR bundle
  * (fhir, len) in the outbox and tries to send it, telling the practitioner on stderr whether

@@ -103,14 +103,10 @@ int cmd_answer(const struct options *o)
                                                                        : SINK_STDOUT;
 
     struct questionnaire *q = NULL;
-    int rc = cli_open_questionnaire(o, &q);
+    size_t lang = 0;
+    int rc = cli_open_questionnaire_and_language(o, &q, &lang);
     if (rc != EXIT_OK)
         return rc;
-    int lang = cli_language(o, q);
-    if (lang < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     char *err = NULL;
     time_t when = report_time(&err);
     if (err) {
@@ -143,7 +139,7 @@ int cmd_answer(const struct options *o)
             .clinic = o->clinic,
             .patient_system = o->fhir_patient_system,
             .when = when,
-            .lang = (size_t)lang,
+            .lang = lang,
         };
         /* A saved screening is a new one, sent to the FHIR server under its own UUID; on
          * standard output or -o the FHIR identifier is derived from the content. */

@@ -28,14 +28,10 @@ int cmd_interactive(const struct options *o)
 {
     ui_locale(); /* before loading: messages and characters follow the user's locale */
     struct questionnaire *q = NULL;
-    int rc = cli_open_questionnaire(o, &q);
+    size_t lang = 0;
+    int rc = cli_open_questionnaire_and_language(o, &q, &lang);
     if (rc != EXIT_OK)
         return rc;
-    int lang = cli_language(o, q);
-    if (lang < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     struct session_people people = {
         .patient = o->patient,
         .patient_name = o->patient_name,
@@ -45,7 +41,7 @@ int cmd_interactive(const struct options *o)
         .clinic = o->clinic,
     };
     struct session_config c = {.q = q,
-                               .lang = (size_t)lang,
+                               .lang = lang,
                                .report_dir = o->report_dir,
                                .people = people,
                                .fhir_server = o->fhir_server,

@@ -127,7 +127,8 @@ static int check_people(const struct options *o, bool clinic_from_env)
     const struct {
         const char *name, *value;
     } texts[] = {
-        {"--patient", o->patient},           {"--practitioner", o->practitioner},
+        {"--patient", o->patient},
+        {"--practitioner", o->practitioner},
         {"--patient-name", o->patient_name},
         {clinic_from_env ? "$MESOSCREEN_CLINIC" : "--clinic", o->clinic},
     };
@@ -150,7 +151,8 @@ static int check_people(const struct options *o, bool clinic_from_env)
         return EXIT_USAGE;
     }
     if (o->answered_by && people_answered_by_parse(o->answered_by) < 0) {
-        fprintf(stderr, "mesoscreen: --answered-by '%s': expected patient, guardian or interpreter\n",
+        fprintf(stderr,
+                "mesoscreen: --answered-by '%s': expected patient, guardian or interpreter\n",
                 o->answered_by);
         return EXIT_USAGE;
     }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "xalloc.h"
 
 #define MAGIC "mesoscreen-journal 1"
@@ -603,25 +604,18 @@ enum journal_status journal_load(const char *path, struct journal_data **out, ch
         close(fd);
         return JOURNAL_BUSY;
     }
-    struct buf b = {0};
-    char chunk[8192];
-    ssize_t r;
-    while ((r = read(fd, chunk, sizeof chunk)) != 0) {
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0 || b.n + (size_t)r > JOURNAL_MAX_BYTES) {
-            *err = r < 0 ? xasprintf("%s: %s", path, strerror(errno))
-                         : xasprintf("%s: larger than %u bytes: not a journal", path,
-                                     JOURNAL_MAX_BYTES);
-            close(fd);
-            free(b.s);
-            return JOURNAL_BAD;
-        }
-        buf_add(&b, chunk, (size_t)r);
-    }
+    size_t len = 0;
+    struct file_error fe;
+    char *text = file_read_fd(fd, JOURNAL_MAX_BYTES, &len, &fe);
     close(fd);
-    int rc = journal_parse(path, b.s ? b.s : "", b.n, out, err);
-    free(b.s);
+    if (!text) {
+        *err = fe.problem == FILE_TOO_LARGE
+                   ? xasprintf("%s: larger than %u bytes: not a journal", path, JOURNAL_MAX_BYTES)
+                   : xasprintf("%s: %s", path, strerror(fe.errnum));
+        return JOURNAL_BAD;
+    }
+    int rc = journal_parse(path, text, len, out, err);
+    free(text);
     return rc == 0 ? JOURNAL_OK : JOURNAL_BAD;
 }
 

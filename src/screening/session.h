@@ -53,7 +53,8 @@ struct session {
     struct questionnaire *q; /* borrowed from the config */
     size_t lang;
     const char *report_dir;       /* borrowed */
-    struct session_people people; /* as stated at start (borrowed); the header has the final */
+    struct session_people people; /* as stated at start (borrowed); the patient and
+                                     practitioner in use are the header's */
     struct walk *w;
     struct journal_header header; /* id, version, sha256, patient, practitioner, started */
     char *journal_path;
@@ -74,7 +75,7 @@ struct session {
     const char *fhir_server, *patient_system;
     enum session_delivery delivery;
     char *delivery_message;
-    char *warning;    /* the last journal write failure, for the interface to show; owned */
+    char *warning; /* the last journal write failure, for the interface to show; owned */
 };
 
 /* Opens a screening of c->q in language c->lang and looks for an unfinished one on disk

@@ -1,9 +1,6 @@
 # fhir_golden.cmake - `mesoscreen fhir-questionnaire -q QUESTIONNAIRE` must print EXPECTED
 # byte for byte (MESOSCREEN_UPDATE_GOLDEN=1 rewrites it: review the diff).
 # Script mode only: cmake -DMESOSCREEN=... -DQUESTIONNAIRE=... -DEXPECTED=... -P fhir_golden.cmake
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
-endif()
 execute_process(COMMAND ${MESOSCREEN} fhir-questionnaire -q ${QUESTIONNAIRE}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

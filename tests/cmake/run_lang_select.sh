@@ -95,7 +95,7 @@ plain_es)
     set -- "$tmp"/reports/*_P-ES.txt
     [ $# -eq 1 ] && [ -f "$1" ] || fail "no saved report in $tmp/reports"
     saved=$1
-    run -- answer --answers "$(dirname "$0")/ui/healthy.yaml" --lang es --patient P-ES \
+    run -- answer --answers "$(dirname "$0")/../ui/healthy.yaml" --lang es --patient P-ES \
         --practitioner "Dra. Núñez"
     [ "$rc" -eq 0 ] || fail "answer exited $rc"
     cmp -s "$tmp/out" "$saved" || {

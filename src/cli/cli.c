@@ -1,4 +1,4 @@
-/* common.c - what every command needs: the questionnaire, the language, error messages. */
+/* cli.c - what every command needs: the questionnaire, the language, error messages. */
 #include "cli.h"
 
 #include <stdarg.h>
@@ -11,14 +11,13 @@
 #include "loader.h"
 #include "outbox.h"
 #include "validator.h"
+#include "xalloc.h"
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("mesoscreen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    xvmessage(fmt, ap);
     va_end(ap);
 }
 
@@ -67,7 +66,9 @@ static void locale_language(char *buf, size_t size)
     }
 }
 
-int cli_language(const struct options *o, const struct questionnaire *q)
+/* The index of o->lang, the locale's language or 0 (see cli_open_questionnaire_and_language); -1
+ * after printing an error when --lang names a language q lacks. */
+static int cli_language(const struct options *o, const struct questionnaire *q)
 {
     if (o->lang) {
         for (size_t i = 0; i < q->n_languages; i++)
@@ -82,6 +83,22 @@ int cli_language(const struct options *o, const struct questionnaire *q)
         if (strcmp(q->languages[i], code) == 0)
             return (int)i;
     return 0;
+}
+
+int cli_open_questionnaire_and_language(const struct options *o, struct questionnaire **out,
+                                        size_t *lang)
+{
+    int rc = cli_open_questionnaire(o, out);
+    if (rc != EXIT_OK)
+        return rc;
+    int i = cli_language(o, *out);
+    if (i < 0) {
+        model_free(*out);
+        *out = NULL;
+        return EXIT_USAGE;
+    }
+    *lang = (size_t)i;
+    return EXIT_OK;
 }
 
 int cli_deposit(const struct options *o, const char *screening_id, time_t when, const char *fhir,
