@@ -659,6 +659,34 @@ static void question_raises(struct loader *l, const struct yamltree_node *v, voi
     }
 }
 
+/* ---- defaults ---- */
+
+/* `default: VALUE` or `default: [VALUE, ...]`: option values, checked by the validator. */
+static void question_default(struct loader *l, const struct yamltree_node *v, void *target)
+{
+    struct question *qn = target;
+    const struct yamltree_node *items = v;
+    size_t n = 1;
+    if (v->kind == YAMLTREE_SEQ) {
+        items = v->items;
+        n = v->n;
+        if (n == 0) {
+            error_node(l, v, "expected an answer value or a list of them, found an empty list");
+            return;
+        }
+    }
+    qn->default_values = xcalloc(n, sizeof *qn->default_values);
+    qn->default_locs = xcalloc(n, sizeof *qn->default_locs);
+    qn->default_loc = node_loc(v);
+    for (size_t i = 0; i < n; i++) {
+        char *value = id_parse(l, &items[i], "answer value");
+        if (!value)
+            continue;
+        qn->default_locs[qn->n_defaults] = node_loc(&items[i]);
+        qn->default_values[qn->n_defaults++] = value;
+    }
+}
+
 /* ---- questions ---- */
 
 static void question_type(struct loader *l, const struct yamltree_node *v, void *target)
@@ -679,7 +707,8 @@ enum {
     QK_MIN,
     QK_MAX,
     QK_UNIT,
-    QK_RAISES
+    QK_RAISES,
+    QK_DEFAULT
 };
 
 static const struct key question_keys[] = {
@@ -694,6 +723,7 @@ static const struct key question_keys[] = {
     [QK_MAX] = {"max", false, FIELD_NUMBER, offsetof(struct question, max), NULL},
     [QK_UNIT] = {"unit", false, FIELD_TEXT, offsetof(struct question, unit), NULL},
     [QK_RAISES] = {"raises", false, FIELD_CUSTOM, 0, question_raises},
+    [QK_DEFAULT] = {"default", false, FIELD_CUSTOM, 0, question_default},
 };
 static const struct schema question_schema = SCHEMA("question", question_keys);
 _Static_assert(sizeof question_keys / sizeof question_keys[0] <= MAX_KEYS, "raise MAX_KEYS");
@@ -707,7 +737,7 @@ static const struct {
     /*                  yesno choice multi number text */
     {QK_OPTIONS, {NO, MUST, MUST, NO, NO}}, {QK_MIN, {NO, NO, NO, MUST, NO}},
     {QK_MAX, {NO, NO, NO, MUST, NO}},       {QK_UNIT, {NO, NO, NO, MAY, NO}},
-    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},
+    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},   {QK_DEFAULT, {MAY, MAY, MAY, NO, NO}},
 };
 
 /* The key node named `name` in mapping n (there is one: its value was read). */
@@ -734,7 +764,10 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
             error_node(l, n, "a %s question needs '%s'", type, name);
     }
     if (!found[QK_REQUIRED])
-        qn->required = qn->type != QTYPE_TEXT;
+        qn->required = qn->type != QTYPE_TEXT && !found[QK_DEFAULT];
+    else if (qn->required && found[QK_DEFAULT])
+        error_node(l, found[QK_REQUIRED],
+                   "a question with a 'default' is optional: leave out 'required: true'");
     long long min, max;
     if (qn->type == QTYPE_NUMBER && found[QK_MIN] && found[QK_MAX] &&
         number_value(found[QK_MIN] + 1, &min) == NUMBER_OK &&

@@ -251,19 +251,20 @@ static json_t *outcome_concept(const struct fhir_ctx *c, const char *code)
     return cc;
 }
 
-/* Where question qi's answer sits in the response (a FHIRPath from the resource). */
-static char *answer_path(const struct fhir_ctx *c, size_t qi)
+/* Where the answer behind b sits in the response (a FHIRPath from the resource): the item's
+ * answer, or the item itself when it was left unanswered and counted as its default. */
+static char *answer_path(const struct fhir_ctx *c, const struct because *b)
 {
-    const struct question *qn = &c->q->questions[qi];
+    const struct question *qn = &c->q->questions[b->question];
     char *section = fhir_section_link_id(&c->q->sections[qn->section]);
     char *path = xasprintf("QuestionnaireResponse.item.where(linkId = '%s').item.where(linkId = "
-                           "'%s').answer",
-                           section, qn->id);
+                           "'%s')%s",
+                           section, qn->id, b->defaulted ? "" : ".answer");
     free(section);
     return path;
 }
 
-static json_t *derivation(const struct fhir_ctx *c, size_t qi)
+static json_t *derivation(const struct fhir_ctx *c, const struct because *b)
 {
     json_t *ext = jsonutil_object(), *parts = jsonutil_array(), *p, *ref;
     jsonutil_set(ext, "url", jsonutil_string(EXT_DERIVATION_REFERENCE));
@@ -276,7 +277,7 @@ static json_t *derivation(const struct fhir_ctx *c, size_t qi)
     jsonutil_append(parts, p);
     p = jsonutil_object();
     jsonutil_set(p, "url", jsonutil_string("path"));
-    char *path = answer_path(c, qi);
+    char *path = answer_path(c, b);
     jsonutil_set(p, "valueString", jsonutil_string(path));
     free(path);
     jsonutil_append(parts, p);
@@ -300,7 +301,7 @@ static json_t *components(const struct fhir_ctx *c)
         if (rf->n_because > 0) {
             json_t *exts = jsonutil_array();
             for (size_t k = 0; k < rf->n_because; k++)
-                jsonutil_append(exts, derivation(c, rf->because[k]));
+                jsonutil_append(exts, derivation(c, &rf->because[k]));
             jsonutil_set(comp, "extension", exts);
         }
         jsonutil_set(comp, "code",
