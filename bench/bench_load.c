@@ -243,9 +243,16 @@ static struct timing best_of(const struct buf *b, enum what w)
     return best;
 }
 
-/* Usage: bench_load [MAX_QUESTIONS] (default 100000). */
+/* Usage: bench_load [MAX_QUESTIONS] (default 100000); bench_load --print N writes the
+ * generated questionnaire of N questions to stdout (to time other commands on it). */
 int main(int argc, char **argv)
 {
+    if (argc == 3 && strcmp(argv[1], "--print") == 0) {
+        struct buf b = generate(strtoul(argv[2], NULL, 10) / PER_SECTION * PER_SECTION);
+        fwrite(b.s, 1, b.len, stdout);
+        free(b.s);
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
     static const size_t sizes[] = {100, 1000, 10000, 100000};
     size_t max = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
     printf("bench_load: best of N runs, wall (CLOCK_MONOTONIC) and CPU time; goal: load +\n"
