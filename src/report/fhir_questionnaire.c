@@ -19,12 +19,14 @@
 #include "fhir_questionnaire.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <nettle/base64.h>
 #include <nettle/sha2.h>
 
+#include "digest.h"
 #include "fhir.h"
 #include "fhir_when.h"
 #include "jsonutil.h"
@@ -198,12 +200,14 @@ static json_t *items(const struct questionnaire *q)
 /* ni:///sha-256;<base64url> of the questionnaire's exact source (RFC 6920). */
 static char *source_ni(const struct questionnaire *q)
 {
-    struct sha256_ctx ctx;
+    char hex[DIGEST_HEX_LEN + 1];
     uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, q->source ? q->source_len : 0,
-                  (const uint8_t *)(q->source ? q->source : ""));
-    sha256_digest(&ctx, sizeof digest, digest);
+    digest_questionnaire_hex(q, hex); /* the built-in carries it, computed at build time */
+    for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
+        unsigned v = 0;
+        sscanf(hex + 2 * i, "%2x", &v);
+        digest[i] = (uint8_t)v;
+    }
     char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
     base64_encode_raw(b64, sizeof digest, digest);
     size_t n = BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE);

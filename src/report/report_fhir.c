@@ -384,7 +384,7 @@ static char *screening_identifier(const struct fhir_ctx *c, const char *when)
     if (c->m->screening_id && *c->m->screening_id)
         return xasprintf("urn:uuid:%s", c->m->screening_id);
     char sha[DIGEST_HEX_LEN + 1];
-    digest_sha256_hex(c->q->source ? c->q->source : "", c->q->source ? c->q->source_len : 0, sha);
+    digest_questionnaire_hex(c->q, sha);
     struct strbuf b = STRBUF_INIT;
     for (size_t i = 0; i < c->q->n_questions; i++) {
         if (!walk_reached(c->w, i))
