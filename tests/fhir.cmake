@@ -52,3 +52,15 @@ if(MESOSCREEN_FHIR)
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/fhir/no_curl.sh $<TARGET_FILE:mesoscreen>
                    ${CMAKE_CURRENT_SOURCE_DIR}/golden/reports/eligible_single.yaml)
 endif()
+
+# The compiled built-in questionnaire and its file give the same FHIR Questionnaire, byte for
+# byte (its hash included, which the built-in carries from build time).
+add_test(NAME fhir.builtin_is_the_file
+         COMMAND sh -c "\"$1\" fhir-questionnaire | cmp - \"$2\"" sh $<TARGET_FILE:mesoscreen>
+                 ${CMAKE_BINARY_DIR}/tests/fhir-builtin-from-file.json)
+add_test(NAME fhir.builtin_from_file
+         COMMAND sh -c "\"$1\" fhir-questionnaire -q \"$2\" -o \"$3\"" sh $<TARGET_FILE:mesoscreen>
+                 ${PROJECT_SOURCE_DIR}/questionnaires/hair-mesotherapy.yaml
+                 ${CMAKE_BINARY_DIR}/tests/fhir-builtin-from-file.json)
+set_tests_properties(fhir.builtin_from_file PROPERTIES FIXTURES_SETUP fhir_builtin_file)
+set_tests_properties(fhir.builtin_is_the_file PROPERTIES FIXTURES_REQUIRED fhir_builtin_file)
