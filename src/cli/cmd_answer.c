@@ -97,7 +97,7 @@ int cmd_answer(const struct options *o)
         return usage("-o and --save cannot be used together");
     int format = report_format_parse(o->format ? o->format : "text");
     if (format < 0)
-        return usage("--format must be text, json or fhir");
+        return usage("--format must be text, json, fhir or pdf");
     enum answer_sink sink = o->save                                    ? SINK_SAVE
                             : o->output && strcmp(o->output, "-") != 0 ? SINK_PATH
                                                                        : SINK_STDOUT;
@@ -154,12 +154,24 @@ int cmd_answer(const struct options *o)
             meta.screening_id = screening_id;
         }
         size_t len = 0;
-        char *report = report_render((enum report_format)format, w, &out, &meta, &len);
-        rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        char *report = report_render((enum report_format)format, w, &out, &meta, &len, &err);
+        if (!report) {
+            cli_error("cannot write the report: %s", err);
+            free(err);
+            rc = EXIT_CANTCREAT;
+        } else {
+            rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        }
         free(report);
         if (rc == EXIT_OK && deliver) {
-            report = report_render(REPORT_FHIR, w, &out, &meta, &len);
-            rc = cli_deposit(o, screening_id, when, report, len);
+            report = report_render(REPORT_FHIR, w, &out, &meta, &len, &err);
+            if (!report) {
+                cli_error("cannot write the FHIR report: %s", err);
+                free(err);
+                rc = EXIT_CANTCREAT;
+            } else {
+                rc = cli_deposit(o, screening_id, when, report, len);
+            }
             free(report);
         }
     }

@@ -39,7 +39,7 @@ static const char usage_text[] =
     "Options:\n"
     "  -q, --questionnaire FILE  use FILE instead of the built-in questionnaire\n"
     "      --answers FILE        (answer) the answers file to walk\n"
-    "      --format FORMAT       (answer) report format: text, json or fhir (default text)\n"
+    "      --format FORMAT       (answer) report format: text, json, fhir or pdf (default text)\n"
     "  -o, --output PATH         (answer) write the report to PATH (atomically, mode 0600);\n"
     "                            - or no -o writes to standard output\n"
     "      --save                (answer) save the report into the report directory\n"
@@ -258,3 +258,21 @@ int main(int argc, char **argv)
     }
     return usage_error("unknown command", name);
 }
+
+/* Under LeakSanitizer: fontconfig, which the PDF module uses through pango, keeps its
+ * process-wide font caches until exit by design; they are not leaks of ours. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MESOSCREEN_LSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MESOSCREEN_LSAN 1
+#endif
+#ifdef MESOSCREEN_LSAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+#endif

@@ -12,8 +12,10 @@
 #ifndef MESOSCREEN_MODULE_DIR
 #define MESOSCREEN_MODULE_DIR "/usr/local/lib/mesoscreen"
 #endif
+/* The install directory relative to the program's (bin/../lib/mesoscreen), so a package
+ * installed under another prefix than the build's (a .deb in /usr) finds its modules. */
 #ifndef MESOSCREEN_MODULE_RELDIR
-#define MESOSCREEN_MODULE_RELDIR "lib/mesoscreen"
+#define MESOSCREEN_MODULE_RELDIR "../lib/mesoscreen"
 #endif
 
 /* The folder of the running program (from /proc/self/exe), or NULL. The caller frees it. */
@@ -33,10 +35,8 @@ static char *program_dir(void)
 
 static void *module_open(const char *name, char **err)
 {
-    /* Beside the program (the build tree); in the install prefix the program runs from (a
-     * package installs under another prefix than the build's); in the configured prefix. */
-    char *here = program_dir();
-    char *dirs[3] = {here, here ? xasprintf("%s/../%s", here, MESOSCREEN_MODULE_RELDIR) : NULL,
+    char *exe = program_dir();
+    char *dirs[3] = {exe, exe ? xasprintf("%s/" MESOSCREEN_MODULE_RELDIR, exe) : NULL,
                      xstrdup(MESOSCREEN_MODULE_DIR)};
     void *handle = NULL;
     char *first_error = NULL;

@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,7 @@ void session_close(struct session *s)
     free(s->journal_path);
     free(s->found_error);
     free(s->saved_path);
+    free(s->saved_pdf_path);
     free(s->delivery_message);
     free(s->warning);
     memset(s, 0, sizeof *s);
@@ -200,10 +202,10 @@ void session_evaluate(struct session *s)
     s->evaluated = true;
 }
 
-/* The report of s in format f, at time `when`. */
-static char *session_render(struct session *s, enum report_format f, time_t when, size_t *len)
+/* The report's metadata at time `when`. */
+static struct report_meta session_meta(const struct session *s, time_t when)
 {
-    struct report_meta m = {
+    return (struct report_meta){
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
         .patient_name = s->people.patient_name,
@@ -215,7 +217,6 @@ static char *session_render(struct session *s, enum report_format f, time_t when
         .when = when,
         .lang = s->lang,
     };
-    return report_render(f, s->w, &s->outcome, &m, len);
 }
 
 char *session_report(struct session *s, size_t *len, char **err)
@@ -223,7 +224,33 @@ char *session_report(struct session *s, size_t *len, char **err)
     time_t when = report_time(err);
     if (when == (time_t)-1)
         return NULL;
-    return session_render(s, REPORT_TEXT, when, len);
+    struct report_meta m = session_meta(s, when);
+    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len, err);
+}
+
+/* The PDF of the saved text report beside it (same name, .pdf; the PDF module is loaded);
+ * a failure only warns: the text report, the record, is saved. */
+static void session_save_pdf(struct session *s, time_t when)
+{
+    char *err = NULL;
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *pdf = report_render(REPORT_PDF, s->w, &s->outcome, &m, &len, &err);
+    const char *dot = strrchr(s->saved_path, '.');
+    int stem = (int)(dot ? dot - s->saved_path : (ptrdiff_t)strlen(s->saved_path));
+    char *path = xasprintf("%.*s.pdf", stem, s->saved_path);
+    if (pdf && save_new(path, pdf, len, &err) == 0) {
+        free(s->saved_pdf_path);
+        s->saved_pdf_path = path;
+        path = NULL;
+    }
+    if (err) {
+        char *why = xasprintf("the PDF was not saved: %s", err);
+        free(err);
+        session_journal_failed(s, why);
+    }
+    free(path);
+    free(pdf);
 }
 
 /* After the save: the screening into the outbox, and sent at once if the server answers. */
@@ -236,11 +263,15 @@ static void session_deliver(struct session *s, time_t when)
                                           "random numbers for its identifier"));
         return;
     }
+    struct report_meta m = session_meta(s, when);
     size_t len = 0;
-    char *fhir = session_render(s, REPORT_FHIR, when, &len), *err = NULL;
+    char *err = NULL;
+    char *fhir = report_render(REPORT_FHIR, s->w, &s->outcome, &m, &len, &err);
     struct outbox_result res;
-    if (outbox_deposit(s->fhir_server, s->header.screening, when, fhir, len, &res, &err) != 0) {
-        char *msg = xasprintf("the screening cannot be put in the FHIR outbox: %s", err);
+    if (!fhir ||
+        outbox_deposit(s->fhir_server, s->header.screening, when, fhir, len, &res, &err) != 0) {
+        char *msg = xasprintf("the screening cannot be put in the FHIR outbox: %s",
+                              err ? err : "no FHIR report");
         free(err);
         session_journal_failed(s, msg);
     } else {
@@ -253,19 +284,28 @@ static void session_deliver(struct session *s, time_t when)
 
 int session_save(struct session *s, char **err)
 {
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return -1;
+    struct report_meta m = session_meta(s, when);
     size_t len = 0;
-    char *text = session_report(s, &len, err);
+    char *text = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &len, err);
     if (!text)
         return -1;
-    time_t when = report_time(err);
     char *path = NULL;
-    int rc = save_report(s->report_dir, s->header.patient, when,
-                         report_format_extension(REPORT_TEXT), text, len, &path, err);
+    char *why = NULL;
+    bool pdf = report_format_available(REPORT_PDF, &why);
+    free(why); /* no PDF module: a text-only desk */
+    int rc = save_report_beside(
+        s->report_dir, s->header.patient, when, report_format_extension(REPORT_TEXT),
+        pdf ? report_format_extension(REPORT_PDF) : NULL, text, len, &path, err);
     free(text);
     if (rc != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
+    if (pdf)
+        session_save_pdf(s, when);
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;

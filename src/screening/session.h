@@ -69,7 +69,8 @@ struct session {
 
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
-    char *saved_path; /* where the report was saved, once it is */
+    char *saved_path;     /* where the report was saved, once it is */
+    char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
     /* The FHIR server and patient id system (borrowed from the config); after session_save,
      * what became of the screening there and what the delivery said (owned, or NULL). */
     const char *fhir_server, *patient_system;
@@ -111,11 +112,10 @@ void session_leave_empty(struct session *s, size_t qi);
 void session_evaluate(struct session *s);
 /* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
 char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into s->report_dir and removes the journal: s->saved_path. With a
- * FHIR server, the screening then goes to the outbox and is sent at once if the server
- * answers (s->delivery, s->delivery_message; a failure there leaves the report saved and
- * sets s->warning). Returns 0, or -1 with *err (caller frees): the screening stays
- * journaled. */
+/* Saves the text report into s->report_dir, and its PDF beside it (same name, .pdf:
+ * s->saved_pdf_path) when the PDF module is installed (a PDF that cannot be written only sets
+ * s->warning), and removes the journal: s->saved_path. Returns
+ * 0, or -1 with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 
 /* Number of reached questions answered so far, and the estimate of the total. */
