@@ -11,6 +11,7 @@
 #include "report.h"
 #include "rules.h"
 #include "save.h"
+#include "uuid.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -136,9 +137,22 @@ int cmd_answer(const struct options *o)
             .birth_date = o->birth_date,
             .answered_by = o->answered_by,
             .clinic = o->clinic,
+            .patient_system = o->fhir_patient_system,
             .when = when,
             .lang = lang,
         };
+        /* A saved screening is a new one, sent to the FHIR server under its own UUID; on
+         * standard output or -o the FHIR identifier is derived from the content. */
+        char screening_id[UUID_STR_SIZE];
+        bool deliver = sink == SINK_SAVE && o->fhir_server;
+        if (deliver) {
+            if (!uuid_random(screening_id)) {
+                cli_error("cannot make the screening's identifier: no random numbers");
+                rc = EXIT_SOFTWARE;
+                goto done;
+            }
+            meta.screening_id = screening_id;
+        }
         size_t len = 0;
         char *report = report_render((enum report_format)format, w, &out, &meta, &len, &err);
         if (!report) {
@@ -149,7 +163,19 @@ int cmd_answer(const struct options *o)
             rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
         }
         free(report);
+        if (rc == EXIT_OK && deliver) {
+            report = report_render(REPORT_FHIR, w, &out, &meta, &len, &err);
+            if (!report) {
+                cli_error("cannot write the FHIR report: %s", err);
+                free(err);
+                rc = EXIT_CANTCREAT;
+            } else {
+                rc = cli_deposit(o, screening_id, when, report, len);
+            }
+            free(report);
+        }
     }
+done:
     outcome_free(&out);
     walk_free(w);
     answers_file_free(af);

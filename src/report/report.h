@@ -24,8 +24,12 @@ struct report_meta {
     const char *answered_by; /* "patient", "guardian" or "interpreter" */
     const char *clinic;
     const char *replaces; /* the file name of the earlier report this one replaces */
-    time_t when;          /* the report's time: SOURCE_DATE_EPOCH when set, else now */
-    size_t lang;          /* index into q->languages */
+    /* FHIR: the screening's UUID, minted when it began (NULL: derived from the screening's
+     * content), and the clinic's system of patient ids (a URI, or NULL). */
+    const char *screening_id;
+    const char *patient_system;
+    time_t when; /* the report's time: SOURCE_DATE_EPOCH when set, else now */
+    size_t lang; /* index into q->languages */
 };
 
 /* "text", "json", "fhir", "pdf" <-> enum; -1 for an unknown name. */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "digest.h"
+#include "outbox.h"
 #include "people.h"
 #include "report.h"
 #include "save.h"
@@ -84,6 +85,8 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     s->lang = c->lang;
     s->report_dir = c->report_dir;
     s->people = c->people;
+    s->fhir_server = c->fhir_server;
+    s->patient_system = c->patient_system;
     s->w = walk_new(s->q);
 
     s->header.questionnaire = xstrdup(s->q->id);
@@ -128,6 +131,7 @@ void session_close(struct session *s)
     free(s->saved_path);
     free(s->saved_pdf_path);
     free(s->replaces);
+    free(s->delivery_message);
     free(s->warning);
     memset(s, 0, sizeof *s);
 }
@@ -151,9 +155,18 @@ int session_unfinished_of(const struct session *s, const char *patient)
     return -1;
 }
 
+/* A fresh UUID for the screening; "" when the system has no randomness (minted again at
+ * save). */
+static void session_mint(struct session *s)
+{
+    if (!uuid_random(s->header.screening))
+        s->header.screening[0] = '\0';
+}
+
 int session_begin(struct session *s, char **err)
 {
     s->header.started = (long long)time(NULL);
+    session_mint(s);
     free(s->journal_path);
     s->journal_path = journal_path(s->journal_dir, s->header.patient, s->header.started);
     const char *who = s->header.patient ? s->header.patient : "(not stated)";
@@ -210,6 +223,9 @@ int session_resume(struct session *s, size_t i, char **err)
     };
     session_set_people(s, &p);
     s->header.started = u->header.started;
+    memcpy(s->header.screening, u->header.screening, sizeof s->header.screening);
+    if (!s->header.screening[0])
+        session_mint(s); /* a journal from before the UUID was kept */
     free(s->journal_path);
     s->journal_path = xstrdup(u->path);
     if (journal_create(s->journal_path, &s->header, s->w, &s->journal, err) != 0)
@@ -315,6 +331,8 @@ static struct report_meta session_meta(const struct session *s, time_t when)
         .answered_by = s->header.answered_by,
         .clinic = s->people.clinic,
         .replaces = s->replaces,
+        .screening_id = s->header.screening[0] ? s->header.screening : NULL,
+        .patient_system = s->patient_system,
         .when = when,
         .lang = s->lang,
     };
@@ -359,6 +377,35 @@ static void session_save_pdf(struct session *s, time_t when)
     free(pdf);
 }
 
+/* After the save: the screening into the outbox, and sent at once if the server answers. */
+static void session_deliver(struct session *s, time_t when)
+{
+    if (!s->header.screening[0])
+        session_mint(s);
+    if (!s->header.screening[0]) {
+        session_journal_failed(s, xstrdup("the screening cannot be sent to the FHIR server: no "
+                                          "random numbers for its identifier"));
+        return;
+    }
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *err = NULL;
+    char *fhir = report_render(REPORT_FHIR, s->w, &s->outcome, &m, &len, &err);
+    struct outbox_result res;
+    if (!fhir ||
+        outbox_deposit(s->fhir_server, s->header.screening, when, fhir, len, &res, &err) != 0) {
+        char *msg = xasprintf("the screening cannot be put in the FHIR outbox: %s",
+                              err ? err : "no FHIR report");
+        free(err);
+        session_journal_failed(s, msg);
+    } else {
+        s->delivery = res.sent ? SESSION_SENT : SESSION_WAITING;
+        free(s->delivery_message);
+        s->delivery_message = res.message;
+    }
+    free(fhir);
+}
+
 int session_save(struct session *s, char **err)
 {
     if (!s->report) {
@@ -387,6 +434,8 @@ int session_save(struct session *s, char **err)
     char *rm_err = NULL;
     if (s->journal_path && journal_remove(s->journal_path, &rm_err) != 0)
         session_journal_failed(s, rm_err);
+    if (s->fhir_server)
+        session_deliver(s, s->report_when);
     return 0;
 }
 
@@ -396,7 +445,9 @@ int session_correct(struct session *s, char **err)
         *err = xstrdup("no report has been saved to correct");
         return -1;
     }
-    /* The earlier file stays as it is; the next report names it. */
+    /* The earlier file stays as it is; the next report names it. It is a new screening
+     * record of its own (a FHIR server keeps the earlier one too). */
+    session_mint(s);
     const char *slash = strrchr(s->saved_path, '/');
     free(s->replaces);
     s->replaces = xstrdup(slash ? slash + 1 : s->saved_path);
@@ -409,6 +460,9 @@ int session_correct(struct session *s, char **err)
     s->saved_path = NULL;
     free(s->saved_pdf_path);
     s->saved_pdf_path = NULL;
+    s->delivery = SESSION_UNSENT;
+    free(s->delivery_message);
+    s->delivery_message = NULL;
     session_changed(s);
     return 0;
 }

@@ -43,6 +43,15 @@ struct session_config {
     size_t lang;                  /* index into q->languages */
     const char *report_dir;       /* where session_save writes the report */
     struct session_people people; /* as stated on the command line */
+    const char *fhir_server;      /* the clinic's FHIR server, or NULL: none */
+    const char *patient_system;   /* the clinic's patient id system (a URI), or NULL */
+};
+
+/* What became of a saved screening on its way to the FHIR server. */
+enum session_delivery {
+    SESSION_UNSENT,  /* no server configured (or not saved yet) */
+    SESSION_SENT,    /* the server has it */
+    SESSION_WAITING, /* in the outbox: `mesoscreen send` delivers it later */
 };
 
 struct session {
@@ -69,8 +78,13 @@ struct session {
     time_t report_when;   /* the report's time: fixed when the screening was completed */
     char *saved_path;     /* where the report was saved, once it is */
     char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
-    char *replaces;       /* a correction: the file name of the saved report this one replaces */
-    char *warning;        /* the last journal write failure, for the interface to show; owned */
+    char *replaces; /* a correction: the file name of the saved report this one replaces */
+    /* The FHIR server and patient id system (borrowed from the config); after session_save,
+     * what became of the screening there and what the delivery said (owned, or NULL). */
+    const char *fhir_server, *patient_system;
+    enum session_delivery delivery;
+    char *delivery_message;
+    char *warning; /* the last journal write failure, for the interface to show; owned */
 };
 
 /* Opens a screening of c->q in language c->lang and lists the unfinished screenings of this
@@ -86,10 +100,10 @@ void session_close(struct session *s);
  * are copied). The clinic stays as configured. */
 void session_set_people(struct session *s, const struct session_people *p);
 
-/* Begins a new screening for the patient set. Its journal (one per patient) is created with
- * the first answer (a failure then is reported through s->warning, and retried at the next
- * answer). Returns 0, or -1 with *err when this patient's unfinished screening is waiting:
- * it must be resumed or discarded first. */
+/* Begins a new screening for the patient set and mints its UUID (its FHIR identifier). Its
+ * journal (one per patient) is created with the first answer (a failure then is reported
+ * through s->warning, and retried at the next answer). Returns 0, or -1 with *err when this
+ * patient's unfinished screening is waiting: it must be resumed or discarded first. */
 int session_begin(struct session *s, char **err);
 /* Resumes unfinished screening i: its people, its start time and its answers (replayed into
  * a fresh walk), and a fresh journal written with the current questionnaire. The list entry

@@ -59,6 +59,9 @@ void screen_result_draw(const struct ui *u)
     free(line);
     y++;
 
+    if (s->saved_path && s->delivery != SESSION_UNSENT)
+        draw_text(y++, 4, COLS - 8, TA_DIM,
+                  words_get(s, s->delivery == SESSION_SENT ? W_FHIR_SENT : W_FHIR_WAITING));
     int last = LINES - 3;
     if (o->n_findings == 0)
         y = result_item(y, last, "-", words_get(s, W_NO_FINDINGS));

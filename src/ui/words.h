@@ -141,6 +141,8 @@ enum word {
     W_PLAIN_NOT_NUMBER,
     W_AGE_REVIEW,
     W_ROLE_ONCE_RESOLVED,
+    W_FHIR_SENT,
+    W_FHIR_WAITING,
     W_COUNT
 };
 

@@ -574,27 +574,56 @@ static json_t *fhir_coding0(json_t *items, const char *link)
     return json_object_get(json_array_get(json_object_get(it, "answer"), 0), "valueCoding");
 }
 
+/* The entry of the bundle holding a resource of this type. */
+static json_t *fhir_entry(json_t *bundle, const char *type)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(bundle, "entry"), i, e)
+    {
+        const char *t =
+            json_string_value(json_object_get(json_object_get(e, "resource"), "resourceType"));
+        if (t && strcmp(t, type) == 0)
+            return e;
+    }
+    fail_msg("no %s in the bundle", type);
+    return NULL;
+}
+
 static void test_fhir_shape(void **state)
 {
     (void)state;
-    static const char *const statuses[] = {"in-progress", "completed", "amended",
-                                           "entered-in-error", "stopped"};
     struct screening s;
     screening_start(&s, YESNO_UNKNOWN, 1u << 1 | 1u << 2, "Some notes.");
-    json_t *root = render_json(&s, REPORT_FHIR);
+    json_t *bundle = render_json(&s, REPORT_FHIR);
+    assert_string_equal(json_string_value(json_object_get(bundle, "resourceType")), "Bundle");
+    assert_string_equal(json_string_value(json_object_get(bundle, "type")), "transaction");
+    assert_int_equal(json_array_size(json_object_get(bundle, "entry")), 2);
+    json_t *qe = fhir_entry(bundle, "QuestionnaireResponse"),
+           *oe = fhir_entry(bundle, "Observation");
+    json_t *root = json_object_get(qe, "resource"), *obs = json_object_get(oe, "resource");
 
-    assert_string_equal(json_string_value(json_object_get(root, "resourceType")),
-                        "QuestionnaireResponse");
-    const char *status = json_string_value(json_object_get(root, "status"));
-    bool ok = false;
-    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-        ok |= status && strcmp(status, statuses[i]) == 0;
-    assert_true(ok);
-    const char *id = json_string_value(json_object_get(root, "id"));
-    assert_non_null(id);
-    assert_true(strlen(id) >= 1 && strlen(id) <= 64);
-    assert_int_equal(strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-."),
-                     strlen(id));
+    /* One identifier on both, never equal to (or inside) a fullUrl; conditional creates on it. */
+    const char *ident =
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value"));
+    assert_non_null(ident);
+    assert_int_equal(strncmp(ident, "urn:uuid:", 9), 0);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(obs, "identifier"), 0), "value")),
+                        ident);
+    const char *full_q = json_string_value(json_object_get(qe, "fullUrl"));
+    const char *full_o = json_string_value(json_object_get(oe, "fullUrl"));
+    assert_null(strstr(ident, full_q));
+    assert_null(strstr(ident, full_o));
+    assert_string_not_equal(full_q, full_o);
+    const char *if_none =
+        json_string_value(json_object_get(json_object_get(qe, "request"), "ifNoneExist"));
+    assert_non_null(if_none);
+    assert_non_null(strstr(if_none, "identifier=urn%3Aietf%3Arfc%3A3986%7Curn%3Auuid%3A"));
+    assert_non_null(strstr(if_none, ident + 9));
+
+    assert_string_equal(json_string_value(json_object_get(root, "status")), "completed");
+    assert_string_equal(json_string_value(json_object_get(root, "language")), "en");
     /* authored: a dateTime with seconds and a time zone. */
     const char *authored = json_string_value(json_object_get(root, "authored"));
     assert_non_null(authored);
@@ -606,8 +635,10 @@ static void test_fhir_shape(void **state)
     assert_int_equal(strlen(authored), 25);
     assert_true(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && sec < 60);
     assert_true(sign == '+' || sign == '-');
-    assert_string_equal(json_string_value(json_object_get(root, "questionnaire")),
-                        "urn:mesoscreen:questionnaire:test-screening|2.1%20beta");
+    /* No url: a urn:uuid of id and version; the version encoded where a canonical needs it. */
+    const char *canonical = json_string_value(json_object_get(root, "questionnaire"));
+    assert_int_equal(strncmp(canonical, "urn:uuid:", 9), 0);
+    assert_string_equal(canonical + 45, "|2.1%20beta");
     assert_string_equal(
         json_string_value(json_object_get(
             json_object_get(json_object_get(root, "subject"), "identifier"), "value")),
@@ -618,34 +649,49 @@ static void test_fhir_shape(void **state)
 
     json_t *items = json_object_get(root, "item");
     check_fhir_items(items);
-    /* Sections are groups named by their id. */
+    /* Sections are groups whose linkId cannot be a question's. */
     assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "linkId")),
-                        "patient");
-
+                        "section.patient");
     json_t *c = fhir_coding0(items, "bleeding");
     assert_string_equal(json_string_value(json_object_get(c, "system")),
                         "http://terminology.hl7.org/CodeSystem/data-absent-reason");
     assert_string_equal(json_string_value(json_object_get(c, "code")), "asked-unknown");
     c = fhir_coding0(items, "sex");
     assert_string_equal(json_string_value(json_object_get(c, "code")), "female");
-    assert_string_equal(json_string_value(json_object_get(c, "system")),
-                        "urn:mesoscreen:questionnaire:test-screening:sex");
+    assert_int_equal(strncmp(json_string_value(json_object_get(c, "system")), "urn:uuid:", 9), 0);
     assert_int_equal(json_array_size(json_object_get(fhir_find(items, "meds"), "answer")), 2);
     json_t *age = json_array_get(json_object_get(fhir_find(items, "age"), "answer"), 0);
     assert_int_equal(json_integer_value(json_object_get(age, "valueInteger")), 34);
-    c = fhir_coding0(items, "mesoscreen.eligibility");
-    assert_string_equal(json_string_value(json_object_get(c, "code")), "deferred");
-    c = fhir_coding0(items, "mesoscreen.findings.temporary");
-    assert_string_equal(json_string_value(json_object_get(c, "code")), "bleed_unknown");
-    json_t *fa = json_array_get(
-        json_object_get(fhir_find(items, "mesoscreen.findings.temporary"), "answer"), 0);
-    json_t *because = json_array_get(json_object_get(fa, "item"), 0);
-    assert_string_equal(json_string_value(json_object_get(because, "linkId")),
-                        "mesoscreen.because");
+    /* No outcome among the answers. */
+    assert_null(fhir_find(items, "mesoscreen.outcome"));
+
+    /* The outcome: the verdict, and the finding with its severity and the answer behind it. */
+    assert_string_equal(json_string_value(json_object_get(obs, "status")), "final");
+    json_t *verdict =
+        json_array_get(json_object_get(json_object_get(obs, "valueCodeableConcept"), "coding"), 0);
+    assert_string_equal(json_string_value(json_object_get(verdict, "code")), "deferred");
     assert_string_equal(json_string_value(json_object_get(
-                            json_array_get(json_object_get(because, "answer"), 0), "valueString")),
-                        "bleeding = unknown");
-    json_decref(root);
+                            json_array_get(json_object_get(obs, "derivedFrom"), 0), "reference")),
+                        full_q);
+    bool found = false;
+    size_t i;
+    json_t *comp;
+    json_array_foreach(json_object_get(obs, "component"), i, comp)
+    {
+        json_t *code = json_array_get(json_object_get(json_object_get(comp, "code"), "coding"), 0);
+        if (strcmp(json_string_value(json_object_get(code, "code")), "bleed_unknown") != 0)
+            continue;
+        found = true;
+        json_t *sev = json_array_get(
+            json_object_get(json_object_get(comp, "valueCodeableConcept"), "coding"), 0);
+        assert_string_equal(json_string_value(json_object_get(sev, "code")), "temporary");
+        json_t *ext = json_array_get(json_object_get(comp, "extension"), 0);
+        json_t *path = json_array_get(json_object_get(ext, "extension"), 1);
+        assert_non_null(
+            strstr(json_string_value(json_object_get(path, "valueString")), "linkId = 'bleeding'"));
+    }
+    assert_true(found);
+    json_decref(bundle);
     screening_end(&s);
 }
 
@@ -661,22 +707,43 @@ static void test_fhir_yes_no(void **state)
         screening_start(&s, cases[i].choice, 1u, NULL);
         s.m.patient = NULL;
         s.m.practitioner = NULL;
-        json_t *root = render_json(&s, REPORT_FHIR);
+        json_t *bundle = render_json(&s, REPORT_FHIR);
+        json_t *root = json_object_get(fhir_entry(bundle, "QuestionnaireResponse"), "resource");
         assert_null(json_object_get(root, "subject"));
         assert_null(json_object_get(root, "author"));
+        assert_null(json_object_get(json_object_get(fhir_entry(bundle, "Observation"), "resource"),
+                                    "subject"));
         json_t *items = json_object_get(root, "item");
         check_fhir_items(items);
         json_t *c = fhir_coding0(items, "bleeding");
         assert_string_equal(json_string_value(json_object_get(c, "system")),
                             "http://terminology.hl7.org/CodeSystem/v2-0136");
         assert_string_equal(json_string_value(json_object_get(c, "code")), cases[i].code);
+        assert_string_equal(json_string_value(json_object_get(c, "display")),
+                            cases[i].choice == YESNO_YES ? "Yes" : "No");
         /* The optional notes were reached but not answered: an item without answer. */
         json_t *notes = fhir_find(items, "notes");
         assert_non_null(notes);
         assert_null(json_object_get(notes, "answer"));
-        json_decref(root);
+        json_decref(bundle);
         screening_end(&s);
     }
+}
+
+/* A minted screening id is the identifier; without one, the same screening gets the same. */
+static void test_fhir_screening_id(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_NO, 1u, NULL);
+    s.m.screening_id = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    json_t *bundle = render_json(&s, REPORT_FHIR);
+    json_t *root = json_object_get(fhir_entry(bundle, "QuestionnaireResponse"), "resource");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value")),
+        "urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100");
+    json_decref(bundle);
+    screening_end(&s);
 }
 
 /* ---- every format ------------------------------------------------------------------- */
@@ -824,14 +891,14 @@ int main(void)
 {
     setenv("TZ", "UTC", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names),        cmocka_unit_test(test_report_time),
-        cmocka_unit_test(test_json_content),        cmocka_unit_test(test_json_nulls),
-        cmocka_unit_test(test_json_invalid_utf8),   cmocka_unit_test(test_text_content),
-        cmocka_unit_test(test_text_hostile),        cmocka_unit_test(test_text_labels),
-        cmocka_unit_test(test_fhir_shape),          cmocka_unit_test(test_fhir_yes_no),
-        cmocka_unit_test(test_reproducible),        cmocka_unit_test(test_time_zone),
-        cmocka_unit_test(test_replaces_and_people), cmocka_unit_test(test_text_many_findings),
-        cmocka_unit_test(test_golden_text_width),
+        cmocka_unit_test(test_format_names),       cmocka_unit_test(test_report_time),
+        cmocka_unit_test(test_json_content),       cmocka_unit_test(test_json_nulls),
+        cmocka_unit_test(test_json_invalid_utf8),  cmocka_unit_test(test_text_content),
+        cmocka_unit_test(test_text_hostile),       cmocka_unit_test(test_text_labels),
+        cmocka_unit_test(test_fhir_shape),         cmocka_unit_test(test_fhir_yes_no),
+        cmocka_unit_test(test_fhir_screening_id),  cmocka_unit_test(test_reproducible),
+        cmocka_unit_test(test_time_zone),          cmocka_unit_test(test_replaces_and_people),
+        cmocka_unit_test(test_text_many_findings), cmocka_unit_test(test_golden_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
