@@ -257,12 +257,12 @@ const scenarios = {
       const answers = ['1', '25', '10', 'gamma', '', 'u', 'y', 'n', 'm1', ''];
       const first = await run(args, { env: tokenEnv, input: answers.slice(0, 3).join('\n') + '\n' });
       check(first.code === 65, `an interrupted screening exited ${first.code}`);
-      const journal = path.join(workDir, 'desk1', 'state', 'mesoscreen', 'fhir-shapes.journal');
+      const journal = path.join(workDir, 'desk1', 'state', 'mesoscreen', 'fhir-shapes', 'P-DESK.journal');
       const text = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '';
       const m = /^screening ([0-9a-f-]{36})$/m.exec(text);
       check(m, `the journal keeps no screening UUID:\n${text}`);
       check(!text.includes(TOKEN), 'the token is in the journal');
-      const rest = await run(args, { env: tokenEnv, input: ['r', ...answers.slice(3)].join('\n') + '\n' });
+      const rest = await run(args, { env: tokenEnv, input: ['1', ...answers.slice(3)].join('\n') + '\n' });
       check(rest.code === 0, `the resumed screening exited ${rest.code}: ${rest.stderr}`);
       check(/Sent to the clinic's FHIR server\./.test(rest.stdout), `no "sent" line: ${rest.stdout.slice(-300)}`);
       const qrs = await search(s, 'QuestionnaireResponse');

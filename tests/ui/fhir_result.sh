@@ -28,7 +28,7 @@ ui_wait "Which grade?"
 ui_keys 1
 ui_wait "Review the answers"
 ui_keys Enter
-ui_wait "Verdict: eligible"
+ui_wait "Verdict: Eligible"
 ui_keys s
 ui_wait "Report saved:"
 ui_wait "Waiting to send to the clinic's FHIR server"
