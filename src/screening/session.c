@@ -417,10 +417,9 @@ int session_save(struct session *s, char **err)
     bool pdf = report_format_available(REPORT_PDF, &why);
     free(why); /* no PDF module: a text-only desk */
     /* The bytes rendered when the screening was completed: what the viewer showed. */
-    int rc = save_report_beside(s->report_dir, s->header.patient, s->report_when,
-                                report_format_extension(REPORT_TEXT),
-                                pdf ? report_format_extension(REPORT_PDF) : NULL, s->report,
-                                s->report_len, &path, err);
+    int rc = save_report_beside(
+        s->report_dir, s->header.patient, s->report_when, report_format_extension(REPORT_TEXT),
+        pdf ? report_format_extension(REPORT_PDF) : NULL, s->report, s->report_len, &path, err);
     if (rc != 0)
         return -1;
     free(s->saved_path);

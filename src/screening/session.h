@@ -78,7 +78,7 @@ struct session {
     time_t report_when;   /* the report's time: fixed when the screening was completed */
     char *saved_path;     /* where the report was saved, once it is */
     char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
-    char *replaces; /* a correction: the file name of the saved report this one replaces */
+    char *replaces;       /* a correction: the file name of the saved report this one replaces */
     /* The FHIR server and patient id system (borrowed from the config); after session_save,
      * what became of the screening there and what the delivery said (owned, or NULL). */
     const char *fhir_server, *patient_system;
