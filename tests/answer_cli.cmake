@@ -6,7 +6,7 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   foreach(case usage_no_answers usage_output_and_save usage_bad_format usage_operand
                missing_file directory bad_data_no_report override_people output_dash
                bad_questionnaire people_control people_bidi people_birth_date
-               people_answered_by people_fields)
+               people_answered_by people_fields people_file_bidi escaped_file_name)
     add_test(NAME answer_cli.${case}
              COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/answer_cli/${case}
@@ -118,6 +118,34 @@ elseif(CASE STREQUAL "people_fields")
                           --clinic "Clínica Sol"
                   WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
   expect(0)
+elseif(CASE STREQUAL "people_file_bidi")
+  # The answers file's patient and practitioner, and a text answer, are refused like the
+  # options when they hold a bidirectional control; the message shows it escaped. YAML's
+  # "\u202E" escape keeps this file free of raw bidirectional controls.
+  file(READ ${GOOD} good)
+  string(REGEX REPLACE "\npatient:[^\n]*" "" good "${good}")
+  string(REGEX REPLACE "\npractitioner:[^\n]*" "" good "${good}")
+  file(WRITE ${WORK_DIR}/bidi.yaml "patient: \"P-\\u202E4200\"\n${good}")
+  run(answer --answers bidi.yaml)
+  expect(65)
+  expect_err("bidi.yaml:1:10: error: 'patient' contains a bidirectional control character: 'P-\\u202E4200'")
+  expect_no_stdout()
+  file(WRITE ${WORK_DIR}/bidi.yaml "practitioner: \"Dr \\u2066Ruiz\"\n${good}")
+  run(answer --answers bidi.yaml)
+  expect(65)
+  expect_err("bidi.yaml:1:15: error: 'practitioner' contains a bidirectional control character")
+elseif(CASE STREQUAL "escaped_file_name")
+  # A file name is printed escaped: a name holding an OSC 52 sequence (which would set the
+  # terminal's clipboard) reaches stderr as text.
+  string(ASCII 27 esc)
+  string(ASCII 7 bel)
+  run(answer --answers "x${esc}]52;c;aGk=${bel}.yaml")
+  expect(66)
+  expect_err("x\\x1B]52;c;aGk=\\x07.yaml: error: cannot open")
+  string(FIND "${err}" "${esc}" raw)
+  if(NOT raw EQUAL -1)
+    message(FATAL_ERROR "${CASE}: a raw ESC reached stderr:\n${err}")
+  endif()
 elseif(CASE STREQUAL "usage_operand")
   run(answer --answers ${GOOD} extra.yaml)
   expect(64)

@@ -49,7 +49,8 @@ int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
  * a language the questionnaire lacks. */
 int cli_language(const struct options *o, const struct questionnaire *q);
 
-/* Prints "mesoscreen: MESSAGE" to stderr. */
+/* Prints "mesoscreen: MESSAGE" to stderr, its control and bidirectional characters escaped
+ * (a message may name a file or quote a value from outside). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_interactive(const struct options *o); /* no command: the screening (src/ui) */

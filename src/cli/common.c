@@ -9,16 +9,21 @@
 #include "builtin.h"
 #include "diag.h"
 #include "loader.h"
+#include "utf8.h"
 #include "validator.h"
+#include "xalloc.h"
 
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("mesoscreen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char *msg = xvasprintf(fmt, ap);
     va_end(ap);
+    /* Messages name files and values from outside: never send their control bytes raw. */
+    char *safe = utf8_escape_controls(msg, true);
+    fprintf(stderr, "mesoscreen: %s\n", safe);
+    free(safe);
+    free(msg);
 }
 
 int cli_open_questionnaire(const struct options *o, struct questionnaire **out)

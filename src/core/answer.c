@@ -3,9 +3,11 @@
 #include "answer.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Longest user value quoted back in a message; longer ones end in "...". */
@@ -50,6 +52,14 @@ static bool is_forbidden_control(unsigned c)
     return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
 }
 
+/* Whether the valid three-byte sequence at s is a bidirectional control (it would reorder
+ * what a reader of the report or the screen sees). */
+static bool is_bidi_control(const unsigned char *s)
+{
+    uint32_t cp;
+    return utf8_decode((const char *)s, 3, &cp) == 3 && utf8_is_bidi_control(cp);
+}
+
 /* NULL when s[0..n) is UTF-8 text without forbidden control characters, else why not. */
 static const char *text_problem(const char *s, size_t n)
 {
@@ -62,6 +72,8 @@ static const char *text_problem(const char *s, size_t n)
             return "contains a control character";
         if (len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)
             return "contains a control character";
+        if (len == 3 && is_bidi_control(u + i))
+            return "contains a bidirectional control character";
         i += len;
     }
     return NULL;
@@ -98,6 +110,10 @@ char *answer_quote(const char *s, size_t n)
             }
             i += m;
             continue;
+        } else if (len == 3 && is_bidi_control(u + i)) {
+            uint32_t cp;
+            utf8_decode((const char *)u + i, 3, &cp);
+            k += (size_t)snprintf(out + k, cap - k, "\\u%04X", (unsigned)cp);
         } else {
             memcpy(out + k, u + i, len), k += len;
         }

@@ -120,6 +120,11 @@ char *utf8_sanitize(const char *s)
     return strbuf_release(&b, NULL);
 }
 
+bool utf8_is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 static bool is_control(uint32_t cp)
 {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
@@ -136,6 +141,8 @@ char *utf8_escape_controls(const char *s, bool keep_newline)
             strbuf_puts(&b, " ");
         } else if (len == 1 && cp == '\n' && keep_newline) {
             strbuf_puts(&b, "\n");
+        } else if (len && utf8_is_bidi_control(cp)) {
+            strbuf_printf(&b, "\\u%04X", (unsigned)cp);
         } else if (len == 0 || is_control(cp)) {
             size_t bad = len ? len : 1;
             for (size_t k = 0; k < bad; k++)

@@ -155,6 +155,19 @@ static bool is_control(uint32_t cp)
     return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
 }
 
+/* A bidirectional formatting control (U+202A-U+202E, U+2066-U+2069, utf8_is_bidi_control's
+ * set): it shows a terminal or an editor the text in another order than it is read. */
+static bool is_bidi(uint32_t cp)
+{
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* What a refused character in a text is called in a message. */
+static const char *refused_name(uint32_t cp)
+{
+    return is_bidi(cp) ? "bidirectional control character" : "control character";
+}
+
 /* Decodes the UTF-8 sequence at s[0..len), returning its length and *cp, or 0 when invalid
  * (overlong, surrogate, beyond U+10FFFF, truncated). */
 static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
@@ -226,6 +239,11 @@ static bool bytes_check(struct reader *rd)
                      "control character U+%04X (only tab and line breaks may appear)",
                      (unsigned)cp);
             problem = what;
+        } else if (is_bidi(cp)) {
+            snprintf(what, sizeof what,
+                     "bidirectional control character U+%04X (it reorders what a reader sees)",
+                     (unsigned)cp);
+            problem = what;
         } else if (cp == 0xfffe || cp == 0xffff) {
             snprintf(what, sizeof what, "character U+%04X is not allowed", (unsigned)cp);
             problem = what;
@@ -278,7 +296,7 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
     size_t i = byte_offset(rd, mark->index), errors = rd->t->errors;
     uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
     if (i >= rd->len || rd->src[i] != '"') { /* not where we expect it: report the scalar */
-        error_at(rd, line, col, "control character U+%04X in text", (unsigned)first);
+        error_at(rd, line, col, "%s U+%04X in text", refused_name(first), (unsigned)first);
         return;
     }
     i++;
@@ -302,8 +320,8 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
             for (size_t k = 0; k < digits; k++)
                 cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
         }
-        if (is_control(cp))
-            error_at(rd, line, col, "control character U+%04X in text", (unsigned)cp);
+        if (is_control(cp) || is_bidi(cp))
+            error_at(rd, line, col, "%s U+%04X in text", refused_name(cp), (unsigned)cp);
         if (e == '\r' || e == '\n') { /* an escaped line break */
             i += 1;
             continue;
@@ -313,8 +331,8 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
         col += (uint32_t)n;
     }
     if (rd->t->errors == errors)
-        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                 "control character U+%04X in text", (unsigned)first);
+        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "%s U+%04X in text",
+                 refused_name(first), (unsigned)first);
 }
 
 /* ==== stage 2: libyaml events to the tree ==== */
@@ -471,11 +489,16 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         uint32_t cp = c;
-        if (c == 0xc2 && i + 1 < len)
+        if (c == 0xc2 && i + 1 < len) {
             cp = (unsigned char)s[++i]; /* U+0080..U+00BF: where the C1 controls live */
-        else if (c >= 0x80)
+        } else if (c == 0xe2 && i + 2 < len) { /* U+2000..U+2FFF: where the bidi controls live */
+            if (utf8_decode((const unsigned char *)s + i, 3, &cp) != 3)
+                continue;
+            i += 2;
+        } else if (c >= 0x80) {
             continue; /* any other byte of a multi-byte character: never a control */
-        if (is_control(cp)) {
+        }
+        if (is_control(cp) || is_bidi(cp)) {
             escapes_check(rd, &e->start_mark, cp);
             break;
         }
