@@ -49,6 +49,10 @@ int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
  * a language the questionnaire lacks. */
 int cli_language(const struct options *o, const struct questionnaire *q);
 
+/* The index of language lang in q; -1 after printing "[FILE: ]the questionnaire has no
+ * language 'xx'; it has: en, es" (file may be NULL). */
+int cli_language_named(const struct questionnaire *q, const char *lang, const char *file);
+
 /* Prints "mesoscreen: MESSAGE" to stderr, its control and bidirectional characters escaped
  * (a message may name a file or quote a value from outside). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

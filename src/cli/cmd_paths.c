@@ -14,6 +14,10 @@ int cmd_paths(const struct options *o)
     int status = cli_open_questionnaire(o, &q);
     if (status != EXIT_OK)
         return status;
+    if (cli_language(o, q) < 0) {
+        model_free(q);
+        return EXIT_USAGE;
+    }
     struct paths *p = paths_analyse(q, PATHS_DEFAULT_BUDGET);
     paths_print(p, stdout);
     paths_free(p);

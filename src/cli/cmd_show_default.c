@@ -8,7 +8,18 @@
 
 int cmd_show_default(const struct options *o)
 {
-    (void)o;
+    if (o->lang) { /* a language the built-in questionnaire lacks is refused, as elsewhere */
+        struct options builtin = *o;
+        builtin.questionnaire = NULL;
+        struct questionnaire *q;
+        int status = cli_open_questionnaire(&builtin, &q);
+        if (status != EXIT_OK)
+            return status;
+        int lang = cli_language(o, q);
+        model_free(q);
+        if (lang < 0)
+            return EXIT_USAGE;
+    }
     if (fwrite(builtin_yaml, 1, builtin_yaml_len, stdout) != builtin_yaml_len ||
         fflush(stdout) != 0) {
         cli_error("cannot write to standard output");

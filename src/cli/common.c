@@ -9,6 +9,7 @@
 #include "builtin.h"
 #include "diag.h"
 #include "loader.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "validator.h"
 #include "xalloc.h"
@@ -71,15 +72,25 @@ static void locale_language(char *buf, size_t size)
     }
 }
 
+int cli_language_named(const struct questionnaire *q, const char *lang, const char *file)
+{
+    for (size_t i = 0; i < q->n_languages; i++)
+        if (strcmp(q->languages[i], lang) == 0)
+            return (int)i;
+    struct strbuf has = STRBUF_INIT;
+    for (size_t i = 0; i < q->n_languages; i++)
+        strbuf_printf(&has, "%s%s", i ? ", " : "", q->languages[i]);
+    char *list = strbuf_release(&has, NULL);
+    cli_error("%s%sthe questionnaire has no language '%s'; it has: %s", file ? file : "",
+              file ? ": " : "", lang, list);
+    free(list);
+    return -1;
+}
+
 int cli_language(const struct options *o, const struct questionnaire *q)
 {
-    if (o->lang) {
-        for (size_t i = 0; i < q->n_languages; i++)
-            if (strcmp(q->languages[i], o->lang) == 0)
-                return (int)i;
-        cli_error("the questionnaire has no language '%s'", o->lang);
-        return -1;
-    }
+    if (o->lang)
+        return cli_language_named(q, o->lang, NULL);
     char code[16];
     locale_language(code, sizeof code);
     for (size_t i = 0; i < q->n_languages; i++)
