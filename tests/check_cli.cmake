@@ -59,6 +59,15 @@ elseif(CASE STREQUAL "escaped_name")
   file(RENAME ${WORK_DIR}/empty.yaml "${WORK_DIR}/${name}")
   expect(65 "x\\x1B]52;c;aGk=\\x07\\u202Elmay.yaml:1:1: error: the file is empty; expected a questionnaire\n"
          check "${name}")
+elseif(CASE STREQUAL "huge_list")
+  # One flow list of 2^20 + 1 items: refused at the first item too many, while it is read
+  # (before, its millions of nodes were all built before a bound stopped them).
+  string(REPEAT "1," 1024 kilo)
+  string(REPEAT "${kilo}" 1024 mega)
+  file(WRITE ${WORK_DIR}/huge.yaml "format: mesoscreen/1\nid: huge\nlist: [${mega}1]\n")
+  expect(65 "huge.yaml:3:2097160: error: more than 1048576 items in one list; a questionnaire never needs that many\n"
+         check huge.yaml)
+  file(REMOVE ${WORK_DIR}/huge.yaml)
 else()
   message(FATAL_ERROR "unknown CASE '${CASE}'")
 endif()

@@ -435,6 +435,26 @@ static void mapping_check_keys(struct reader *rd, struct yamltree_node *map)
     free(refs);
 }
 
+/* Whether node event e would be one item too many in the innermost open collection (reported):
+ * its items wait in b->pending until it closes, so a flow list of millions would cost hundreds
+ * of megabytes before max_nodes stopped it. */
+static bool too_many_items(struct reader *rd, const struct builder *b, const yaml_event_t *e)
+{
+    if (!rd->rules->max_items || b->n_open == 0 ||
+        !(e->type == YAML_SCALAR_EVENT || e->type == YAML_ALIAS_EVENT ||
+          e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT))
+        return false;
+    const struct open *o = &b->open[b->n_open - 1];
+    size_t per_item = o->node.kind == YAMLTREE_MAP ? 2 : 1;
+    if ((b->n_pending - o->first) / per_item < rd->rules->max_items)
+        return false;
+    error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
+             "more than %u items in one %s; %s never needs that many",
+             (unsigned)rd->rules->max_items, o->node.kind == YAMLTREE_MAP ? "mapping" : "list",
+             rd->rules->what);
+    return true;
+}
+
 /* Opens a collection; past rules->max_depth reports it and returns false: reading stops
  * there, since libyaml's own work per token grows with the nesting of flow collections. */
 static bool collection_start(struct reader *rd, struct builder *b, const yaml_event_t *e,
@@ -611,6 +631,11 @@ static enum yamltree_status tree_parse(struct reader *rd)
             error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
                      "more than %u YAML nodes; %s never needs that many",
                      (unsigned)rd->rules->max_nodes, rd->rules->what);
+            yaml_event_delete(&e);
+            ok = false;
+            break;
+        }
+        if (too_many_items(rd, &b, &e)) {
             yaml_event_delete(&e);
             ok = false;
             break;
