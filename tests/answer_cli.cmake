@@ -6,7 +6,8 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   foreach(case usage_no_answers usage_output_and_save usage_bad_format usage_operand
                missing_file directory bad_data_no_report override_people output_dash
                bad_questionnaire people_control people_bidi people_birth_date
-               people_answered_by people_fields people_file_bidi escaped_file_name)
+               people_answered_by people_fields people_file_bidi escaped_file_name
+               long_text)
     add_test(NAME answer_cli.${case}
              COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                      -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/answer_cli/${case}
@@ -146,6 +147,19 @@ elseif(CASE STREQUAL "escaped_file_name")
   if(NOT raw EQUAL -1)
     message(FATAL_ERROR "${CASE}: a raw ESC reached stderr:\n${err}")
   endif()
+elseif(CASE STREQUAL "long_text")
+  # A text answer is bounded by its question's max_length (4000 characters by default),
+  # counted in characters: 4000 accented letters pass, 4001 letters do not.
+  file(READ ${GOOD} good)
+  string(REPEAT "é" 4000 most)
+  file(WRITE ${WORK_DIR}/most.yaml "${good}  notes: ${most}\n")
+  run(answer --answers most.yaml)
+  expect(0)
+  file(WRITE ${WORK_DIR}/long.yaml "${good}  notes: a${most}\n")
+  run(answer --answers long.yaml)
+  expect(65)
+  expect_err("the answer to 'notes' is longer than 4000 characters")
+  expect_no_stdout()
 elseif(CASE STREQUAL "usage_operand")
   run(answer --answers ${GOOD} extra.yaml)
   expect(64)

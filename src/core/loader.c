@@ -680,7 +680,8 @@ enum {
     QK_MIN,
     QK_MAX,
     QK_UNIT,
-    QK_RAISES
+    QK_RAISES,
+    QK_MAX_LENGTH
 };
 
 static const struct key question_keys[] = {
@@ -695,6 +696,8 @@ static const struct key question_keys[] = {
     [QK_MAX] = {"max", false, FIELD_NUMBER, offsetof(struct question, max), NULL},
     [QK_UNIT] = {"unit", false, FIELD_TEXT, offsetof(struct question, unit), NULL},
     [QK_RAISES] = {"raises", false, FIELD_CUSTOM, 0, question_raises},
+    [QK_MAX_LENGTH] = {"max_length", false, FIELD_NUMBER, offsetof(struct question, max_length),
+                       NULL},
 };
 static const struct schema question_schema = SCHEMA("question", question_keys);
 _Static_assert(sizeof question_keys / sizeof question_keys[0] <= MAX_KEYS, "raise MAX_KEYS");
@@ -708,7 +711,7 @@ static const struct {
     /*                  yesno choice multi number text */
     {QK_OPTIONS, {NO, MUST, MUST, NO, NO}}, {QK_MIN, {NO, NO, NO, MUST, NO}},
     {QK_MAX, {NO, NO, NO, MUST, NO}},       {QK_UNIT, {NO, NO, NO, MAY, NO}},
-    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},
+    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},   {QK_MAX_LENGTH, {NO, NO, NO, NO, MAY}},
 };
 
 /* The key node named `name` in mapping n (there is one: its value was read). */
@@ -736,6 +739,14 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
     }
     if (!found[QK_REQUIRED])
         qn->required = qn->type != QTYPE_TEXT;
+    if (qn->type == QTYPE_TEXT && !found[QK_MAX_LENGTH])
+        qn->max_length = MODEL_TEXT_MAX_LENGTH;
+    long long length;
+    if (qn->type == QTYPE_TEXT && found[QK_MAX_LENGTH] &&
+        number_value(found[QK_MAX_LENGTH] + 1, &length) == NUMBER_OK &&
+        (length < 1 || length > MODEL_TEXT_MAX_LENGTH_LIMIT))
+        error_node(l, found[QK_MAX_LENGTH] + 1, "max_length must be from 1 to %d characters",
+                   MODEL_TEXT_MAX_LENGTH_LIMIT);
     long long min, max;
     if (qn->type == QTYPE_NUMBER && found[QK_MIN] && found[QK_MAX] &&
         number_value(found[QK_MIN] + 1, &min) == NUMBER_OK &&

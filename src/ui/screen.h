@@ -66,7 +66,7 @@ struct binding {
 int screen_lookup(const struct binding *table, size_t n, struct key k);
 
 #define START_FIELD_MAX 128
-#define INPUT_MAX       1024
+#define INPUT_MAX       (4 * MODEL_TEXT_MAX_LENGTH_LIMIT + 1) /* UTF-8: 4 bytes a character */
 
 struct ui {
     struct session *s;
