@@ -150,9 +150,9 @@ static int plain_start(struct plain *p)
         if (r != 0)
             return r < 0 ? r : 0;
     }
-    if (!s->o->patient && plain_ask_field(p, W_PLAIN_PATIENT_ID, session_set_patient) != 0)
+    if (!s->people.patient && plain_ask_field(p, W_PLAIN_PATIENT_ID, session_set_patient) != 0)
         return -1;
-    if (!s->o->practitioner &&
+    if (!s->people.practitioner &&
         plain_ask_field(p, W_PLAIN_PRACTITIONER, session_set_practitioner) != 0)
         return -1;
     session_begin(s);
@@ -387,7 +387,7 @@ static void plain_result(struct plain *p)
     }
 }
 
-int plain_run(struct session *s, FILE *in, FILE *out)
+enum ui_status plain_run(struct session *s, FILE *in, FILE *out)
 {
     struct plain p = {.s = s, .in = in, .out = out, .echo = !isatty(fileno(in))};
     int rc = plain_start(&p);
@@ -423,10 +423,10 @@ int plain_run(struct session *s, FILE *in, FILE *out)
         fflush(out);
         fprintf(stderr, "mesoscreen: the input ended before the screening was complete%s\n",
                 s->journal ? "; its answers are kept for a later resume" : "");
-        return EXIT_DATA;
+        return UI_INPUT_ENDED;
     }
     if (rc == -2)
-        return EXIT_CANTCREAT;
+        return UI_FAILED;
 
     session_evaluate(s);
     plain_result(&p);
@@ -434,11 +434,11 @@ int plain_run(struct session *s, FILE *in, FILE *out)
     if (session_save(s, &err) != 0) {
         fprintf(stderr, "mesoscreen: %s\n", err);
         free(err);
-        return EXIT_CANTCREAT;
+        return UI_FAILED;
     }
     plain_warnings(&p);
     plain_say(&p, W_REPORT_SAVED, s->saved_path, NULL);
     fputs("\n", out);
     fflush(out);
-    return EXIT_OK;
+    return UI_DONE;
 }

@@ -6,10 +6,11 @@
 #include <stdio.h>
 
 #include "session.h"
+#include "ui.h"
 
 /* Runs the screening s (opened) reading answers from in and writing prompts to out. Returns
- * the exit code: 0 with the report saved, 65 when the input ends mid-screening (the journal
- * kept), 73 when the report or journal cannot be written. */
-int plain_run(struct session *s, FILE *in, FILE *out);
+ * UI_DONE with the report saved, UI_INPUT_ENDED when the input ends mid-screening (the
+ * journal kept), UI_FAILED when the report or journal cannot be written (said on stderr). */
+enum ui_status plain_run(struct session *s, FILE *in, FILE *out);
 
 #endif

@@ -1,6 +1,7 @@
-/* ui.c - the interactive screening's entry and main loop: opens the session, then runs the
+/* ui.c - the interactive screening's entry and main loop: runs an opened session through the
  * screens (a state machine over enum ui_screen) on a terminal, or the plain prompts when asked
- * (--plain) or when stdin or stdout is not a terminal.
+ * (--plain) or when stdin or stdout is not a terminal. It returns how the screening ended;
+ * the exit code is the command line's business.
  *
  * With both --patient and --practitioner given the start screen has nothing to ask and is
  * skipped: the first screen is the first question (or the resume offer). */
@@ -36,10 +37,10 @@ static const struct screen_ops screens[SCREEN_COUNT] = {
     [SCREEN_QUIT] = {screen_quit_draw, screen_quit_key},
 };
 
-/* The main loop ends with this exit code once `done`. */
+/* The main loop ends with this status once `done`. */
 struct loop_end {
     bool done;
-    int code;
+    enum ui_status status;
 };
 
 static bool ui_too_small(void)
@@ -81,16 +82,16 @@ static void ui_begin(struct ui *u)
     ui_go_on(u, -1, false);
 }
 
-/* A new screening: the start screen, unless the options already said everything it asks. */
+/* A new screening: the start screen, unless the people given already say everything it asks. */
 static void ui_new_screening(struct ui *u)
 {
-    const struct options *o = u->s->o;
-    session_set_patient(u->s, o->patient);
-    session_set_practitioner(u->s, o->practitioner);
-    if (o->patient && o->practitioner)
+    const struct session_people *given = &u->s->people;
+    session_set_patient(u->s, given->patient);
+    session_set_practitioner(u->s, given->practitioner);
+    if (given->patient && given->practitioner)
         ui_begin(u);
     else
-        screen_start_enter(u, o->patient, o->practitioner);
+        screen_start_enter(u, given->patient, given->practitioner);
 }
 
 /* The first screen: the resume offer when a screening was left unfinished. */
@@ -226,7 +227,7 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     case ACT_QUIT:
         st->done = true;
         /* A screening kept in the journal ends as "interrupted: kept for resume". */
-        st->code = u->s->journal || u->s->found == FOUND_RESUMABLE ? EXIT_INTERRUPTED : EXIT_OK;
+        st->status = u->s->journal || u->s->found == FOUND_RESUMABLE ? UI_INTERRUPTED : UI_DONE;
         break;
     }
     if (err) {
@@ -235,10 +236,10 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     }
 }
 
-static int ui_curses(struct session *s)
+static enum ui_status ui_curses(struct session *s)
 {
     struct ui u;
-    struct loop_end st = {false, EXIT_OK};
+    struct loop_end st = {false, UI_DONE};
     memset(&u, 0, sizeof u);
     u.s = s;
     term_start();
@@ -250,7 +251,7 @@ static int ui_curses(struct session *s)
         while (!got && !term_ended())
             got = term_read_key(&k);
         if (term_ended()) {
-            st.code = EXIT_INTERRUPTED; /* Ctrl-C, SIGTERM, SIGHUP, a closed terminal */
+            st.status = UI_INTERRUPTED; /* Ctrl-C, SIGTERM, SIGHUP, a closed terminal */
             break;
         }
         if (k.fn && k.ch == KEY_RESIZE)
@@ -262,7 +263,7 @@ static int ui_curses(struct session *s)
     term_stop();
     answer_clear(&u.pending);
     wrap_lines_free(&u.report);
-    if (st.code == EXIT_INTERRUPTED && s->journal)
+    if (st.status == UI_INTERRUPTED && s->journal)
         fprintf(stderr, "mesoscreen: screening interrupted; its answers are kept and the next "
                         "start offers to resume it\n");
     if (s->saved_path) {
@@ -270,21 +271,20 @@ static int ui_curses(struct session *s)
         printf("%s\n", saved);
         free(saved);
     }
-    return st.code;
+    return st.status;
 }
 
-int ui_run(const struct options *o)
+void ui_locale(void)
 {
-    struct session s;
     /* A locale named by the environment but not installed (es_ES.UTF-8 on a fresh system)
      * would leave curses printing '?' for every accent: keep UTF-8 characters then. */
     if (!setlocale(LC_ALL, ""))
         setlocale(LC_CTYPE, "C.UTF-8");
-    int rc = session_open(&s, o);
-    if (rc == EXIT_OK) {
-        bool plain = o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO);
-        rc = plain ? plain_run(&s, stdin, stdout) : ui_curses(&s);
-    }
-    session_close(&s);
-    return rc;
+}
+
+enum ui_status ui_run(struct session *s, bool plain)
+{
+    if (plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return plain_run(s, stdin, stdout);
+    return ui_curses(s);
 }

@@ -1,12 +1,26 @@
-/* ui.h - the interactive screening: full-screen (curses) or plain numbered prompts.
- * The only module that includes curses; the engine never sees it. */
+/* ui.h - the interactive screening: full-screen (curses) or plain numbered prompts. Curses
+ * stays inside src/ui; the screening layer and the engine below never see it. */
 #ifndef MESOSCREEN_UI_H
 #define MESOSCREEN_UI_H
 
-#include "cli.h"
+#include <stdbool.h>
 
-/* Runs the interactive screening for the options o (questionnaire, patient, practitioner,
- * report directory, language, --plain) and returns the process exit code. */
-int ui_run(const struct options *o);
+#include "session.h"
+
+/* How an interactive screening ended; a failure has already been said on stderr. */
+enum ui_status {
+    UI_DONE = 0,        /* finished: the report saved, or quit with nothing kept */
+    UI_FAILED = -1,     /* a report or the journal could not be written */
+    UI_INTERRUPTED = 1, /* quit or interrupted with the screening kept for resume */
+    UI_INPUT_ENDED = 2, /* plain prompts: the input ended mid-screening (answers kept) */
+};
+
+/* Sets the program's locale from the environment, falling back to C.UTF-8 characters when
+ * the named locale is not installed. Call once, before anything is loaded or printed. */
+void ui_locale(void);
+
+/* Runs the opened session s: the curses screens, or the plain prompts on stdin/stdout when
+ * `plain` or when stdin or stdout is not a terminal. s stays the caller's to close. */
+enum ui_status ui_run(struct session *s, bool plain);
 
 #endif

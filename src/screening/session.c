@@ -28,57 +28,48 @@ static void session_found_journal(struct session *s, struct journal_data *d)
     s->found_skipped = journal_replay(d, s->w);
 }
 
-int session_open(struct session *s, const struct options *o)
+int session_open(struct session *s, const struct session_config *c, char **err)
 {
     memset(s, 0, sizeof *s);
-    s->o = o;
-    int rc = cli_open_questionnaire(o, &s->q);
-    if (rc != EXIT_OK)
-        return rc;
-    int lang = cli_language(o, s->q);
-    if (lang < 0)
-        return EXIT_USAGE;
-    s->lang = (size_t)lang;
+    s->q = c->q;
+    s->lang = c->lang;
+    s->report_dir = c->report_dir;
+    s->people = c->people;
     s->w = walk_new(s->q);
 
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
     digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
-    s->header.patient = dup_or_null(o->patient);
-    s->header.practitioner = dup_or_null(o->practitioner);
+    s->header.patient = dup_or_null(c->people.patient);
+    s->header.practitioner = dup_or_null(c->people.practitioner);
 
-    char *err = NULL;
-    s->journal_path = journal_path(s->q->id, &err);
-    if (!s->journal_path) {
-        cli_error("%s", err);
-        free(err);
-        return EXIT_CANTCREAT;
-    }
+    s->journal_path = journal_path(s->q->id, err);
+    if (!s->journal_path)
+        return -1;
     struct journal_data *d = NULL;
-    switch (journal_load(s->journal_path, &d, &err)) {
+    char *why = NULL;
+    switch (journal_load(s->journal_path, &d, &why)) {
     case JOURNAL_OK:
         session_found_journal(s, d);
         journal_data_free(d);
         break;
     case JOURNAL_BAD:
         s->found = FOUND_UNREADABLE;
-        s->found_error = err;
+        s->found_error = why;
         break;
     case JOURNAL_BUSY:
-        cli_error("%s", err);
-        free(err);
-        return EXIT_CANTCREAT;
+        *err = why;
+        return -1;
     case JOURNAL_ABSENT:
         break;
     }
-    return EXIT_OK;
+    return 0;
 }
 
 void session_close(struct session *s)
 {
     journal_close(s->journal);
     walk_free(s->w);
-    model_free(s->q);
     journal_header_clear(&s->header);
     journal_header_clear(&s->found_header);
     if (s->evaluated)
@@ -201,6 +192,10 @@ char *session_report(struct session *s, size_t *len, char **err)
     struct report_meta m = {
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
+        .patient_name = s->people.patient_name,
+        .birth_date = s->people.birth_date,
+        .answered_by = s->people.answered_by,
+        .clinic = s->people.clinic,
         .when = when,
         .lang = s->lang,
     };
@@ -215,7 +210,7 @@ int session_save(struct session *s, char **err)
         return -1;
     time_t when = report_time(err);
     char *path = NULL;
-    int rc = save_report(s->o->report_dir, s->header.patient, when,
+    int rc = save_report(s->report_dir, s->header.patient, when,
                          report_format_extension(REPORT_TEXT), text, len, &path, err);
     free(text);
     if (rc != 0)

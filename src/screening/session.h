@@ -1,13 +1,13 @@
 /* session.h - one screening in progress, whichever interface runs it: the questionnaire, the
  * walk, who and when, the journal that keeps every answer on disk, and the result. The curses
- * screens and the plain prompts both drive it; it never draws anything. */
+ * screens and the plain prompts both drive it; it never draws anything, prints nothing and
+ * knows no exit codes: functions return 0, or -1 with a message. */
 #ifndef MESOSCREEN_SESSION_H
 #define MESOSCREEN_SESSION_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cli.h"
 #include "journal.h"
 #include "model.h"
 #include "rules.h"
@@ -20,10 +20,31 @@ enum session_found {
     FOUND_UNREADABLE, /* a journal that cannot be read: found_error says why */
 };
 
+/* Who the screening is for and by, as stated before it starts (NULL = not stated: the
+ * interface may ask). The strings are borrowed and must outlive the session. */
+struct session_people {
+    const char *patient;      /* the patient's id */
+    const char *patient_name; /* the patient's name */
+    const char *birth_date;   /* YYYY-MM-DD, already checked (people_birth_date_check) */
+    const char *answered_by;  /* "patient", "guardian" or "interpreter", already checked */
+    const char *practitioner; /* the practitioner's name */
+    const char *clinic;       /* the clinic's name */
+};
+
+/* What a screening needs, resolved by the caller. Everything is borrowed: q, report_dir and
+ * the people's strings must outlive the session. */
+struct session_config {
+    struct questionnaire *q;      /* loaded and validated */
+    size_t lang;                  /* index into q->languages */
+    const char *report_dir;       /* where session_save writes the report */
+    struct session_people people; /* as stated on the command line */
+};
+
 struct session {
-    const struct options *o;
-    struct questionnaire *q;
+    struct questionnaire *q; /* borrowed from the config */
     size_t lang;
+    const char *report_dir;       /* borrowed */
+    struct session_people people; /* as stated at start (borrowed); the header has the final */
     struct walk *w;
     struct journal_header header; /* id, version, sha256, patient, practitioner, started */
     char *journal_path;
@@ -42,10 +63,12 @@ struct session {
     char *warning;    /* the last journal write failure, for the interface to show; owned */
 };
 
-/* Loads the questionnaire of o, picks the language and looks for an unfinished screening
- * (replaying it into s->w when there is one). Returns EXIT_OK, or an exit code after
- * printing why to stderr. Release with session_close even on failure. */
-int session_open(struct session *s, const struct options *o);
+/* Opens a screening of c->q in language c->lang and looks for an unfinished one on disk
+ * (replaying it into s->w when there is one; an unreadable one sets FOUND_UNREADABLE).
+ * Returns 0, or -1 with *err (caller frees) when the journal's place cannot be found or
+ * another program holds the journal. Release with session_close even on failure. */
+int session_open(struct session *s, const struct session_config *c, char **err);
+/* Frees everything the session owns (not the questionnaire) and zeroes *s. */
 void session_close(struct session *s);
 
 /* Sets the patient id / practitioner before the screening begins ("" = not stated). */
@@ -72,7 +95,7 @@ void session_leave_empty(struct session *s, size_t qi);
 void session_evaluate(struct session *s);
 /* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
 char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into o->report_dir and removes the journal: s->saved_path. Returns
+/* Saves the text report into s->report_dir and removes the journal: s->saved_path. Returns
  * 0, or -1 with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 
