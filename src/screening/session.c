@@ -44,11 +44,11 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     s->header.practitioner = dup_or_null(c->people.practitioner);
 
     s->journal_path = journal_path(s->q->id, err);
-    if (!s->journal_path)
+    if (!s->journal_path || journal_dir_check(s->journal_path, err) != 0)
         return -1;
     struct journal_data *d = NULL;
     char *why = NULL;
-    switch (journal_load(s->journal_path, &d, &why)) {
+    switch (journal_load(s->journal_path, journal_max_bytes(s->q), &d, &why)) {
     case JOURNAL_OK:
         session_found_journal(s, d);
         journal_data_free(d);
@@ -58,6 +58,7 @@ int session_open(struct session *s, const struct session_config *c, char **err)
         s->found_error = why;
         break;
     case JOURNAL_BUSY:
+    case JOURNAL_UNSAFE:
         *err = why;
         return -1;
     case JOURNAL_ABSENT:
@@ -107,7 +108,7 @@ int session_resume(struct session *s, char **err)
     session_set_practitioner(s, s->found_header.practitioner);
     s->header.started = s->found_header.started;
     s->found = FOUND_NOTHING;
-    return journal_create(s->journal_path, &s->header, s->w, &s->journal, err);
+    return journal_create(s->journal_path, &s->header, s->w, JOURNAL_REPLACE, &s->journal, err);
 }
 
 int session_discard(struct session *s, char **err)
@@ -137,18 +138,29 @@ static void session_journal_failed(struct session *s, char *err)
     s->warning = err;
 }
 
-/* The journal, started at the first answer of a new screening (retried at each answer while
- * it cannot be created). NULL when it cannot be, with s->warning set. */
-static struct journal *session_journal(struct session *s)
+/* Keeps the journal up to date after a change of the walk: at the first answer of a new
+ * screening (and at every answer while that fails) it is created with the whole state; after a
+ * failed write, or once it has grown large, it is rewritten whole; otherwise `record` appends
+ * the one event. A failure sets s->warning: the answer is not safe on disk. */
+static void session_record(struct session *s, size_t qi, const struct answer *a)
 {
     char *err = NULL;
+    int rc = 0;
     if (!s->journal && s->journal_due) {
-        if (journal_create(s->journal_path, &s->header, NULL, &s->journal, &err) != 0)
-            session_journal_failed(s, err);
-        else
+        rc = journal_create(s->journal_path, &s->header, s->w, JOURNAL_NEW, &s->journal, &err);
+        if (rc == 0)
             s->journal_due = false;
+    } else if (!s->journal) {
+        return;
+    } else if (journal_wants_snapshot(s->journal)) {
+        rc = journal_snapshot(s->journal, &s->header, s->w, &err);
+    } else if (a) {
+        rc = journal_record_set(s->journal, &s->q->questions[qi], a, &err);
+    } else {
+        rc = journal_record_empty(s->journal, &s->q->questions[qi], &err);
     }
-    return s->journal;
+    if (rc != 0)
+        session_journal_failed(s, err);
 }
 
 const char *session_answer(struct session *s, size_t qi, const struct answer *a)
@@ -158,22 +170,15 @@ const char *session_answer(struct session *s, size_t qi, const struct answer *a)
         return why;
     if (!walk_set(s->w, qi, a))
         return "not accepted";
-    char *err = NULL;
-    struct journal *j = session_journal(s);
-    if (j && journal_record_set(j, &s->q->questions[qi], a, &err) != 0)
-        session_journal_failed(s, err);
+    session_record(s, qi, a);
     return NULL;
 }
 
 void session_leave_empty(struct session *s, size_t qi)
 {
-    char *err = NULL;
     walk_unset(s->w, qi);
     walk_visit(s->w, qi);
-    struct journal *j = session_journal(s);
-    if (j && (journal_record_unset(j, &s->q->questions[qi], &err) != 0 ||
-              journal_record_visit(j, &s->q->questions[qi], &err) != 0))
-        session_journal_failed(s, err);
+    session_record(s, qi, NULL);
 }
 
 void session_evaluate(struct session *s)

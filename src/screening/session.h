@@ -76,7 +76,9 @@ void session_set_patient(struct session *s, const char *patient);
 void session_set_practitioner(struct session *s, const char *practitioner);
 
 /* Begins a new screening. The journal file is created with the first answer (a failure then
- * is reported through s->warning, and retried at the next answer). */
+ * is reported through s->warning, and retried at the next answer with every answer given so
+ * far). A later write that fails is reported the same way, and the next answer rewrites the
+ * journal whole. */
 void session_begin(struct session *s);
 /* Resumes the screening found on disk: its patient and answers, and a fresh journal written
  * with the current questionnaire. Returns 0, or -1 with *err. */
