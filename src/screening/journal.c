@@ -707,7 +707,7 @@ enum journal_status journal_load(const char *path, size_t max_bytes, struct jour
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
-        if (errno == ENOENT)
+        if (errno == ENOENT || errno == ENOTDIR) /* no such file, or no folder to hold it */
             return JOURNAL_ABSENT;
         if (errno == ELOOP) {
             *err = xasprintf("the journal %s is a symbolic link, which could point anywhere: it "

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "digest.h"
+#include "private_dir.h"
 #include "report.h"
 #include "save.h"
 #include "xalloc.h"
@@ -222,6 +223,9 @@ int session_save(struct session *s, char **err)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
+    char *shared = private_dir_shared(s->report_dir);
+    if (shared)
+        session_journal_failed(s, shared); /* saved, but others may change it: say so */
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;

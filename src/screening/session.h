@@ -97,8 +97,9 @@ void session_leave_empty(struct session *s, size_t qi);
 void session_evaluate(struct session *s);
 /* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
 char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into s->report_dir and removes the journal: s->saved_path. Returns
- * 0, or -1 with *err (caller frees): the screening stays journaled. */
+/* Saves the text report into s->report_dir and removes the journal: s->saved_path (and a
+ * warning when others may write in the report folder). Returns 0, or -1 with *err (caller
+ * frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 
 /* Number of reached questions answered so far, and the estimate of the total. */
