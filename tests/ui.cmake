@@ -17,6 +17,7 @@ set(MESOSCREEN_UI_TESTS
     accents     # UTF-8 questionnaire text as written; control characters escaped
     quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
     text_limit  # a text answer says its bound and takes nothing beyond it
+    signals     # every ending signal: exit 130, `stty -a` as before, the journal kept
 )
 foreach(t ${MESOSCREEN_UI_TESTS})
   add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)
