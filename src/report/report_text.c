@@ -460,7 +460,7 @@ static void text_notes(struct text_ctx *c)
     if (qi >= 0 && walk_reached(c->w, (size_t)qi))
         a = walk_get(c->w, (size_t)qi);
     if (qi >= 0 && text_has_answer(&c->q->questions[qi], a))
-        text_para(c, "", a->text);
+        text_para(c, "  ", a->text); /* indented: no note line can pass for the report's own */
     else
         text_para(c, "", text_label(c, "no_notes"));
 }

@@ -398,7 +398,8 @@ static void test_text_content(void **state)
         "  Sex\n    > Female [female]\n",
         "    > Yes [yes]\n",
         "    > Aspirin [aspirin]\n",
-        "PRACTITIONER NOTES\n------------------\nLine one of the notes.\nLine two.\n",
+        /* Every note line indented: none can pass for a line of the report's own. */
+        "PRACTITIONER NOTES\n------------------\n  Line one of the notes.\n  Line two.\n",
         "the final decision on treatment.",
         "Treating physician: ___",
     };
