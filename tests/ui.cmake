@@ -18,6 +18,7 @@ set(MESOSCREEN_UI_TESTS
     quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
     text_limit  # a text answer says its bound and takes nothing beyond it
     signals     # every ending signal: exit 130, `stty -a` as before, the journal kept
+    more_mark   # a question text or help cut by the screen says there is more
 )
 foreach(t ${MESOSCREEN_UI_TESTS})
   add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)

@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "loader.h"
+#include "screen_fit.h"
 #include "validator.h"
 
 int cmd_check(const struct options *o)
@@ -20,8 +21,8 @@ int cmd_check(const struct options *o)
     for (int i = 0; i < o->n_args; i++) {
         struct questionnaire *q = NULL;
         enum load_status st = loader_load_file(o->args[i], &d, &q);
-        if (st == LOAD_OK)
-            validator_check(q, &d);
+        if (st == LOAD_OK && validator_check(q, &d))
+            screen_fit_check(q, &d);
         /* --lang asks for a language every file must have, as the other commands do. */
         if (st == LOAD_OK && o->lang && cli_language_named(q, o->lang, o->args[i]) < 0)
             no_lang = true;

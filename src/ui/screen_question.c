@@ -166,21 +166,32 @@ void screen_question_draw(const struct ui *u)
     free(id);
 
     int y = 5;
-    y += draw_wrapped(y, 2, COLS - 4, 4, TA_HEADING, model_text(&qn->text, s->lang)) + 1;
+    const char *text = model_text(&qn->text, s->lang);
+    y += draw_wrapped(y, 2, COLS - QUESTION_TEXT_MARGIN, QUESTION_TEXT_ROWS, TA_HEADING, text);
+    if (draw_wrapped_lines(text, COLS - QUESTION_TEXT_MARGIN) > QUESTION_TEXT_ROWS)
+        draw_text(y, 2, COLS - 4, TA_DIM, words_get(s, W_TEXT_MORE)); /* never cut unseen */
+    y++;
     int help_rows = 0;
     if (u->show_help)
         help_rows = draw_wrapped_lines(qn->help.by_lang ? model_text(&qn->help, s->lang)
                                                         : words_get(s, W_NO_HELP),
                                        COLS - 6) +
                     1;
-    if (help_rows > 6)
-        help_rows = 6;
+    if (help_rows > QUESTION_HELP_ROWS + 1)
+        help_rows = QUESTION_HELP_ROWS + 1;
     int rows = LINES - 3 - y - help_rows;
     const struct qtype_ui *t = qtype_ui_of(qn);
     t->draw(u, y, rows);
-    if (u->show_help)
-        draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM,
-                     qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP));
+    if (u->show_help) {
+        const char *help =
+            qn->help.by_lang ? model_text(&qn->help, s->lang) : words_get(s, W_NO_HELP);
+        int at = LINES - 2 - help_rows, room = help_rows - 1;
+        bool cut = draw_wrapped_lines(help, COLS - QUESTION_HELP_MARGIN) > room;
+        draw_wrapped(at, 3, COLS - QUESTION_HELP_MARGIN, cut ? room - 1 : room, TA_DIM, help);
+        if (cut)
+            draw_text(at + room - 1, 3, COLS - QUESTION_HELP_MARGIN, TA_DIM,
+                      words_get(s, W_TEXT_MORE));
+    }
     draw_footer(u, words_get(s, t->keys));
 }
 
