@@ -19,6 +19,7 @@ set(MESOSCREEN_UI_TESTS
     text_limit  # a text answer says its bound and takes nothing beyond it
     signals     # every ending signal: exit 130, `stty -a` as before, the journal kept
     more_mark   # a question text or help cut by the screen says there is more
+    busy        # the same screening twice: the second is told, may look or wait
 )
 foreach(t ${MESOSCREEN_UI_TESTS})
   add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)

@@ -701,8 +701,36 @@ int journal_parse(const char *name, const char *buf, size_t len, struct journal_
     return 0;
 }
 
+int journal_wait(const char *path, char **err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : (*err = xasprintf("%s: %s", path, strerror(errno)), -1);
+    int rc = flock(fd, LOCK_SH); /* blocks while the other program holds LOCK_EX */
+    if (rc != 0)
+        *err = xasprintf("%s: %s", path, strerror(errno));
+    close(fd);
+    return rc == 0 ? 0 : -1;
+}
+
+/* journal_load, and journal_peek when busy_ok. */
+static enum journal_status load(const char *path, size_t max_bytes, bool busy_ok,
+                                struct journal_data **out, char **err);
+
 enum journal_status journal_load(const char *path, size_t max_bytes, struct journal_data **out,
                                  char **err)
+{
+    return load(path, max_bytes, false, out, err);
+}
+
+enum journal_status journal_peek(const char *path, size_t max_bytes, struct journal_data **out,
+                                 char **err)
+{
+    return load(path, max_bytes, true, out, err);
+}
+
+static enum journal_status load(const char *path, size_t max_bytes, bool busy_ok,
+                                struct journal_data **out, char **err)
 {
     *out = NULL;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
@@ -728,7 +756,7 @@ enum journal_status journal_load(const char *path, size_t max_bytes, struct jour
         close(fd);
         return JOURNAL_UNSAFE;
     }
-    if (flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+    if (!busy_ok && flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
         *err = xasprintf("%s is in use: another mesoscreen is running this screening; finish "
                          "or quit it first",
                          path);

@@ -133,6 +133,15 @@ enum journal_status {
 enum journal_status journal_load(const char *path, size_t max_bytes, struct journal_data **out,
                                  char **err);
 
+/* journal_load for a look only: the journal is read even while another program writes it
+ * (JOURNAL_BUSY never comes back). What it holds may be one answer behind. */
+enum journal_status journal_peek(const char *path, size_t max_bytes, struct journal_data **out,
+                                 char **err);
+
+/* Waits until no program writes the journal at path any more (its lock is free) or it is gone.
+ * Returns 0, or -1 with *err (a signal ends the wait too). */
+int journal_wait(const char *path, char **err);
+
 /* Parses journal bytes (any bytes: never crashes, never reads past len). `name` prefixes
  * messages. Returns 0 with *out set, or -1 with "NAME:LINE:COL: MESSAGE" in *err. */
 int journal_parse(const char *name, const char *buf, size_t len, struct journal_data **out,

@@ -59,6 +59,9 @@ int session_open(struct session *s, const struct session_config *c, char **err)
         s->found_error = why;
         break;
     case JOURNAL_BUSY:
+        s->busy = true;
+        *err = why;
+        return -1;
     case JOURNAL_UNSAFE:
         *err = why;
         return -1;
@@ -66,6 +69,25 @@ int session_open(struct session *s, const struct session_config *c, char **err)
         break;
     }
     return 0;
+}
+
+int session_wait_busy(struct session *s, char **err)
+{
+    return journal_wait(s->journal_path, err);
+}
+
+struct walk *session_peek_busy(struct session *s, char **err)
+{
+    struct journal_data *d = NULL;
+    char *why = NULL;
+    if (journal_peek(s->journal_path, journal_max_bytes(s->q), &d, &why) != JOURNAL_OK) {
+        *err = why ? why : xasprintf("%s: the screening has just ended", s->journal_path);
+        return NULL;
+    }
+    struct walk *w = walk_new(s->q);
+    (void)journal_replay(d, w);
+    journal_data_free(d);
+    return w;
 }
 
 void session_close(struct session *s)

@@ -56,6 +56,7 @@ struct session {
     bool found_changed;                 /* ... written with another questionnaire source */
     size_t found_skipped;               /* ... answers the questionnaire no longer accepts */
     char *found_error;                  /* FOUND_UNREADABLE: FILE:LINE:COL: MESSAGE */
+    bool busy; /* session_open failed: another program is running this screening */
 
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
@@ -68,6 +69,13 @@ struct session {
  * Returns 0, or -1 with *err (caller frees) when the journal's place cannot be found or
  * another program holds the journal. Release with session_close even on failure. */
 int session_open(struct session *s, const struct session_config *c, char **err);
+/* When session_open failed with s->busy (another program is running the screening of this
+ * journal): session_wait_busy waits until it ends (then open again), session_peek_busy reads
+ * its answers so far into a walk over the questionnaire, read-only (walk_free it). Both
+ * return 0 / a walk, or -1 / NULL with *err (caller frees). */
+int session_wait_busy(struct session *s, char **err);
+struct walk *session_peek_busy(struct session *s, char **err);
+
 /* Frees everything the session owns (not the questionnaire) and zeroes *s. */
 void session_close(struct session *s);
 
