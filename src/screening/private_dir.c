@@ -19,7 +19,9 @@ static char *ancestor_problem(const char *dir, const struct stat *st)
                          "could replace the journals: keep the state folder under your own home, "
                          "or set XDG_STATE_HOME to a folder of yours",
                          dir, (unsigned long)st->st_uid);
-    if ((st->st_mode & 022) && !(st->st_mode & S_ISVTX))
+    /* Writable by the user's own group only (a private group, umask 002) is not "others". */
+    mode_t others = st->st_gid == getegid() ? 002 : 022;
+    if ((st->st_mode & others) && !(st->st_mode & S_ISVTX))
         return xasprintf("%s (above the journal folder) is writable by other users, who could "
                          "replace the journals: chmod go-w '%s', or set XDG_STATE_HOME to a "
                          "private folder",

@@ -588,6 +588,15 @@ static void test_private(void **state)
     journal_close(j); /* creating it makes the folder private again */
     assert_int_equal(journal_dir_check(path, &err), 0);
 
+    /* A folder above that others may write to could have ours replaced; sticky, as /tmp, not. */
+    assert_int_equal(chmod(dir, 0777), 0);
+    assert_int_equal(journal_dir_check(path, &err), -1);
+    assert_non_null(strstr(err, "(above the journal folder) is writable by other users"));
+    free(err);
+    assert_int_equal(chmod(dir, 01777), 0);
+    assert_int_equal(journal_dir_check(path, &err), 0);
+    assert_int_equal(chmod(dir, 0700), 0);
+
     if (geteuid() == 0) {
         assert_int_equal(chown(state_dir, 65534, 65534), 0);
         assert_int_equal(journal_dir_check(path, &err), -1);
