@@ -3,7 +3,7 @@
 mesoscreen_deps() {
     local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev"
     if [ "${1:-}" = test ]; then
-        pkgs="$pkgs clang libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file"
+        pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file"
     fi
     local missing=""
     for p in $pkgs; do

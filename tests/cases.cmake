@@ -8,13 +8,13 @@ foreach(case ${CASE_FILES})
   get_filename_component(name ${case} NAME_WE)
   get_filename_component(dir ${case} DIRECTORY)
   add_test(NAME case.${name}
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_case.sh $<TARGET_FILE:mesoscreen> ${case}
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_case.sh $<TARGET_FILE:mesoscreen> ${case}
                    ${dir}/${name}.expect)
 endforeach()
 
 # The runner itself can fail: a case whose expectation is wrong on purpose.
 add_test(NAME case.selftest_wrong_expectation
-         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_case.sh $<TARGET_FILE:mesoscreen>
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_case.sh $<TARGET_FILE:mesoscreen>
                  ${CMAKE_CURRENT_SOURCE_DIR}/case_selftest/wrong_expectation.yaml
                  ${CMAKE_CURRENT_SOURCE_DIR}/case_selftest/wrong_expectation.expect)
 set_tests_properties(case.selftest_wrong_expectation PROPERTIES WILL_FAIL TRUE)

@@ -14,7 +14,7 @@ foreach(input ${GOLDEN_CHECK_INPUTS})
   add_test(NAME golden.check.${name}
            COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
                    -DDIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/check -DNAME=${name}
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/golden_check.cmake)
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/golden_check.cmake)
 endforeach()
 
 foreach(case missing directory too_large usage many escaped_name huge_list)
@@ -22,5 +22,5 @@ foreach(case missing directory too_large usage many escaped_name huge_list)
            COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/check_cli/${case}
                    -DGOLDEN_DIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/check
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/check_cli.cmake)
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/check_cli.cmake)
 endforeach()

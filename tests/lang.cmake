@@ -16,13 +16,13 @@ foreach(expect ${LANG_CASE_FILES})
   get_filename_component(name ${expect} NAME_WE)
   get_filename_component(dir ${expect} DIRECTORY)
   add_test(NAME lang.case.${name}
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_lang_case.sh $<TARGET_FILE:mesoscreen>
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_lang_case.sh $<TARGET_FILE:mesoscreen>
                    ${dir}/${name}.yaml ${expect})
 endforeach()
 
 # The runner itself can fail: a case whose expectation is wrong on purpose.
 add_test(NAME lang.case.selftest_wrong_expectation
-         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_lang_case.sh $<TARGET_FILE:mesoscreen>
+         COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_lang_case.sh $<TARGET_FILE:mesoscreen>
                  ${CMAKE_CURRENT_SOURCE_DIR}/case_selftest/wrong_expectation.yaml
                  ${CMAKE_CURRENT_SOURCE_DIR}/case_selftest/wrong_expectation.expect)
 set_tests_properties(lang.case.selftest_wrong_expectation PROPERTIES WILL_FAIL TRUE)
@@ -31,7 +31,7 @@ foreach(case unknown_lang unknown_lang_plain unknown_lang_check unknown_lang_pat
         unknown_lang_show unknown_locale lc_all_wins lc_all_c lc_messages
         option_wins plain_es)
   add_test(NAME lang.select.${case}
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_lang_select.sh $<TARGET_FILE:mesoscreen>
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_lang_select.sh $<TARGET_FILE:mesoscreen>
                    ${case} ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang/es_deferred_adjuvant.yaml)
 endforeach()
 
@@ -40,6 +40,6 @@ file(GLOB LANG_GOLDEN_INPUTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golde
 foreach(input ${LANG_GOLDEN_INPUTS})
   get_filename_component(name ${input} NAME_WE)
   add_test(NAME lang.golden.${name}
-           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/run_lang_golden.sh $<TARGET_FILE:mesoscreen>
+           COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_lang_golden.sh $<TARGET_FILE:mesoscreen>
                    ${CMAKE_CURRENT_SOURCE_DIR}/golden/lang ${name})
 endforeach()

@@ -5,13 +5,13 @@ if(NOT MESOSCREEN_SANITIZE)
   add_test(NAME package.deb
            COMMAND ${CMAKE_COMMAND} -DBINARY_DIR=${CMAKE_BINARY_DIR}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/package_check.cmake)
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/package_check.cmake)
   set_tests_properties(package.deb PROPERTIES RUN_SERIAL TRUE)
 endif()
 add_test(NAME package.help_in_man
          COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
                  -DMAN=${CMAKE_SOURCE_DIR}/man/mesoscreen.1
-                 -P ${CMAKE_CURRENT_SOURCE_DIR}/help_in_man.cmake)
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/help_in_man.cmake)
 
 # Every questionnaire the package ships checks clean: no error and no warning.
 file(GLOB SHIPPED_QUESTIONNAIRES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/questionnaires/*.yaml)

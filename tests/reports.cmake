@@ -16,7 +16,7 @@ foreach(input ${REPORT_GOLDEN_INPUTS})
     add_test(NAME reports.golden.${name}.${format}
              COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
                      -DDIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/reports -DNAME=${name}
-                     -DFORMAT=${format} -P ${CMAKE_CURRENT_SOURCE_DIR}/reports_check.cmake)
+                     -DFORMAT=${format} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/reports_check.cmake)
   endforeach()
 endforeach()
 
@@ -25,5 +25,5 @@ foreach(case output output_fails save save_env save_json save_fails bad_epoch sk
            COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/reports_cli/${case}
                    -DANSWERS=${CMAKE_CURRENT_SOURCE_DIR}/golden/reports/eligible_single.yaml
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/reports_cli.cmake)
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/reports_cli.cmake)
 endforeach()

@@ -44,10 +44,12 @@ struct options {
  * EXIT_NOINPUT. */
 int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
 
-/* The index of the language to use: o->lang if the questionnaire has it, else the locale's
- * language if it has that, else 0. Returns -1 (after printing an error) when --lang names
- * a language the questionnaire lacks. */
-int cli_language(const struct options *o, const struct questionnaire *q);
+/* cli_open_questionnaire, then the index of the language to use into *lang: o->lang if the
+ * questionnaire has it, else the locale's language if it has that, else 0. Returns EXIT_OK
+ * with *out set (free with model_free), or an exit code after printing why: EXIT_USAGE when
+ * --lang names a language the questionnaire lacks (*out NULL then too). */
+int cli_open_questionnaire_and_language(const struct options *o, struct questionnaire **out,
+                                        size_t *lang);
 
 /* The index of language lang in q; -1 after printing "[FILE: ]the questionnaire has no
  * language 'xx'; it has: en, es" (file may be NULL). */

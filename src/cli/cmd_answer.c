@@ -107,14 +107,10 @@ int cmd_answer(const struct options *o)
                                                                        : SINK_STDOUT;
 
     struct questionnaire *q = NULL;
-    int rc = cli_open_questionnaire(o, &q);
+    size_t lang = 0;
+    int rc = cli_open_questionnaire_and_language(o, &q, &lang);
     if (rc != EXIT_OK)
         return rc;
-    int lang = cli_language(o, q);
-    if (lang < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     char *err = NULL;
     time_t when = report_time(&err);
     if (err) {
@@ -146,7 +142,7 @@ int cmd_answer(const struct options *o)
             .answered_by = o->answered_by,
             .clinic = o->clinic,
             .when = when,
-            .lang = (size_t)lang,
+            .lang = lang,
         };
         size_t len = 0;
         char *report = report_render((enum report_format)format, w, &out, &meta, &len);

@@ -31,8 +31,8 @@ int cmd_check(const struct options *o)
     }
     diags_sort(&d);
     diags_print(&d, stderr);
-    int status = no_lang      ? EXIT_USAGE
-                 : unreadable ? EXIT_NOINPUT
+    int status = no_lang          ? EXIT_USAGE
+                 : unreadable     ? EXIT_NOINPUT
                  : d.n_errors > 0 ? EXIT_DATA
                                   : EXIT_OK;
     diags_clear(&d);

@@ -88,8 +88,8 @@ static int busy_offer(struct session *s)
                 const struct answer *a = walk_get(w, i);
                 if (!walk_reached(w, i) || !a->given)
                     continue;
-                char *text = utf8_escape_controls(model_text(&s->q->questions[i].text, s->lang),
-                                                  false);
+                char *text =
+                    utf8_escape_controls(model_text(&s->q->questions[i].text, s->lang), false);
                 char *words = answer_words(s, &s->q->questions[i], a);
                 fprintf(stderr, "  %s  %s\n", text, words);
                 free(text);
@@ -108,14 +108,10 @@ int cmd_interactive(const struct options *o)
 {
     ui_locale(); /* before loading: messages and characters follow the user's locale */
     struct questionnaire *q = NULL;
-    int rc = cli_open_questionnaire(o, &q);
+    size_t lang = 0;
+    int rc = cli_open_questionnaire_and_language(o, &q, &lang);
     if (rc != EXIT_OK)
         return rc;
-    int lang = cli_language(o, q);
-    if (lang < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     struct session_people people = {
         .patient = o->patient,
         .patient_name = o->patient_name,
@@ -124,8 +120,7 @@ int cmd_interactive(const struct options *o)
         .practitioner = o->practitioner,
         .clinic = o->clinic,
     };
-    struct session_config c = {
-        .q = q, .lang = (size_t)lang, .report_dir = o->report_dir, .people = people};
+    struct session_config c = {.q = q, .lang = lang, .report_dir = o->report_dir, .people = people};
     struct session s;
     char *err = NULL;
     while (session_open(&s, &c, &err) != 0) {

@@ -11,13 +11,10 @@
 int cmd_paths(const struct options *o)
 {
     struct questionnaire *q;
-    int status = cli_open_questionnaire(o, &q);
+    size_t lang; /* the table is in the first language; an unknown --lang is still refused */
+    int status = cli_open_questionnaire_and_language(o, &q, &lang);
     if (status != EXIT_OK)
         return status;
-    if (cli_language(o, q) < 0) {
-        model_free(q);
-        return EXIT_USAGE;
-    }
     struct paths *p = paths_analyse(q, PATHS_DEFAULT_BUDGET);
     paths_print(p, stdout);
     paths_free(p);

@@ -12,13 +12,11 @@ int cmd_show_default(const struct options *o)
         struct options builtin = *o;
         builtin.questionnaire = NULL;
         struct questionnaire *q;
-        int status = cli_open_questionnaire(&builtin, &q);
+        size_t lang;
+        int status = cli_open_questionnaire_and_language(&builtin, &q, &lang);
         if (status != EXIT_OK)
             return status;
-        int lang = cli_language(o, q);
         model_free(q);
-        if (lang < 0)
-            return EXIT_USAGE;
     }
     if (fwrite(builtin_yaml, 1, builtin_yaml_len, stdout) != builtin_yaml_len ||
         fflush(stdout) != 0) {

@@ -120,7 +120,8 @@ static int check_people(const struct options *o, bool clinic_from_env)
     const struct {
         const char *name, *value;
     } texts[] = {
-        {"--patient", o->patient},           {"--practitioner", o->practitioner},
+        {"--patient", o->patient},
+        {"--practitioner", o->practitioner},
         {"--patient-name", o->patient_name},
         {clinic_from_env ? "$MESOSCREEN_CLINIC" : "--clinic", o->clinic},
     };

@@ -3,124 +3,38 @@
 #include "answer.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Longest user value quoted back in a message; longer ones end in "...". */
-#define QUOTE_MAX 60
+/* A user value quoted back in a message: its first 60 characters, then "...". */
+#define QUOTE_SIZE UTF8_ESCAPED_SIZE(60)
 
 /* ---- text checks ---- */
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 when it is not valid
- * (overlong forms, surrogates and code points above U+10FFFF are not valid). */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
+/* Whether cp is a control character a text may not hold: C0 but newline and tab, DEL, C1. */
+static bool is_forbidden_control(uint32_t cp)
 {
-    unsigned c = s[0];
-    size_t len;
-    unsigned cp, min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, cp = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, cp = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, cp = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
-/* Whether byte c is a control character that may not appear in a text (C0 but newline and
- * tab, and DEL). C1 controls (U+0080..U+009F) are checked on the code point below. */
-static bool is_forbidden_control(unsigned c)
-{
-    return (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
-}
-
-/* Whether the valid three-byte sequence at s is a bidirectional control (it would reorder
- * what a reader of the report or the screen sees). */
-static bool is_bidi_control(const unsigned char *s)
-{
-    uint32_t cp;
-    return utf8_decode((const char *)s, 3, &cp) == 3 && utf8_is_bidi_control(cp);
+    return (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
 }
 
 /* NULL when s[0..n) is UTF-8 text without forbidden control characters, else why not. */
 static const char *text_problem(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t len = utf8_sequence(u + i, n - i);
+        uint32_t cp;
+        size_t len = utf8_decode(s + i, n - i, &cp);
         if (len == 0)
             return "is not valid UTF-8";
-        if (len == 1 && is_forbidden_control(u[i]))
+        if (is_forbidden_control(cp))
             return "contains a control character";
-        if (len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0)
-            return "contains a control character";
-        if (len == 3 && is_bidi_control(u + i))
+        if (utf8_is_bidi_control(cp))
             return "contains a bidirectional control character";
         i += len;
     }
     return NULL;
-}
-
-char *answer_quote(const char *s, size_t n)
-{
-    static const char hex[] = "0123456789abcdef";
-    const unsigned char *u = (const unsigned char *)s;
-    size_t cap = QUOTE_MAX * 4 + 8, k = 0;
-    char *out = xmalloc(cap);
-    for (size_t i = 0; i < n;) {
-        if (k >= QUOTE_MAX) {
-            memcpy(out + k, "...", 3);
-            k += 3;
-            break;
-        }
-        size_t len = utf8_sequence(u + i, n - i);
-        bool c1 = len == 2 && u[i] == 0xC2 && u[i + 1] < 0xA0;
-        if (len == 1 && u[i] == '\n') {
-            memcpy(out + k, "\\n", 2), k += 2;
-        } else if (len == 1 && u[i] == '\t') {
-            memcpy(out + k, "\\t", 2), k += 2;
-        } else if (len == 1 && u[i] == '\\') {
-            memcpy(out + k, "\\\\", 2), k += 2;
-        } else if (len == 0 || c1 || (len == 1 && is_forbidden_control(u[i]))) {
-            /* escape the offending byte(s) one by one */
-            size_t m = len ? len : 1;
-            for (size_t j = 0; j < m; j++) {
-                out[k++] = '\\';
-                out[k++] = 'x';
-                out[k++] = hex[u[i + j] >> 4];
-                out[k++] = hex[u[i + j] & 0xF];
-            }
-            i += m;
-            continue;
-        } else if (len == 3 && is_bidi_control(u + i)) {
-            uint32_t cp;
-            utf8_decode((const char *)u + i, 3, &cp);
-            k += (size_t)snprintf(out + k, cap - k, "\\u%04X", (unsigned)cp);
-        } else {
-            memcpy(out + k, u + i, len), k += len;
-        }
-        i += len;
-    }
-    out[k] = '\0';
-    return out;
 }
 
 /* ---- checking ---- */
@@ -253,10 +167,10 @@ static int parse_whole(const char *s, long long *out)
 
 static char *not_an_option(const struct question *qn, const char *s)
 {
-    char *quoted = answer_quote(s, strlen(s));
+    char quoted[QUOTE_SIZE];
     char *allowed = option_list(qn);
-    char *msg = xasprintf("'%s' is not an answer to '%s': expected %s", quoted, qn->id, allowed);
-    free(quoted);
+    char *msg = xasprintf("'%s' is not an answer to '%s': expected %s",
+                          utf8_escape_buf(quoted, sizeof quoted, s, strlen(s)), qn->id, allowed);
     free(allowed);
     return msg;
 }
@@ -277,7 +191,8 @@ char *answer_parse(const struct question *qn, const char *s, struct answer *out)
         return answer_parse_multi(qn, &s, 1, out);
     case QTYPE_NUMBER: {
         char *allowed = answer_allowed(qn);
-        char *quoted = answer_quote(s, strlen(s));
+        char buf[QUOTE_SIZE];
+        const char *quoted = utf8_escape_buf(buf, sizeof buf, s, strlen(s));
         char *msg = NULL;
         switch (parse_whole(s, &a.number)) {
         case 1:
@@ -292,7 +207,6 @@ char *answer_parse(const struct question *qn, const char *s, struct answer *out)
                                 allowed);
         }
         free(allowed);
-        free(quoted);
         if (msg)
             return msg;
         break;

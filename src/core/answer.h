@@ -43,12 +43,8 @@ char *answer_allowed(const struct question *qn);
  * in option order), the number, or the text. The caller frees it. */
 char *answer_format(const struct question *qn, const struct answer *a);
 
-/* A copy of the n bytes at s that is safe to quote in a message: control characters and
- * invalid UTF-8 as \xNN (newline and tab as \n, \t), cut with "..." after about 60 bytes.
- * The caller frees it. */
-char *answer_quote(const char *s, size_t n);
-
-/* Deep copy (text duplicated) and release (frees text, resets to not given). */
+/* Deep copy (text duplicated; dst's earlier contents are not freed: clear it first) and
+ * release (frees text, resets to not given). */
 void answer_copy(struct answer *dst, const struct answer *src);
 void answer_clear(struct answer *a);
 

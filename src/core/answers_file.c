@@ -8,9 +8,14 @@
 #include <string.h>
 
 #include "answer.h"
+#include "file.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "yamltree.h"
+
+/* A name or value from the file quoted back in a message: its first 60 characters. */
+#define QUOTE_SIZE UTF8_ESCAPED_SIZE(60)
 
 /* ---- reading the YAML ---- */
 
@@ -78,9 +83,9 @@ static char *af_person(struct af_reader *r, const char *key, const struct yamltr
     struct answer a = {.given = true, .text = text};
     const char *why = answer_check(&text_question, &a);
     if (why) {
-        char *quoted = answer_quote(text, strlen(text));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, text, strlen(text));
         af_error(r, node_loc(v), "'%s' %s: '%s'", key, why, quoted);
-        free(quoted);
         free(text);
         return NULL;
     }
@@ -94,9 +99,9 @@ static void af_entry(struct af_reader *r, const struct yamltree_node *k,
     e->loc = node_loc(k);
     e->value_loc = node_loc(v);
     if (v->kind == YAMLTREE_MAP) {
-        char *quoted = answer_quote(k->str, strlen(k->str));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
         af_error(r, node_loc(v), "the answer to '%s' must be a value or a list, not a map", quoted);
-        free(quoted);
         e->no_value = true;
         return;
     }
@@ -115,10 +120,10 @@ static void af_entry(struct af_reader *r, const struct yamltree_node *k,
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *item = &v->items[i];
         if (item->kind != YAMLTREE_SCALAR) {
-            char *quoted = answer_quote(k->str, strlen(k->str));
+            char quoted[QUOTE_SIZE];
+            utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
             af_error(r, node_loc(item), "the answer to '%s' must list values, not %s", quoted,
                      kind_name(item->kind));
-            free(quoted);
             e->no_value = true;
             continue;
         }
@@ -170,10 +175,10 @@ static void af_answers(struct af_reader *r, const struct yamltree_node *map,
             first = order[i];
             continue;
         }
-        char *quoted = answer_quote(order[i]->question, strlen(order[i]->question));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, order[i]->question, strlen(order[i]->question));
         af_error(r, order[i]->loc, "duplicate answer to '%s' (first given at line %u)", quoted,
                  first->loc.line);
-        free(quoted);
     }
     free(order);
 }
@@ -198,7 +203,8 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
         while (which < 3 && strcmp(k->str, top_keys[which]) != 0)
             which++;
         if (which == 3) {
-            char *quoted = answer_quote(k->str, strlen(k->str));
+            char quoted[QUOTE_SIZE];
+            utf8_escape_buf(quoted, sizeof quoted, k->str, strlen(k->str));
             const char *near =
                 suggest_among(k->str, strlen(k->str), SUGGEST_BY_WORD_THIRD, top_keys, 3);
             if (near)
@@ -206,7 +212,6 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
             else
                 af_error(r, node_loc(k),
                          "unknown key '%s': expected patient, practitioner or answers", quoted);
-            free(quoted);
             continue;
         }
         if (seen[which]) {
@@ -228,6 +233,13 @@ static void af_document(struct af_reader *r, const struct yamltree_node *root,
         af_error(r, node_loc(root), "missing key 'answers': the answers by question id");
 }
 
+/* The one error of a file over ANSWERS_FILE_MAX_BYTES. */
+static void af_too_large(struct diags *d, const char *name)
+{
+    diags_add(d, DIAG_ERROR, name, 1, 1, "the file is larger than %u bytes: not an answers file",
+              ANSWERS_FILE_MAX_BYTES);
+}
+
 enum load_status answers_file_load_buffer(const char *name, const char *buf, size_t len,
                                           struct diags *d, struct answers_file **out)
 {
@@ -235,8 +247,7 @@ enum load_status answers_file_load_buffer(const char *name, const char *buf, siz
     struct src_loc start = {1, 1};
     *out = NULL;
     if (len > ANSWERS_FILE_MAX_BYTES) {
-        af_error(&r, start, "the file is larger than %u bytes: not an answers file",
-                 ANSWERS_FILE_MAX_BYTES);
+        af_too_large(d, name);
         return LOAD_BAD_DATA;
     }
     struct yamltree tree;
@@ -264,31 +275,15 @@ enum load_status answers_file_load_buffer(const char *name, const char *buf, siz
 enum load_status answers_file_load(const char *path, struct diags *d, struct answers_file **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return LOAD_IO_ERROR;
+    size_t len = 0;
+    struct file_error err;
+    char *buf = file_read(path, ANSWERS_FILE_MAX_BYTES, &len, &err);
+    if (!buf && err.problem == FILE_TOO_LARGE) {
+        af_too_large(d, path);
+        return LOAD_BAD_DATA;
     }
-    size_t cap = 64 * 1024, len = 0;
-    char *buf = xmalloc(cap);
-    for (;;) {
-        if (len == cap) {
-            if (cap > ANSWERS_FILE_MAX_BYTES)
-                break; /* already over the bound: the buffer loader says so */
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    bool failed = ferror(f);
-    int err = errno;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(err));
+    if (!buf) {
+        file_error_add(d, path, &err);
         return LOAD_IO_ERROR;
     }
     enum load_status st = answers_file_load_buffer(path, buf, len, d, out);
@@ -351,10 +346,10 @@ static bool af_parse_entry(struct af_reader *r, const struct walk *w, size_t qi,
     if (e->no_value)
         return false; /* a list with a bad item: already reported */
     if (qn->type == QTYPE_MULTI && !e->is_list) {
-        char *quoted = answer_quote(e->values[0], strlen(e->values[0]));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, e->values[0], strlen(e->values[0]));
         af_error(r, e->value_locs[0], "'%s' takes a list of values: write [%s] for a single one",
                  qn->id, quoted);
-        free(quoted);
         return false;
     }
     if (qn->type != QTYPE_MULTI && e->is_list) {
@@ -422,14 +417,14 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
                 entry_of[qi] = (int)k;
             continue;
         }
-        char *quoted = answer_quote(e->question, strlen(e->question));
+        char quoted[QUOTE_SIZE];
+        utf8_escape_buf(quoted, sizeof quoted, e->question, strlen(e->question));
         const char *near = suggest_among(e->question, strlen(e->question), SUGGEST_BY_WORD_THIRD,
                                          ids, q->n_questions);
         if (near)
             af_error(&r, e->loc, "unknown question '%s' (did you mean '%s'?)", quoted, near);
         else
             af_error(&r, e->loc, "unknown question '%s' in questionnaire '%s'", quoted, q->id);
-        free(quoted);
     }
 
     /* The walk, in asking order: each answer can only change what comes after it. Once an

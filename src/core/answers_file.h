@@ -50,6 +50,7 @@ enum load_status answers_file_load(const char *path, struct diags *d, struct ans
 enum load_status answers_file_load_buffer(const char *name, const char *buf, size_t len,
                                           struct diags *d, struct answers_file **out);
 
+/* Frees af and everything it owns. NULL is a no-op. */
 void answers_file_free(struct answers_file *af);
 
 /* Walks w's questionnaire in asking order, giving each reached question its answer from af.

@@ -15,8 +15,7 @@ static const struct answer *cond_answer(const struct cond_env *env, int qi)
     return &env->answers[qi];
 }
 
-/* The option indexes of a leaf as a bit set (resolved values only). */
-static uint64_t cond_value_mask(const struct cond *c)
+uint64_t cond_value_mask(const struct cond *c)
 {
     uint64_t mask = 0;
     for (size_t i = 0; i < c->n_values; i++)

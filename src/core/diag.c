@@ -42,6 +42,18 @@ void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32
         d->n_warnings++;
 }
 
+void diags_vadd_capped(struct diags *d, size_t *errors, size_t max, const char *file, uint32_t line,
+                       uint32_t col, const char *fmt, va_list ap)
+{
+    if (++*errors > max) {
+        if (*errors == max + 1)
+            diags_add(d, DIAG_ERROR, file, 0, 0, "too many errors; only the first %zu are shown",
+                      max);
+        return;
+    }
+    diags_vadd(d, DIAG_ERROR, file, line, col, fmt, ap);
+}
+
 static int diag_compare(const void *pa, const void *pb)
 {
     const struct diag *a = pa, *b = pb;

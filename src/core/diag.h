@@ -39,6 +39,14 @@ void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_
 void diags_vadd(struct diags *d, enum diag_level level, const char *file, uint32_t line,
                 uint32_t col, const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
+/* Adds an error, unless *errors (the errors one reading of `file` has met so far) has reached
+ * max: past that many a file is not one with mistakes but something else, so the first error
+ * beyond adds "too many errors; only the first MAX are shown" (without a place) and later ones
+ * add nothing, neither text nor memory. Counts every error in *errors. Consumes ap. */
+void diags_vadd_capped(struct diags *d, size_t *errors, size_t max, const char *file, uint32_t line,
+                       uint32_t col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+
 /* Sorts by file, line, column (stable, so same-place diagnostics keep their order). */
 void diags_sort(struct diags *d);
 

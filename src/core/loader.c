@@ -4,15 +4,13 @@
 #include "loader.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "file.h"
 #include "suggest.h"
 #include "xalloc.h"
 #include "yamltree.h"
@@ -76,7 +74,7 @@ static struct src_loc node_loc(const struct yamltree_node *n)
 #define QUOTE(buf, node)    yamltree_quote(buf, sizeof buf, (node)->str, (node)->n)
 #define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
 
-/* ==== stage 3: the tree to the model ==== */
+/* ==== the tree to the model (yamltree.c has read the bytes and built the tree) ==== */
 
 /* "a, b, c" into buf. */
 static const char *join(char *buf, size_t size, const char *const *words, size_t n)
@@ -217,10 +215,11 @@ static int word_parse(struct loader *l, const struct yamltree_node *n, const cha
     int v = parse(n->str);
     if (v >= 0 && strlen(n->str) == n->n)
         return v;
-    const char *names[16];
-    for (int i = 0; i < count && i < 16; i++)
-        names[i] = name(i);
-    unknown_word(l, n, what, "", names, (size_t)count);
+    const char *names[16]; /* the largest vocabulary (model.h's enums) has 5 words */
+    size_t k = 0;
+    for (; k < (size_t)count && k < sizeof names / sizeof names[0]; k++)
+        names[k] = name((int)k);
+    unknown_word(l, n, what, "", names, k);
     return -1;
 }
 
@@ -1073,69 +1072,21 @@ enum load_status loader_load_buffer(const char *name, const char *buf, size_t le
     return LOAD_OK;
 }
 
-/* Reads the whole file, refusing more than LOADER_MAX_BYTES. Returns NULL after adding the
- * diagnostic; *too_large tells a size problem (bad data) from an unreadable file. */
-static char *file_read(const char *path, struct diags *d, size_t *len, bool *too_large)
-{
-    *too_large = false;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-                  S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
-        close(fd);
-        return NULL;
-    }
-    /* A regular file's size is known; anything else (a pipe) is read up to the bound. */
-    uintmax_t size = S_ISREG(st.st_mode) && st.st_size > 0 ? (uintmax_t)st.st_size : 0;
-    size_t cap = size > 0 && size <= LOADER_MAX_BYTES ? (size_t)size + 1 : 65536;
-    char *buf = size > LOADER_MAX_BYTES ? NULL : xmalloc(cap);
-    size_t n = 0;
-    while (buf && n <= LOADER_MAX_BYTES) {
-        if (n == cap) {
-            cap *= 2;
-            buf = xreallocarray(buf, cap, 1);
-        }
-        size_t want = cap - n;
-        if (want > LOADER_MAX_BYTES + 1 - n)
-            want = LOADER_MAX_BYTES + 1 - n;
-        ssize_t r = read(fd, buf + n, want);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-            free(buf);
-            close(fd);
-            return NULL;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    if (!buf || n > LOADER_MAX_BYTES) {
-        diags_add(d, DIAG_ERROR, path, 0, 0, "file is too large (%ju bytes; the limit is %u MiB)",
-                  buf ? (uintmax_t)n : size, LOADER_MAX_BYTES / (1024 * 1024));
-        *too_large = true;
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 enum load_status loader_load_file(const char *path, struct diags *d, struct questionnaire **out)
 {
     size_t len = 0;
-    bool too_large;
+    struct file_error err;
     *out = NULL;
-    char *buf = file_read(path, d, &len, &too_large);
-    if (!buf)
-        return too_large ? LOAD_BAD_DATA : LOAD_IO_ERROR;
+    char *buf = file_read(path, LOADER_MAX_BYTES, &len, &err);
+    if (!buf && err.problem == FILE_TOO_LARGE) {
+        diags_add(d, DIAG_ERROR, path, 0, 0, "file is too large (%ju bytes; the limit is %u MiB)",
+                  err.size, LOADER_MAX_BYTES / (1024 * 1024));
+        return LOAD_BAD_DATA;
+    }
+    if (!buf) {
+        file_error_add(d, path, &err);
+        return LOAD_IO_ERROR;
+    }
     enum load_status st = loader_load_buffer(path, buf, len, d, out);
     free(buf);
     return st;

@@ -1,5 +1,6 @@
 /* loader.h - reads a questionnaire's YAML into the model (model.h).
- * libyaml stays inside loader.c: nothing it allocates outlives a call. */
+ * libyaml stays inside yamltree.c, which the loader reads through: nothing libyaml allocates
+ * outlives a call. */
 #ifndef MESOSCREEN_LOADER_H
 #define MESOSCREEN_LOADER_H
 

@@ -128,14 +128,6 @@ int model_find_question(const struct questionnaire *q, const char *id)
     return -1;
 }
 
-int model_find_finding(const struct questionnaire *q, const char *id)
-{
-    for (size_t i = 0; i < q->n_findings; i++)
-        if (strcmp(q->findings[i].id, id) == 0)
-            return (int)i;
-    return -1;
-}
-
 size_t model_option_count(const struct question *qn)
 {
     switch (qn->type) {

@@ -141,9 +141,9 @@ struct question {
         *options; /* QTYPE_CHOICE, QTYPE_MULTI; QTYPE_YESNO gets yes/no/unknown built in */
     size_t n_options;
 
-    long long min, max;    /* QTYPE_NUMBER */
+    long long min, max;   /* QTYPE_NUMBER */
     long long max_length; /* QTYPE_TEXT: most characters an answer holds; 0: no bound */
-    struct text unit;   /* QTYPE_NUMBER; by_lang NULL when absent */
+    struct text unit;     /* QTYPE_NUMBER; by_lang NULL when absent */
 
     struct raise *raises;
     size_t n_raises;
@@ -241,18 +241,19 @@ const char *model_text(const struct text *t, size_t lang);
 const char *model_label(const struct questionnaire *q, const char *key, size_t lang,
                         const char *fallback);
 
-/* Index of the question / finding / option with this id, or -1. */
+/* Index of the question / option with this id, or -1. */
 int model_find_question(const struct questionnaire *q, const char *id);
-int model_find_finding(const struct questionnaire *q, const char *id);
 int model_find_option(const struct question *qn, const char *value);
 
-/* The option value of index i ("yes", "no", "unknown" for QTYPE_YESNO). */
+/* The option value of index i < model_option_count(qn) ("yes", "no", "unknown" for
+ * QTYPE_YESNO): static or owned by the model. */
 const char *model_option_value(const struct question *qn, size_t i);
 /* Number of options (3 for QTYPE_YESNO, 0 for number and text). */
 size_t model_option_count(const struct question *qn);
 
-/* The stable words of the product contract (product.md section 4), and back. The
- * _parse functions return -1 for an unknown word. */
+/* The stable words of the product contract (product.md section 4), and back. The _name
+ * functions take a value below the enum's _COUNT and return a static string; the _parse
+ * functions return -1 for an unknown word. */
 const char *model_severity_name(enum severity s);
 const char *model_eligibility_name(enum eligibility e);
 const char *model_role_name(enum role r);

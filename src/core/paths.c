@@ -196,15 +196,6 @@ static void cond_leaves(struct paths *p, const struct cond *c, leaf_fn *fn, void
     fn(p, c, arg);
 }
 
-static uint64_t leaf_mask(const struct cond *c)
-{
-    uint64_t m = 0;
-    for (size_t i = 0; i < c->n_values; i++)
-        if (c->value_index[i] >= 0 && c->value_index[i] < MODEL_MAX_OPTIONS)
-            m |= UINT64_C(1) << c->value_index[i];
-    return m;
-}
-
 static bool is_question_leaf(const struct cond *c)
 {
     return c->kind == COND_IN || c->kind == COND_INCLUDES || c->kind == COND_COMPARE ||
@@ -267,13 +258,13 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
     case QTYPE_YESNO:
     case QTYPE_CHOICE:
         if (c->kind == COND_IN)
-            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], leaf_mask(c));
+            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], cond_value_mask(c));
         break;
     case QTYPE_MULTI:
         if (c->kind == COND_IN)
-            add_atom(info, ATOM_ANY, leaf_mask(c));
+            add_atom(info, ATOM_ANY, cond_value_mask(c));
         else if (c->kind == COND_INCLUDES)
-            add_atom(info, ATOM_ALL, leaf_mask(c));
+            add_atom(info, ATOM_ALL, cond_value_mask(c));
         break;
     case QTYPE_NUMBER:
         if (c->kind == COND_COMPARE) {
@@ -1991,8 +1982,8 @@ char *paths_example(const struct paths *p, size_t i, size_t limit)
 
 /* ---- printing ---- */
 
-/* Prints s with control characters and non-ASCII bytes of ids escaped (versions are free
- * scalars and must not reach the terminal raw). */
+/* Prints s with C0 control characters and DEL escaped as \xnn (versions are free scalars and
+ * must not reach the terminal raw); every other byte, C1 and non-ASCII, passes as it is. */
 static void print_safe(FILE *out, const char *s)
 {
     for (; *s; s++) {

@@ -30,6 +30,7 @@ struct outcome {
  * rule matched (out->has_role false), true otherwise. */
 bool rules_evaluate(const struct walk *w, struct outcome *out);
 
+/* Frees what *out holds (not out itself) and leaves it empty. NULL is a no-op. */
 void outcome_free(struct outcome *out);
 
 #endif

@@ -2,6 +2,8 @@
  * Reports wrap at 80 columns and never pass a control character on to a terminal. */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -125,34 +127,59 @@ bool utf8_is_bidi_control(uint32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* What the escape rule writes as an escape: controls, and the bidirectional controls. */
 static bool is_control(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp);
+}
+
+void utf8_escape_add(struct strbuf *b, const char *s, size_t n, unsigned flags, size_t max_chars)
+{
+    size_t run = 0; /* s[run..i) is text that stays as it is: copied in one piece */
+    size_t chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        if (chars == max_chars) {
+            strbuf_add(b, s + run, i - run);
+            strbuf_puts(b, "...");
+            return;
+        }
+        uint32_t cp = 0;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        bool kept_newline = cp == '\n' && (flags & UTF8_KEEP_NEWLINE);
+        if (len > 0 && (!is_control(cp) || kept_newline)) {
+            i += len;
+            continue;
+        }
+        strbuf_add(b, s + run, i - run);
+        if (len == 0)
+            strbuf_printf(b, "\\x%02X", (unsigned)(unsigned char)s[i]);
+        else if (cp == '\t' && (flags & UTF8_TAB_AS_SPACE))
+            strbuf_puts(b, " ");
+        else
+            strbuf_printf(b, cp < 0x80 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+        i += len ? len : 1;
+        run = i;
+    }
+    strbuf_add(b, s + run, n - run);
 }
 
 char *utf8_escape_controls(const char *s, bool keep_newline)
 {
     struct strbuf b = STRBUF_INIT;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t len = utf8_decode(s + i, n - i, &cp);
-        if (len == 1 && cp == '\t') {
-            strbuf_puts(&b, " ");
-        } else if (len == 1 && cp == '\n' && keep_newline) {
-            strbuf_puts(&b, "\n");
-        } else if (len && utf8_is_bidi_control(cp)) {
-            strbuf_printf(&b, "\\u%04X", (unsigned)cp);
-        } else if (len == 0 || is_control(cp)) {
-            size_t bad = len ? len : 1;
-            for (size_t k = 0; k < bad; k++)
-                strbuf_printf(&b, "\\x%02X", (unsigned)(unsigned char)s[i + k]);
-            i += bad;
-            continue;
-        } else {
-            strbuf_add(&b, s + i, len);
-        }
-        i += len;
-    }
+    unsigned flags = UTF8_TAB_AS_SPACE | (keep_newline ? UTF8_KEEP_NEWLINE : 0);
+    utf8_escape_add(&b, s, strlen(s), flags, SIZE_MAX);
     return strbuf_release(&b, NULL);
+}
+
+const char *utf8_escape_buf(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size < UTF8_ESCAPED_SIZE(1))
+        xdie("utf8_escape_buf: a buffer of %zu bytes", size);
+    struct strbuf b = STRBUF_INIT;
+    utf8_escape_add(&b, s, n, 0, (size - UTF8_ESCAPED_SIZE(0)) / 6);
+    size_t len = 0;
+    char *text = strbuf_release(&b, &len);
+    memcpy(buf, text, len + 1);
+    free(text);
+    return buf;
 }

@@ -10,6 +10,7 @@
 
 #include "paths.h"
 #include "suggest.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- id tables: open addressing on FNV-1a, so lookups stay linear in the file size ---- */
@@ -94,7 +95,7 @@ struct validator {
     struct diags *d;
     struct idtab questions, findings;
     size_t suggestions_left; /* nearest-id searches cost O(ids): bounded on hostile input */
-    char shown[2][4 * SHOWN_MAX + 8]; /* names as written, made safe for messages */
+    char shown[2][UTF8_ESCAPED_SIZE(SHOWN_MAX)]; /* names as written, made safe for messages */
     int next_shown;
 };
 
@@ -133,33 +134,13 @@ static void v_warning(struct validator *v, struct src_loc loc, const char *fmt, 
 }
 
 /* A name as written in the file (a reference that resolved to nothing, so not checked as an
- * id), safe to print: control characters escaped (\xNN, C1 as \u00NN), at most SHOWN_MAX
- * characters. Valid until the second call after this one. */
+ * id), safe to print (utf8_escape_buf): at most SHOWN_MAX characters. Valid until the second
+ * call after this one. */
 static const char *shown(struct validator *v, const char *s)
 {
     char *out = v->shown[v->next_shown];
     v->next_shown = !v->next_shown;
-    size_t len = 0;
-    for (size_t n = 0; *s && n < SHOWN_MAX; n++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f) {
-            len += (size_t)sprintf(out + len, "\\x%02x", c);
-            s++;
-        } else if (c == 0xc2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xa0) {
-            len += (size_t)sprintf(out + len, "\\u%04x", (unsigned char)s[1]);
-            s += 2;
-        } else {
-            /* a whole UTF-8 sequence (the loader has checked the encoding; 4 bytes at most) */
-            int bytes = 0;
-            do
-                out[len++] = *s++;
-            while (++bytes < 4 && ((unsigned char)*s & 0xc0) == 0x80);
-        }
-    }
-    if (*s)
-        len += (size_t)sprintf(out + len, "...");
-    out[len] = '\0';
-    return out;
+    return utf8_escape_buf(out, sizeof v->shown[0], s, strlen(s));
 }
 
 /* ---- suggestions: the nearest id by edit distance ---- */

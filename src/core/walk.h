@@ -17,10 +17,12 @@
 
 struct walk;
 
-/* A new walk with no answers over q, which must be resolved and outlive the walk. */
+/* A new walk with no answers over q, which must be resolved and outlive the walk. Free it
+ * with walk_free (NULL is a no-op), which also frees the answers it holds. */
 struct walk *walk_new(const struct questionnaire *q);
 void walk_free(struct walk *w);
 
+/* The questionnaire the walk was made over (borrowed, as given to walk_new). */
 const struct questionnaire *walk_questionnaire(const struct walk *w);
 
 /* Whether option `option` of question qi is offered on the current answers (its `when`). */
@@ -37,13 +39,16 @@ bool walk_set(struct walk *w, size_t qi, const struct answer *a);
 /* Forgets the answer to qi. */
 void walk_unset(struct walk *w, size_t qi);
 
-/* The answer slot of qi (given == false when none). */
+/* The answer slot of qi (given == false when none), owned by the walk: the pointer stays
+ * valid until walk_free, its contents (and its text) until the next walk_set or walk_unset
+ * of qi. */
 const struct answer *walk_get(const struct walk *w, size_t qi);
 /* Whether qi is reached on the current answers. */
 bool walk_reached(const struct walk *w, size_t qi);
-/* The reached flags of all questions (q->n_questions entries), for cond_env. */
+/* The reached flags of all questions (q->n_questions entries), for cond_env. Owned by the
+ * walk; the values change with every walk_set, walk_unset and walk_visit. */
 const bool *walk_reached_all(const struct walk *w);
-/* All answer slots (q->n_questions entries), for cond_env. */
+/* All answer slots (q->n_questions entries), for cond_env; as walk_get. */
 const struct answer *walk_answers(const struct walk *w);
 
 /* The first reached question without an answer, or -1 when the walk is complete (every
@@ -61,6 +66,7 @@ int walk_after(const struct walk *w, size_t qi);
  * or possibly reached questions after it (an estimate: later answers may skip some). */
 void walk_progress(const struct walk *w, size_t qi, size_t *n, size_t *m);
 
+/* Whether the walk is complete: walk_next(w) < 0. */
 bool walk_complete(const struct walk *w);
 
 #endif

@@ -15,6 +15,13 @@ void xalloc_set_fatal_hook(void (*hook)(void))
     fatal_hook = hook;
 }
 
+void xvmessage(const char *fmt, va_list ap)
+{
+    fputs("mesoscreen: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 _Noreturn void xdie(const char *fmt, ...)
 {
     void (*hook)(void) = fatal_hook;
@@ -23,9 +30,7 @@ _Noreturn void xdie(const char *fmt, ...)
         hook();
     va_list ap;
     va_start(ap, fmt);
-    fputs("mesoscreen: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    xvmessage(fmt, ap);
     va_end(ap);
     exit(70);
 }

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* malloc, calloc, strdup and strndup that never return NULL: out of memory (or an
+ * overflowing count * size) ends the program through xdie. The caller frees the result. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 /* realloc to count * size bytes, dying on overflow or out of memory. */
@@ -16,6 +18,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with a va_list, which it leaves to the caller to va_end. */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Prints "mesoscreen: MESSAGE" and a newline to stderr: the program's one way of saying
+ * something went wrong. Leaves ap to the caller to va_end. */
+void xvmessage(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Prints "mesoscreen: MESSAGE" to stderr, runs the fatal hook and exits 70 (internal error). */
 _Noreturn void xdie(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -68,14 +68,7 @@ static void report(struct reader *rd, uint32_t line, uint32_t col, const char *f
  * diagnostics (and memory) for it. */
 static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
-    size_t max = rd->rules->max_errors;
-    if (++rd->t->errors > max) {
-        if (rd->t->errors == max + 1)
-            diags_add(rd->d, DIAG_ERROR, rd->file, 0, 0,
-                      "too many errors; only the first %zu are shown", max);
-        return;
-    }
-    diags_vadd(rd->d, DIAG_ERROR, rd->file, line, col, fmt, ap);
+    diags_vadd_capped(rd->d, &rd->t->errors, rd->rules->max_errors, rd->file, line, col, fmt, ap);
 }
 
 static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
@@ -110,25 +103,13 @@ static bool stopped(const struct reader *rd)
 
 const char *yamltree_quote(char *buf, size_t size, const char *s, size_t len)
 {
-    size_t o = 0, chars = 0;
-    buf[o++] = '\'';
-    for (size_t i = 0; i < len && o + 12 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xc0) != 0x80 && ++chars > 40) {
-            memcpy(buf + o, "...", 3);
-            o += 3;
-            break;
-        }
-        if (c < 0x20 || c == 0x7f)
-            o += (size_t)snprintf(buf + o, size - o, "\\x%02x", c);
-        else if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-                 (unsigned char)s[i + 1] < 0xa0)
-            o += (size_t)snprintf(buf + o, size - o, "\\u%04x", (unsigned char)s[++i]);
-        else
-            buf[o++] = (char)c;
-    }
-    buf[o++] = '\'';
-    buf[o] = '\0';
+    if (size < UTF8_ESCAPED_SIZE(1) + 2)
+        xdie("yamltree_quote: a buffer of %zu bytes", size);
+    utf8_escape_buf(buf + 1, size - 2, s, len);
+    size_t n = strlen(buf + 1);
+    buf[0] = '\'';
+    buf[n + 1] = '\'';
+    buf[n + 2] = '\0';
     return buf;
 }
 
@@ -155,44 +136,10 @@ static bool is_control(uint32_t cp)
     return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
 }
 
-/* A bidirectional formatting control (U+202A-U+202E, U+2066-U+2069, utf8_is_bidi_control's
- * set): it shows a terminal or an editor the text in another order than it is read. */
-static bool is_bidi(uint32_t cp)
-{
-    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /* What a refused character in a text is called in a message. */
 static const char *refused_name(uint32_t cp)
 {
-    return is_bidi(cp) ? "bidirectional control character" : "control character";
-}
-
-/* Decodes the UTF-8 sequence at s[0..len), returning its length and *cp, or 0 when invalid
- * (overlong, surrogate, beyond U+10FFFF, truncated). */
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    static const struct {
-        unsigned char mask, lead;
-        uint32_t min;
-    } forms[] = {{0x80, 0x00, 0}, {0xe0, 0xc0, 0x80}, {0xf0, 0xe0, 0x800}, {0xf8, 0xf0, 0x10000}};
-    for (size_t n = 1; n <= 4; n++) {
-        if ((s[0] & forms[n - 1].mask) != forms[n - 1].lead)
-            continue;
-        if (n > len)
-            return 0;
-        uint32_t v = n == 1 ? s[0] : s[0] & (0x7fu >> n);
-        for (size_t i = 1; i < n; i++) {
-            if ((s[i] & 0xc0) != 0x80)
-                return 0;
-            v = v << 6 | (s[i] & 0x3fu);
-        }
-        if (v < forms[n - 1].min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-            return 0;
-        *cp = v;
-        return n;
-    }
-    return 0;
+    return utf8_is_bidi_control(cp) ? "bidirectional control character" : "control character";
 }
 
 /* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
@@ -225,7 +172,7 @@ static bool bytes_check(struct reader *rd)
         if (i == rd->len)
             break;
         uint32_t cp = s[i];
-        size_t n = utf8_decode(s + i, rd->len - i, &cp);
+        size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
         const char *problem = NULL;
         char what[96];
         if (n == 0) {
@@ -239,7 +186,7 @@ static bool bytes_check(struct reader *rd)
                      "control character U+%04X (only tab and line breaks may appear)",
                      (unsigned)cp);
             problem = what;
-        } else if (is_bidi(cp)) {
+        } else if (utf8_is_bidi_control(cp)) {
             snprintf(what, sizeof what,
                      "bidirectional control character U+%04X (it reorders what a reader sees)",
                      (unsigned)cp);
@@ -304,7 +251,7 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
     while (i < rd->len && rd->src[i] != '"') {
         uint32_t cp;
         if (rd->src[i] != '\\' || i + 1 >= rd->len) {
-            size_t n = utf8_decode((const unsigned char *)rd->src + i, rd->len - i, &cp);
+            size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
             i += n ? n : 1;
             step(rd->src, rd->len, i, cp, &line, &col);
             continue;
@@ -320,7 +267,7 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
             for (size_t k = 0; k < digits; k++)
                 cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
         }
-        if (is_control(cp) || is_bidi(cp))
+        if (is_control(cp) || utf8_is_bidi_control(cp))
             error_at(rd, line, col, "%s U+%04X in text", refused_name(cp), (unsigned)cp);
         if (e == '\r' || e == '\n') { /* an escaped line break */
             i += 1;
@@ -510,15 +457,15 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
         unsigned char c = (unsigned char)s[i];
         uint32_t cp = c;
         if (c == 0xc2 && i + 1 < len) {
-            cp = (unsigned char)s[++i]; /* U+0080..U+00BF: where the C1 controls live */
+            cp = (unsigned char)s[++i];        /* U+0080..U+00BF: where the C1 controls live */
         } else if (c == 0xe2 && i + 2 < len) { /* U+2000..U+2FFF: where the bidi controls live */
-            if (utf8_decode((const unsigned char *)s + i, 3, &cp) != 3)
+            if (utf8_decode(s + i, 3, &cp) != 3)
                 continue;
             i += 2;
         } else if (c >= 0x80) {
             continue; /* any other byte of a multi-byte character: never a control */
         }
-        if (is_control(cp) || is_bidi(cp)) {
+        if (is_control(cp) || utf8_is_bidi_control(cp)) {
             escapes_check(rd, &e->start_mark, cp);
             break;
         }

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "utf8.h"
 
 enum yamltree_kind {
     YAMLTREE_SCALAR,
@@ -71,10 +72,11 @@ enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const c
 /* Frees the tree's nodes and strings and resets *t; safe on a zeroed struct. */
 void yamltree_free(struct yamltree *t);
 
-/* Writes s[0..len) into buf for a message: quoted, control bytes escaped, cut at about 40
- * characters, so that nothing from the file reaches the terminal raw. Returns buf, which
- * should hold YAMLTREE_QUOTE_SIZE bytes. */
-#define YAMLTREE_QUOTE_SIZE 200
+/* Writes s[0..len) into buf for a message: in single quotes, escaped as utf8_escape_buf does,
+ * so that nothing from the file reaches the terminal raw; a buffer of YAMLTREE_QUOTE_SIZE
+ * bytes shows 40 characters, then "...". size must be at least UTF8_ESCAPED_SIZE(1) + 2
+ * (dies otherwise). Returns buf. */
+#define YAMLTREE_QUOTE_SIZE (UTF8_ESCAPED_SIZE(40) + 2)
 const char *yamltree_quote(char *buf, size_t size, const char *s, size_t len);
 
 /* What n is, for "expected X, found Y" messages: "a mapping", "a list", "nothing" or the

@@ -6,10 +6,13 @@
 #include <jansson.h>
 #include <stddef.h>
 
+/* New JSON values with one reference the caller owns (or hands on with jsonutil_set or
+ * jsonutil_append). Out of memory dies (xdie), so none returns NULL. */
 json_t *jsonutil_object(void);
 json_t *jsonutil_array(void);
 /* A JSON string of s (invalid UTF-8 replaced by U+FFFD); json null for NULL. */
 json_t *jsonutil_string(const char *s);
+/* A JSON integer (a new reference, as above). */
 json_t *jsonutil_integer(long long v);
 
 /* Sets obj[key] / appends to arr, taking the reference to val (the _new semantics). */

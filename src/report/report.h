@@ -16,15 +16,15 @@ enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_FHIR, REPORT_FORMAT_COUNT 
 /* Who, when and in which language. Strings are borrowed; a NULL (or "") string prints as
  * not stated. */
 struct report_meta {
-    const char *patient;      /* the patient's id */
+    const char *patient; /* the patient's id */
     const char *practitioner;
     const char *patient_name;
     const char *birth_date;  /* YYYY-MM-DD, a valid date */
     const char *answered_by; /* "patient", "guardian" or "interpreter" */
     const char *clinic;
-    const char *replaces;    /* the file name of the earlier report this one replaces */
-    time_t when; /* the report's time: SOURCE_DATE_EPOCH when set, else now */
-    size_t lang; /* index into q->languages */
+    const char *replaces; /* the file name of the earlier report this one replaces */
+    time_t when;          /* the report's time: SOURCE_DATE_EPOCH when set, else now */
+    size_t lang;          /* index into q->languages */
 };
 
 /* "text", "json", "fhir" <-> enum; -1 for an unknown name. */

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "journal_record.h"
 #include "private_dir.h"
 #include "strbuf.h"
@@ -763,26 +764,20 @@ static enum journal_status load(const char *path, size_t max_bytes, bool busy_ok
         close(fd);
         return JOURNAL_BUSY;
     }
-    struct buf b = {0};
-    char chunk[8192];
-    ssize_t r;
-    while ((r = read(fd, chunk, sizeof chunk)) != 0) {
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0 || b.n + (size_t)r > max_bytes) {
-            *err = r < 0 ? xasprintf("%s: %s", path, strerror(errno))
-                         : xasprintf("%s: larger than %zu bytes, more than mesoscreen ever "
-                                     "writes for this questionnaire: not a journal",
-                                     path, max_bytes);
-            close(fd);
-            free(b.s);
-            return JOURNAL_BAD;
-        }
-        buf_add(&b, chunk, (size_t)r);
-    }
+    size_t len = 0;
+    struct file_error fe;
+    char *text = file_read_fd(fd, max_bytes, &len, &fe);
     close(fd);
-    int rc = journal_parse(path, b.s ? b.s : "", b.n, out, err);
-    free(b.s);
+    if (!text) {
+        *err = fe.problem == FILE_TOO_LARGE
+                   ? xasprintf("%s: larger than %zu bytes, more than mesoscreen ever writes for "
+                               "this questionnaire: not a journal",
+                               path, max_bytes)
+                   : xasprintf("%s: %s", path, strerror(fe.errnum));
+        return JOURNAL_BAD;
+    }
+    int rc = journal_parse(path, text, len, out, err);
+    free(text);
     return rc == 0 ? JOURNAL_OK : JOURNAL_BAD;
 }
 

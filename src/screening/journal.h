@@ -147,6 +147,7 @@ int journal_wait(const char *path, char **err);
 int journal_parse(const char *name, const char *buf, size_t len, struct journal_data **out,
                   char **err);
 
+/* Frees d and everything it owns. NULL is a no-op. */
 void journal_data_free(struct journal_data *d);
 
 /* Replays d's events into w (a walk over the questionnaire being resumed), in order. Events

@@ -15,7 +15,8 @@ int private_dir_make(const char *dir, char **err);
 /* Checks that dir is the user's own private folder: a real directory (not a symbolic link),
  * owned by the effective user, writable by nobody else; and that no folder above it lets
  * another user replace it (each owned by the user or root, and writable by others, or by a
- * group other than the user's own, only when sticky, as /tmp). Returns 0, or -1 with a message naming the folder and the fix in *err. */
+ * group other than the user's own, only when sticky, as /tmp). Returns 0, or -1 with a message
+ * naming the folder and the fix in *err. */
 int private_dir_check(const char *dir, char **err);
 
 /* Checks what fstat said of a journal file at path: a regular file owned by the effective user

@@ -44,7 +44,8 @@ struct session {
     struct questionnaire *q; /* borrowed from the config */
     size_t lang;
     const char *report_dir;       /* borrowed */
-    struct session_people people; /* as stated at start (borrowed); the header has the final */
+    struct session_people people; /* as stated at start (borrowed); the patient and
+                                     practitioner in use are the header's */
     struct walk *w;
     struct journal_header header; /* id, version, sha256, patient, practitioner, started */
     char *journal_path;

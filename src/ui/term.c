@@ -27,8 +27,8 @@ static int attrs[TA_COUNT];
 /* Every signal whose default action ends the program, but the crashes: they end the screening
  * as Ctrl-C does (exit 130, journal kept). The real-time signals are added at run time. */
 static const int ending_signals[] = {
-    SIGINT,  SIGTERM,   SIGHUP,  SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE, SIGALRM,
-    SIGPROF, SIGVTALRM, SIGXCPU, SIGPOLL,
+    SIGINT,    SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1, SIGUSR2,
+    SIGPIPE,   SIGALRM, SIGPROF, SIGVTALRM, SIGXCPU, SIGPOLL,
 #ifdef SIGSTKFLT
     SIGSTKFLT,
 #endif

@@ -63,28 +63,7 @@ notes Enter = -
 K
 run anticoagulant P-0002 not_eligible
 
-cat >"$UI_TMP/pregnant.keys" <<'K'
-sex 1 = female
-age 29 = 29
-pregnant y = yes
-breastfeeding n = no
-bleeding_disorder n = no
-blood_thinners 1 = none
-diabetes 1 = none
-scalp_condition 1 = [none]
-acute_illness n = no
-allergy_components n = no
-cancer_treatment n = no
-immunosuppressed n = no
-autoimmune n = no
-keloids n = no
-fainting_needles n = no
-heart_kidney_disease n = no
-diagnosis_done y = yes
-diagnosis 2 = telogen_acute
-other_treatments 1 = [none]
-notes Enter = -
-K
+cp "$(dirname "$0")/pregnant.keys" "$UI_TMP/pregnant.keys"
 run pregnant P-0003 deferred
 
 cat >"$UI_TMP/undiagnosed.keys" <<'K'

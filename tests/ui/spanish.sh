@@ -98,28 +98,7 @@ cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
 run healthy P-ES2 apto "tratamiento único" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
-cat >"$UI_TMP/pregnant.keys" <<'K'
-sex 1 = female
-age 29 = 29
-pregnant y = yes
-breastfeeding n = no
-bleeding_disorder n = no
-blood_thinners 1 = none
-diabetes 1 = none
-scalp_condition 1 = [none]
-acute_illness n = no
-allergy_components n = no
-cancer_treatment n = no
-immunosuppressed n = no
-autoimmune n = no
-keloids n = no
-fainting_needles n = no
-heart_kidney_disease n = no
-diagnosis_done y = yes
-diagnosis 2 = telogen_acute
-other_treatments 1 = [none]
-notes Enter = -
-K
+cp "$(dirname "$0")/pregnant.keys" "$UI_TMP/pregnant.keys"
 run pregnant P-ES3 aplazado "tratamiento único" "- [temporal]"
 # Interface words are text, never a printf format (tests/ui/words.yaml).
 ui_start -- -q "$(dirname "$0")/words.yaml" --patient P-W --practitioner D

@@ -226,7 +226,7 @@ static void test_structure(void **state)
                  "a.yaml:2:15: error: 'practitioner' is empty: give a value or leave the key "
                  "out\n");
     assert_fails("patient: \"P\\e[2J\"\nanswers: {}\n",
-                 "a.yaml:1:10: error: 'patient' contains a control character: 'P\\x1b[2J'\n");
+                 "a.yaml:1:10: error: 'patient' contains a control character: 'P\\x1B[2J'\n");
 }
 
 static void test_yaml_hazards(void **state)

@@ -36,7 +36,7 @@ static void test_text(void **state)
     assert_string_equal(people_text_problem("tab\there"), "a control character");
     assert_string_equal(people_text_problem("del\x7f"), "a control character");
     assert_string_equal(people_text_problem("c1\xc2\x9b"), "a control character");
-    assert_string_equal(people_text_problem("\xe2\x80\xae" "evil"), /* U+202E */
+    assert_string_equal(people_text_problem("\u202Eevil"), /* U+202E */
                         "a bidirectional control character");
     assert_string_equal(people_text_problem("x\xe2\x81\xa6y"), /* U+2066 */
                         "a bidirectional control character");

@@ -190,7 +190,7 @@ static void test_quote(void **state)
 {
     (void)state;
     char b[YAMLTREE_QUOTE_SIZE];
-    assert_string_equal(yamltree_quote(b, sizeof b, "a\x1b\xc2\x85z", 5), "'a\\x1b\\u0085z'");
+    assert_string_equal(yamltree_quote(b, sizeof b, "a\x1b\xc2\x85z", 5), "'a\\x1B\\u0085z'");
     assert_string_equal(
         yamltree_quote(b, sizeof b, "0123456789012345678901234567890123456789XYZ", 43),
         "'0123456789012345678901234567890123456789...'");

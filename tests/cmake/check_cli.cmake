@@ -2,10 +2,6 @@
 # directory, a file over 64 MiB (made here, at test time), no operand, and several files at
 # once where an unreadable one decides the exit status (66 wins over 65).
 # Script mode only (cmake -DMESOSCREEN=... -DCASE=... -DWORK_DIR=... -DGOLDEN_DIR=... -P).
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
-endif()
-
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 

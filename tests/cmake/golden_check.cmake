@@ -1,10 +1,6 @@
 # golden_check.cmake - runs `mesoscreen check NAME.yaml` in DIR and compares its output and
 # exit status with DIR/NAME.expected; with MESOSCREEN_UPDATE_GOLDEN=1 it rewrites the file.
 # Script mode only (cmake -DMESOSCREEN=... -DDIR=... -DNAME=... -P golden_check.cmake).
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
-endif()
-
 execute_process(COMMAND ${MESOSCREEN} check ${NAME}.yaml WORKING_DIRECTORY ${DIR}
                 OUTPUT_VARIABLE out ERROR_VARIABLE out RESULT_VARIABLE rc)
 set(actual "${out}exit ${rc}\n")

@@ -2,10 +2,6 @@
 # replacing by choice), `answer --save` (report folder 0700, files 0600, -2 suffix, never a
 # partial file, exit 73 when the folder cannot be made), --report-dir, MESOSCREEN_REPORT_DIR.
 # Script mode only: cmake -DMESOSCREEN=... -DCASE=... -DWORK_DIR=... -DANSWERS=... -P this
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
-endif()
-
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(W ${WORK_DIR})

@@ -1,4 +1,4 @@
-/* view.c - the full text report, scrollable, exactly as it is saved. */
+/* screen_view.c - the full text report, scrollable, exactly as it is saved. */
 #include "screen.h"
 
 #include <curses.h>

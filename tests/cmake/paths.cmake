@@ -1,26 +1,8 @@
 # paths.cmake - `mesoscreen paths`: the decision table on small questionnaires (exact output in
 # tests/golden/paths/NAME.expected: stdout and stderr of `mesoscreen paths -q NAME.yaml` run
 # in that directory, then "exit N"), and on the built-in questionnaire (every verdict and role,
-# no path without one). Included by tests/CMakeLists.txt to register the tests; run with -P
-# (MODE=golden or MODE=builtin) to perform one.
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  file(GLOB PATHS_GOLDEN_INPUTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/paths/*.yaml)
-  foreach(input ${PATHS_GOLDEN_INPUTS})
-    get_filename_component(name ${input} NAME_WE)
-    add_test(NAME paths.golden.${name}
-             COMMAND ${CMAKE_COMMAND} -DMODE=golden -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                     -DDIR=${CMAKE_CURRENT_SOURCE_DIR}/golden/paths -DNAME=${name}
-                     -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-  endforeach()
-  add_test(NAME paths.builtin
-           COMMAND ${CMAKE_COMMAND} -DMODE=builtin -DMESOSCREEN=$<TARGET_FILE:mesoscreen>
-                   -P ${CMAKE_CURRENT_SOURCE_DIR}/paths.cmake)
-  add_test(NAME paths.builtin_check
-           COMMAND $<TARGET_FILE:mesoscreen> check
-                   ${CMAKE_CURRENT_SOURCE_DIR}/../questionnaires/hair-mesotherapy.yaml)
-  return()
-endif()
-
+# no path without one). Run by tests/decision_table.cmake's tests: cmake -DMODE=golden|builtin
+# -DMESOSCREEN=... [-DDIR=... -DNAME=...] -P paths.cmake.
 if(MODE STREQUAL "golden")
   execute_process(COMMAND ${MESOSCREEN} paths -q ${NAME}.yaml WORKING_DIRECTORY ${DIR}
                   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)

@@ -1,4 +1,4 @@
-/* common.c - what every command needs: the questionnaire, the language, error messages. */
+/* cli.c - what every command needs: the questionnaire, the language, error messages. */
 #include "cli.h"
 
 #include <stdarg.h>
@@ -14,6 +14,16 @@
 #include "validator.h"
 #include "xalloc.h"
 
+/* The program's message line ("mesoscreen: ..."), as xdie writes it. */
+static void message_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void message_line(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    xvmessage(fmt, ap);
+    va_end(ap);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
@@ -22,7 +32,7 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
     /* Messages name files and values from outside: never send their control bytes raw. */
     char *safe = utf8_escape_controls(msg, true);
-    fprintf(stderr, "mesoscreen: %s\n", safe);
+    message_line("%s", safe);
     free(safe);
     free(msg);
 }
@@ -87,7 +97,9 @@ int cli_language_named(const struct questionnaire *q, const char *lang, const ch
     return -1;
 }
 
-int cli_language(const struct options *o, const struct questionnaire *q)
+/* The index of o->lang, the locale's language or 0 (see cli_open_questionnaire_and_language); -1
+ * after printing an error when --lang names a language q lacks. */
+static int cli_language(const struct options *o, const struct questionnaire *q)
 {
     if (o->lang)
         return cli_language_named(q, o->lang, NULL);
@@ -97,4 +109,20 @@ int cli_language(const struct options *o, const struct questionnaire *q)
         if (strcmp(q->languages[i], code) == 0)
             return (int)i;
     return 0;
+}
+
+int cli_open_questionnaire_and_language(const struct options *o, struct questionnaire **out,
+                                        size_t *lang)
+{
+    int rc = cli_open_questionnaire(o, out);
+    if (rc != EXIT_OK)
+        return rc;
+    int i = cli_language(o, *out);
+    if (i < 0) {
+        model_free(*out);
+        *out = NULL;
+        return EXIT_USAGE;
+    }
+    *lang = (size_t)i;
+    return EXIT_OK;
 }

@@ -1,8 +1,8 @@
-# lib.sh - sourced by the journal tests: a plain-mode screening fed line by line through a
-# FIFO (so that the test can act between two answers: fill a disk, kill the program), with a
-# private state and report folder and a fixed report time. POSIX sh.
+# journal_lib.sh - sourced by the journal tests: a plain-mode screening fed line by line
+# through a FIFO (so that the test can act between two answers: fill a disk, kill the
+# program), with a private state and report folder and a fixed report time. POSIX sh.
 #
-#   . lib.sh; jt_init MESOSCREEN_BINARY
+#   . journal_lib.sh; jt_init MESOSCREEN_BINARY
 #   jt_start ARGS...        start `mesoscreen --plain ARGS...` reading the FIFO
 #   jt_say LINE             send one line of input
 #   jt_wait TEXT [N]        wait until TEXT is in the output N times (default 1), else fail

@@ -1,12 +1,12 @@
 #!/bin/sh
-# full_disk.sh - the disk fills mid-screening, then has room again: the answer that could not
+# journal_full_disk.sh - the disk fills mid-screening, then has room again: the answer that could not
 # be written is reported as not safe, the journal is never glued to its torn record, the next
 # answer puts the whole screening on disk, and after kill -9 the resumed screening has the
 # changed answer (and so its verdict). Needs root (a small tmpfs is mounted as the state
 # folder): exits 77, which CTest reports as skipped, otherwise.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/journal_lib.sh"
 jt_init "$1"
-q="$(dirname "$0")/full_disk.yaml"
+q="$(dirname "$0")/journal_full_disk.yaml"
 
 [ "$(id -u)" -eq 0 ] || { echo "full disk: skipped (needs root to mount a tmpfs)"; exit 77; }
 mkdir -p "$XDG_STATE_HOME"

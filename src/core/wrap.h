@@ -1,5 +1,5 @@
 /* wrap.h - word wrapping of UTF-8 text into lines of at most N display columns, for the
- * 80-column text report. Breaks only between characters, never inside one. */
+ * 80-column text report and the screens. Breaks only between characters, never inside one. */
 #ifndef MESOSCREEN_WRAP_H
 #define MESOSCREEN_WRAP_H
 
@@ -18,6 +18,7 @@ struct wrap_lines {
  * An empty text gives one empty line. */
 void wrap_text(const char *text, size_t width, struct wrap_lines *out);
 
+/* Frees the lines l holds (not l itself) and leaves it empty: { NULL, NULL, 0 }. */
 void wrap_lines_free(struct wrap_lines *l);
 
 #endif

@@ -80,7 +80,7 @@ case $case in
 unknown_lang) expect_refused answer --answers "$answers" --lang fr ;;
 unknown_lang_plain) expect_refused --plain --patient P-FR --lang fr </dev/null ;;
 unknown_lang_check)
-    expect_refused check --lang fr "$(dirname "$0")/../questionnaires/hair-mesotherapy.yaml"
+    expect_refused check --lang fr "$(dirname "$0")/../../questionnaires/hair-mesotherapy.yaml"
     grep -q "hair-mesotherapy.yaml: the questionnaire has no language" "$tmp/err" ||
         fail "check does not name the file"
     ;;
@@ -106,7 +106,7 @@ plain_es)
     set -- "$tmp"/reports/*_P-ES.txt
     [ $# -eq 1 ] && [ -f "$1" ] || fail "no saved report in $tmp/reports"
     saved=$1
-    run -- answer --answers "$(dirname "$0")/ui/healthy.yaml" --lang es --patient P-ES \
+    run -- answer --answers "$(dirname "$0")/../ui/healthy.yaml" --lang es --patient P-ES \
         --practitioner "Dra. Núñez"
     [ "$rc" -eq 0 ] || fail "answer exited $rc"
     cmp -s "$tmp/out" "$saved" || {

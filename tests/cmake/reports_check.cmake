@@ -2,10 +2,6 @@
 # fixed time (SOURCE_DATE_EPOCH, TZ=UTC), twice, and compares with the golden file byte for
 # byte; with MESOSCREEN_UPDATE_GOLDEN=1 it rewrites the golden file instead.
 # Script mode only: cmake -DMESOSCREEN=... -DDIR=... -DNAME=... -DFORMAT=... -P reports_check.cmake
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  return() # tests/CMakeLists.txt includes every tests/*.cmake; this one only runs with -P
-endif()
-
 set(suffix_text .txt)
 set(suffix_json .json)
 set(suffix_fhir .fhir.json)

@@ -1,22 +1,8 @@
 # answer_cli.cmake - `mesoscreen answer`'s command line: usage errors (64), a missing or
 # unreadable answers file (66), bad answers (65, all diagnostics, no report written even
 # with -o), --patient / --practitioner overriding the file's, and `-o -` meaning stdout.
-# Registered below; each CASE runs this file in script mode with -P.
-if(NOT CMAKE_SCRIPT_MODE_FILE)
-  foreach(case usage_no_answers usage_output_and_save usage_bad_format usage_operand
-               missing_file directory bad_data_no_report override_people output_dash
-               bad_questionnaire people_control people_bidi people_birth_date
-               people_answered_by people_fields people_file_bidi escaped_file_name
-               long_text)
-    add_test(NAME answer_cli.${case}
-             COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
-                     -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/answer_cli/${case}
-                     -DCASES=${CMAKE_CURRENT_SOURCE_DIR}/cases
-                     -P ${CMAKE_CURRENT_LIST_FILE})
-  endforeach()
-  return()
-endif()
-
+# Run by tests/answer.cmake's tests, one CASE each: cmake -DMESOSCREEN=... -DCASE=...
+# -DWORK_DIR=... -DCASES=... -P answer_cli.cmake.
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(GOOD ${CASES}/eligible_female_ludwig1.yaml)

@@ -1,11 +1,11 @@
 #!/bin/sh
-# private.sh - a state folder or a journal that someone else could have written is never
+# journal_private.sh - a state folder or a journal that someone else could have written is never
 # offered for resuming: the program refuses to start (73) and says what and how to fix it; a
 # report folder that others may write to gets a warning when a report is saved there. The
 # cases of another user's folder and journal need root (chown); they are left out otherwise.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/journal_lib.sh"
 jt_init "$1"
-q="$(dirname "$0")/full_disk.yaml"
+q="$(dirname "$0")/journal_full_disk.yaml"
 dir="$XDG_STATE_HOME/mesoscreen"
 journal="$dir/full-disk.journal"
 

@@ -1,11 +1,11 @@
 #!/bin/sh
-# late.sh - the journal cannot be created at the first answers (the disk is full); once it
+# journal_late.sh - the journal cannot be created at the first answers (the disk is full); once it
 # can, it is created with every answer given so far, so that after kill -9 the resume offer
 # counts them all and the resumed screening ends in the same report. Needs root (a full tmpfs
 # as the state folder): exits 77, which CTest reports as skipped, otherwise.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/journal_lib.sh"
 jt_init "$1"
-q="$(dirname "$0")/full_disk.yaml"
+q="$(dirname "$0")/journal_full_disk.yaml"
 
 [ "$(id -u)" -eq 0 ] || { echo "journal created late: skipped (needs root)"; exit 77; }
 mkdir -p "$XDG_STATE_HOME"
