@@ -305,3 +305,21 @@ void answer_clear(struct answer *a)
     free(a->text);
     *a = (struct answer){0};
 }
+
+bool answer_default(const struct question *qn, struct answer *out)
+{
+    *out = (struct answer){.given = false, .choice = -1};
+    if (qn->default_mask == 0)
+        return false;
+    out->given = true;
+    if (qn->type == QTYPE_MULTI) {
+        out->selected = qn->default_mask;
+        return true;
+    }
+    for (int i = 0; i < MODEL_MAX_OPTIONS; i++)
+        if (qn->default_mask & (UINT64_C(1) << i)) {
+            out->choice = i;
+            break;
+        }
+    return true;
+}

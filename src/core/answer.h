@@ -43,6 +43,10 @@ char *answer_allowed(const struct question *qn);
  * in option order), the number, or the text. The caller frees it. */
 char *answer_format(const struct question *qn, const struct answer *a);
 
+/* The answer qn's `default` stands for (resolved by the validator), in *out; false, with *out
+ * not given, when qn has no default. Nothing to free. */
+bool answer_default(const struct question *qn, struct answer *out);
+
 /* Deep copy (text duplicated; dst's earlier contents are not freed: clear it first) and
  * release (frees text, resets to not given). */
 void answer_copy(struct answer *dst, const struct answer *src);

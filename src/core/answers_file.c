@@ -345,13 +345,6 @@ static bool af_parse_entry(struct af_reader *r, const struct walk *w, size_t qi,
     }
     if (e->no_value)
         return false; /* a list with a bad item: already reported */
-    if (qn->type == QTYPE_MULTI && !e->is_list) {
-        char quoted[QUOTE_SIZE];
-        utf8_escape_buf(quoted, sizeof quoted, e->values[0], strlen(e->values[0]));
-        af_error(r, e->value_locs[0], "'%s' takes a list of values: write [%s] for a single one",
-                 qn->id, quoted);
-        return false;
-    }
     if (qn->type != QTYPE_MULTI && e->is_list) {
         char *allowed = allowed_now(w, qi);
         af_error(r, e->value_loc, "'%s' takes a single value, not a list: expected %s", qn->id,
@@ -361,6 +354,7 @@ static bool af_parse_entry(struct af_reader *r, const struct walk *w, size_t qi,
     }
     struct src_loc loc = e->n_values ? e->value_locs[0] : e->value_loc;
     if (qn->type == QTYPE_MULTI) {
+        /* a single value written without brackets is a one-element list (product.md 3) */
         msg = answer_parse_multi(qn, (const char *const *)e->values, e->n_values, a);
         /* point at the offending item when the message names one */
         for (size_t i = 0; msg && i < e->n_values; i++) {

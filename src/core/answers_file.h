@@ -56,7 +56,9 @@ void answers_file_free(struct answers_file *af);
 /* Walks w's questionnaire in asking order, giving each reached question its answer from af.
  * Errors: an id that names no question (with a suggestion), a value that is not allowed (or
  * not offered on the earlier answers), a reached required question without an answer. An
- * optional question left empty (`notes:`) counts as not answered.
+ * optional question left empty (`notes:`) or left out counts as not answered (and then as
+ * its `default`, if it has one). A multi question's value written without brackets is a
+ * one-element list.
  * Warning: answers to questions the walk never reaches (ignored). Returns true when there
  * was no error, w then holding a complete walk; false otherwise (w is then partial). */
 bool answers_file_apply(const struct answers_file *af, struct walk *w, struct diags *d);

@@ -7,12 +7,27 @@
 
 #include "xalloc.h"
 
-/* The answer to question qi when it counts: reached and given; NULL otherwise. */
-static const struct answer *cond_answer(const struct cond_env *env, int qi)
+/* The answer to question qi when it counts: reached and given, or reached, left unanswered
+ * and counted as its default (built in *buf); NULL otherwise. */
+static const struct answer *cond_answer(const struct cond_env *env, int qi, struct answer *buf)
 {
-    if (qi < 0 || (size_t)qi >= env->q->n_questions || !env->reached[qi] || !env->answers[qi].given)
+    if (qi < 0 || (size_t)qi >= env->q->n_questions || !env->reached[qi])
         return NULL;
-    return &env->answers[qi];
+    if (env->answers[qi].given)
+        return &env->answers[qi];
+    return answer_default(&env->q->questions[qi], buf) ? buf : NULL;
+}
+
+bool cond_defaulted(const struct cond_env *env, size_t qi)
+{
+    return qi < env->q->n_questions && env->reached[qi] && !env->answers[qi].given &&
+           env->q->questions[qi].default_mask != 0;
+}
+
+const struct answer *cond_effective_answer(const struct cond_env *env, size_t qi,
+                                           struct answer *buf)
+{
+    return cond_answer(env, (int)qi, buf);
 }
 
 uint64_t cond_value_mask(const struct cond *c)
@@ -57,12 +72,12 @@ static bool cond_compare(long long value, enum compare_op op, long long bound)
     }
 }
 
-/* COND_ANSWERED: reached and given (text: non-empty). */
+/* COND_ANSWERED: reached and given (text: non-empty); a default is not an answer. */
 static bool cond_answered(const struct cond_env *env, int qi)
 {
-    const struct answer *a = cond_answer(env, qi);
-    if (!a)
+    if (qi < 0 || (size_t)qi >= env->q->n_questions || !env->reached[qi] || !env->answers[qi].given)
         return false;
+    const struct answer *a = &env->answers[qi];
     if (env->q->questions[qi].type == QTYPE_TEXT)
         return a->text && a->text[0] != '\0';
     return true;
@@ -73,6 +88,7 @@ bool cond_eval(const struct cond *c, const struct cond_env *env)
     if (!c)
         return true;
     const struct answer *a;
+    struct answer buf;
     switch (c->kind) {
     case COND_ALL:
         for (size_t i = 0; i < c->n_items; i++)
@@ -87,17 +103,17 @@ bool cond_eval(const struct cond *c, const struct cond_env *env)
     case COND_NOT:
         return c->n_items > 0 && !cond_eval(c->items[0], env);
     case COND_IN:
-        a = cond_answer(env, c->ref_index);
+        a = cond_answer(env, c->ref_index, &buf);
         return a && cond_picks_any(&env->q->questions[c->ref_index], a, cond_value_mask(c));
     case COND_INCLUDES: {
-        a = cond_answer(env, c->ref_index);
+        a = cond_answer(env, c->ref_index, &buf);
         if (!a || env->q->questions[c->ref_index].type != QTYPE_MULTI)
             return false;
         uint64_t mask = cond_value_mask(c);
         return (a->selected & mask) == mask;
     }
     case COND_COMPARE:
-        a = cond_answer(env, c->ref_index);
+        a = cond_answer(env, c->ref_index, &buf);
         return a && env->q->questions[c->ref_index].type == QTYPE_NUMBER &&
                cond_compare(a->number, c->op, c->number);
     case COND_ANSWERED:
@@ -113,13 +129,19 @@ bool cond_eval(const struct cond *c, const struct cond_env *env)
     }
 }
 
-/* Whether the answer to qn picks the value a `raises` entry names. */
-static bool cond_raise_matches(const struct question *qn, const struct answer *a,
-                               const struct raise *r)
+/* The option bits of answer a to qn: the choice, or the multi selection; 0 for a number or
+ * a text (the answer as a whole). */
+static uint64_t cond_answer_bits(const struct question *qn, const struct answer *a)
 {
-    if (r->value_index < 0 || r->value_index >= MODEL_MAX_OPTIONS)
-        return false;
-    return cond_picks_any(qn, a, UINT64_C(1) << r->value_index);
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        return a->choice >= 0 && a->choice < MODEL_MAX_OPTIONS ? UINT64_C(1) << a->choice : 0;
+    case QTYPE_MULTI:
+        return a->selected;
+    default:
+        return 0;
+    }
 }
 
 /* A walk over a condition for cond_because: the findings already followed (allocated on the
@@ -127,13 +149,20 @@ static bool cond_raise_matches(const struct question *qn, const struct answer *a
  * diamond of findings stays linear. */
 struct because_walk {
     const struct cond_env *env;
-    bool *because;
+    struct cond_mark *marks;
     bool *followed;
 };
 
+static void because_mark(struct because_walk *bw, size_t qi, uint64_t values)
+{
+    bw->marks[qi].on = true;
+    bw->marks[qi].values |= values;
+    bw->marks[qi].defaulted = cond_defaulted(bw->env, qi);
+}
+
 static void because_cond(const struct cond *c, struct because_walk *bw);
 
-/* The questions behind raised finding f: its own `when`, and the answers whose `raises`
+/* The answers behind raised finding f: its own `when`, and the answers whose `raises`
  * name it. The validator rules out cycles between findings; `followed` would stop one too. */
 static void because_finding(size_t f, struct because_walk *bw)
 {
@@ -147,13 +176,37 @@ static void because_finding(size_t f, struct because_walk *bw)
         because_cond(q->findings[f].when, bw);
     for (size_t qi = 0; qi < q->n_questions; qi++) {
         const struct question *qn = &q->questions[qi];
-        const struct answer *a = cond_answer(bw->env, (int)qi);
+        struct answer buf;
+        const struct answer *a = cond_answer(bw->env, (int)qi, &buf);
         if (!a)
             continue;
-        for (size_t r = 0; r < qn->n_raises; r++)
-            if (qn->raises[r].finding_index == (int)f && cond_raise_matches(qn, a, &qn->raises[r]))
-                bw->because[qi] = true;
+        for (size_t r = 0; r < qn->n_raises; r++) {
+            int v = qn->raises[r].value_index;
+            if (qn->raises[r].finding_index == (int)f && v >= 0 && v < MODEL_MAX_OPTIONS &&
+                cond_picks_any(qn, a, UINT64_C(1) << v))
+                because_mark(bw, qi, UINT64_C(1) << v);
+        }
     }
+}
+
+/* A leaf on a reached question: the values it tested when it holds (for `in` and
+ * `includes`, only those picked), the whole answer otherwise (a false leaf, under `not`,
+ * rests on everything that was answered). */
+static void because_leaf(const struct cond *c, struct because_walk *bw)
+{
+    const struct cond_env *env = bw->env;
+    if (c->ref_index < 0 || (size_t)c->ref_index >= env->q->n_questions ||
+        !env->reached[c->ref_index])
+        return;
+    size_t qi = (size_t)c->ref_index;
+    const struct question *qn = &env->q->questions[qi];
+    struct answer buf;
+    const struct answer *a = cond_answer(env, c->ref_index, &buf);
+    uint64_t whole = a ? cond_answer_bits(qn, a) : 0;
+    uint64_t values = whole;
+    if ((c->kind == COND_IN || c->kind == COND_INCLUDES) && cond_eval(c, env))
+        values = whole & cond_value_mask(c);
+    because_mark(bw, qi, values);
 }
 
 static void because_cond(const struct cond *c, struct because_walk *bw)
@@ -181,9 +234,7 @@ static void because_cond(const struct cond *c, struct because_walk *bw)
     case COND_INCLUDES:
     case COND_COMPARE:
     case COND_ANSWERED:
-        if (c->ref_index >= 0 && (size_t)c->ref_index < env->q->n_questions &&
-            env->reached[c->ref_index])
-            bw->because[c->ref_index] = true;
+        because_leaf(c, bw);
         return;
     case COND_FINDING:
         if (cond_eval(c, env))
@@ -195,9 +246,9 @@ static void because_cond(const struct cond *c, struct because_walk *bw)
     }
 }
 
-void cond_because(const struct cond *c, const struct cond_env *env, bool *because)
+void cond_because(const struct cond *c, const struct cond_env *env, struct cond_mark *marks)
 {
-    struct because_walk bw = {env, because, NULL};
+    struct because_walk bw = {env, marks, NULL};
     because_cond(c, &bw);
     free(bw.followed);
 }

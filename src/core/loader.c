@@ -659,6 +659,34 @@ static void question_raises(struct loader *l, const struct yamltree_node *v, voi
     }
 }
 
+/* ---- defaults ---- */
+
+/* `default: VALUE` or `default: [VALUE, ...]`: option values, checked by the validator. */
+static void question_default(struct loader *l, const struct yamltree_node *v, void *target)
+{
+    struct question *qn = target;
+    const struct yamltree_node *items = v;
+    size_t n = 1;
+    if (v->kind == YAMLTREE_SEQ) {
+        items = v->items;
+        n = v->n;
+        if (n == 0) {
+            error_node(l, v, "expected an answer value or a list of them, found an empty list");
+            return;
+        }
+    }
+    qn->default_values = xcalloc(n, sizeof *qn->default_values);
+    qn->default_locs = xcalloc(n, sizeof *qn->default_locs);
+    qn->default_loc = node_loc(v);
+    for (size_t i = 0; i < n; i++) {
+        char *value = id_parse(l, &items[i], "answer value");
+        if (!value)
+            continue;
+        qn->default_locs[qn->n_defaults] = node_loc(&items[i]);
+        qn->default_values[qn->n_defaults++] = value;
+    }
+}
+
 /* ---- questions ---- */
 
 static void question_type(struct loader *l, const struct yamltree_node *v, void *target)
@@ -680,6 +708,7 @@ enum {
     QK_MAX,
     QK_UNIT,
     QK_RAISES,
+    QK_DEFAULT,
     QK_MAX_LENGTH
 };
 
@@ -695,6 +724,7 @@ static const struct key question_keys[] = {
     [QK_MAX] = {"max", false, FIELD_NUMBER, offsetof(struct question, max), NULL},
     [QK_UNIT] = {"unit", false, FIELD_TEXT, offsetof(struct question, unit), NULL},
     [QK_RAISES] = {"raises", false, FIELD_CUSTOM, 0, question_raises},
+    [QK_DEFAULT] = {"default", false, FIELD_CUSTOM, 0, question_default},
     [QK_MAX_LENGTH] = {"max_length", false, FIELD_NUMBER, offsetof(struct question, max_length),
                        NULL},
 };
@@ -710,7 +740,8 @@ static const struct {
     /*                  yesno choice multi number text */
     {QK_OPTIONS, {NO, MUST, MUST, NO, NO}}, {QK_MIN, {NO, NO, NO, MUST, NO}},
     {QK_MAX, {NO, NO, NO, MUST, NO}},       {QK_UNIT, {NO, NO, NO, MAY, NO}},
-    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},   {QK_MAX_LENGTH, {NO, NO, NO, NO, MAY}},
+    {QK_RAISES, {MAY, MAY, MAY, NO, NO}},   {QK_DEFAULT, {MAY, MAY, MAY, NO, NO}},
+    {QK_MAX_LENGTH, {NO, NO, NO, NO, MAY}},
 };
 
 /* The key node named `name` in mapping n (there is one: its value was read). */
@@ -737,7 +768,10 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
             error_node(l, n, "a %s question needs '%s'", type, name);
     }
     if (!found[QK_REQUIRED])
-        qn->required = qn->type != QTYPE_TEXT;
+        qn->required = qn->type != QTYPE_TEXT && !found[QK_DEFAULT];
+    else if (qn->required && found[QK_DEFAULT])
+        error_node(l, found[QK_REQUIRED],
+                   "a question with a 'default' is optional: leave out 'required: true'");
     if (qn->type == QTYPE_TEXT && !found[QK_MAX_LENGTH])
         qn->max_length = MODEL_TEXT_MAX_LENGTH;
     long long length;

@@ -214,6 +214,10 @@ void model_free(struct questionnaire *q)
             free(qn->raises[j].finding);
         }
         free(qn->raises);
+        for (size_t j = 0; j < qn->n_defaults; j++)
+            free(qn->default_values[j]);
+        free(qn->default_values);
+        free(qn->default_locs);
     }
     free(q->questions);
     for (size_t i = 0; i < q->n_findings; i++) {

@@ -147,6 +147,16 @@ struct question {
 
     struct raise *raises;
     size_t n_raises;
+
+    /* `default:` what a reached question left unanswered counts as, for every rule and
+     * `when` (yesno, choice: one value; multi: a set). A question with a default is
+     * optional. As written (n_defaults == 0: none), resolved by the validator into
+     * default_mask (one bit per option index, as in a multi answer; 0 until resolved). */
+    char **default_values;
+    struct src_loc *default_locs;
+    size_t n_defaults;
+    struct src_loc default_loc; /* of the `default` key */
+    uint64_t default_mask;
 };
 
 struct section {

@@ -504,8 +504,8 @@ static void build_classes(struct paths *p)
 
         struct qclass *none = new_class(info);
         none->reached = false;
-        if (!qn->required)
-            new_class(info)->rep.given = false; /* unanswered */
+        if (!qn->required && qn->default_mask == 0)
+            new_class(info)->rep.given = false; /* unanswered (with a default: that answer) */
         switch (qn->type) {
         case QTYPE_YESNO:
         case QTYPE_CHOICE:

@@ -8,24 +8,24 @@
 #include "cond.h"
 #include "xalloc.h"
 
-/* Working state of one evaluation. because is n_findings rows of n_questions flags. */
+/* Working state of one evaluation. because is n_findings rows of n_questions marks. */
 struct rules_state {
     const struct questionnaire *q;
     struct cond_env env;
     bool *raised;
-    bool *because;
+    struct cond_mark *because;
     unsigned char *mark; /* topological sort: 0 unvisited, 1 in progress, 2 done */
 };
 
-static bool *because_row(struct rules_state *st, size_t f)
+static struct cond_mark *because_row(struct rules_state *st, size_t f)
 {
     return st->because + f * st->q->n_questions;
 }
 
-/* Whether answer a to qn picks option index v. */
+/* Whether answer a to qn (NULL: none) picks option index v. */
 static bool answer_picks(const struct question *qn, const struct answer *a, int v)
 {
-    if (!a->given || v < 0)
+    if (!a || !a->given || v < 0)
         return false;
     if (qn->type == QTYPE_MULTI)
         return v < 64 && (a->selected & (UINT64_C(1) << v)) != 0;
@@ -34,7 +34,8 @@ static bool answer_picks(const struct question *qn, const struct answer *a, int 
     return false;
 }
 
-/* Findings raised directly by the reached questions' answers (`raises`). */
+/* Findings raised directly by the reached questions' answers (`raises`), a question left
+ * unanswered by its default; each marks the value that raised it. */
 static void rules_raise_from_answers(struct rules_state *st)
 {
     const struct questionnaire *q = st->q;
@@ -42,14 +43,19 @@ static void rules_raise_from_answers(struct rules_state *st)
         if (!st->env.reached[i])
             continue;
         const struct question *qn = &q->questions[i];
+        struct answer buf;
+        const struct answer *a = cond_effective_answer(&st->env, i, &buf);
         for (size_t r = 0; r < qn->n_raises; r++) {
             const struct raise *ra = &qn->raises[r];
-            if (!answer_picks(qn, &st->env.answers[i], ra->value_index))
+            if (!answer_picks(qn, a, ra->value_index))
                 continue;
             if (ra->finding_index < 0 || (size_t)ra->finding_index >= q->n_findings)
                 xdie("rules: unresolved finding '%s'", ra->finding);
             st->raised[ra->finding_index] = true;
-            because_row(st, (size_t)ra->finding_index)[i] = true;
+            struct cond_mark *m = &because_row(st, (size_t)ra->finding_index)[i];
+            m->on = true;
+            m->values |= UINT64_C(1) << ra->value_index;
+            m->defaulted = cond_defaulted(&st->env, i);
         }
     }
 }
@@ -91,7 +97,8 @@ static void rules_decide_finding(struct rules_state *st, size_t f)
     st->mark[f] = 2;
 }
 
-/* The raised findings, by severity then file order, each with its because in asking order. */
+/* The raised findings, by the verdict they impose (most severe first), then severity, then
+ * file order; each with its because in asking order. */
 static void rules_collect_findings(struct rules_state *st, struct outcome *out)
 {
     const struct questionnaire *q = st->q;
@@ -100,17 +107,27 @@ static void rules_collect_findings(struct rules_state *st, struct outcome *out)
         n += st->raised[f];
     out->findings = xcalloc(n, sizeof *out->findings);
     out->n_findings = 0;
-    for (int sev = 0; sev < SEV_COUNT; sev++) {
-        for (size_t f = 0; f < q->n_findings; f++) {
-            if (!st->raised[f] || (int)q->findings[f].severity != sev)
-                continue;
-            struct raised_finding *rf = &out->findings[out->n_findings++];
-            const bool *row = because_row(st, f);
-            rf->finding = f;
-            rf->because = xcalloc(q->n_questions, sizeof *rf->because);
-            for (size_t i = 0; i < q->n_questions; i++)
-                if (row[i] && st->env.reached[i] && st->env.answers[i].given)
-                    rf->because[rf->n_because++] = i;
+    for (int elig = 0; elig < ELIG_COUNT; elig++) {
+        for (int sev = 0; sev < SEV_COUNT; sev++) {
+            for (size_t f = 0; f < q->n_findings; f++) {
+                const struct finding *fd = &q->findings[f];
+                if (!st->raised[f] || (int)fd->verdict != elig || (int)fd->severity != sev)
+                    continue;
+                struct raised_finding *rf = &out->findings[out->n_findings++];
+                const struct cond_mark *row = because_row(st, f);
+                rf->finding = f;
+                rf->because = xcalloc(q->n_questions, sizeof *rf->because);
+                for (size_t i = 0; i < q->n_questions; i++) {
+                    struct answer buf;
+                    if (!row[i].on || !cond_effective_answer(&st->env, i, &buf))
+                        continue;
+                    rf->because[rf->n_because++] = (struct because){
+                        .question = i,
+                        .values = row[i].values,
+                        .defaulted = row[i].defaulted,
+                    };
+                }
+            }
         }
     }
 }
@@ -132,7 +149,7 @@ bool rules_evaluate(const struct walk *w, struct outcome *out)
     const struct questionnaire *q = walk_questionnaire(w);
     struct rules_state st = {.q = q};
     st.raised = xcalloc(q->n_findings, sizeof *st.raised);
-    st.because = xcalloc(q->n_findings * (q->n_questions ? q->n_questions : 1), sizeof(bool));
+    st.because = xcalloc(q->n_findings * (q->n_questions ? q->n_questions : 1), sizeof *st.because);
     st.mark = xcalloc(q->n_findings, 1);
     st.env = (struct cond_env){
         .q = q,
@@ -170,6 +187,28 @@ bool rules_evaluate(const struct walk *w, struct outcome *out)
     free(st.because);
     free(st.mark);
     return out->has_role;
+}
+
+void rules_because_answer(const struct walk *w, const struct because *b, struct answer *out)
+{
+    const struct question *qn = &walk_questionnaire(w)->questions[b->question];
+    *out = (struct answer){.given = true, .choice = -1};
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        for (int i = 0; i < MODEL_MAX_OPTIONS; i++)
+            if (b->values & (UINT64_C(1) << i)) {
+                out->choice = i;
+                break;
+            }
+        break;
+    case QTYPE_MULTI:
+        out->selected = b->values;
+        break;
+    default:
+        *out = *walk_get(w, b->question);
+        break;
+    }
 }
 
 void outcome_free(struct outcome *out)

@@ -488,6 +488,44 @@ static void resolve_raises(struct validator *v, struct question *qn)
     }
 }
 
+/* `default:` option values into default_mask: one value for yesno and choice, a set for
+ * multi in which an exclusive option stands alone. */
+static void resolve_default(struct validator *v, struct question *qn)
+{
+    char hint[128];
+    qn->default_mask = 0;
+    if (qn->n_defaults == 0)
+        return;
+    if (qn->type != QTYPE_MULTI && qn->n_defaults > 1) {
+        v_error(v, qn->default_loc, "a %s question's default is one value, not a list",
+                model_qtype_name(qn->type));
+        return;
+    }
+    uint64_t mask = 0;
+    bool exclusive = false;
+    for (size_t i = 0; i < qn->n_defaults; i++) {
+        int o = model_find_option(qn, qn->default_values[i]);
+        if (o < 0 || o >= MODEL_MAX_OPTIONS) {
+            const char *best =
+                suggest(v, qn->default_values[i], option_name, qn, model_option_count(qn));
+            v_error(v, qn->default_locs[i], "question '%s' has no option '%s'%s", qn->id,
+                    shown(v, qn->default_values[i]), did_you_mean(best, hint, sizeof hint));
+            return;
+        }
+        if (qn->type == QTYPE_MULTI && qn->options[o].exclusive)
+            exclusive = true;
+        mask |= UINT64_C(1) << o;
+    }
+    if (exclusive && mask & (mask - 1)) {
+        v_error(v, qn->default_loc,
+                "the default of '%s' combines an option that stands alone (exclusive) with "
+                "others",
+                qn->id);
+        return;
+    }
+    qn->default_mask = mask;
+}
+
 static void resolve_all(struct validator *v)
 {
     struct questionnaire *q = v->q;
@@ -520,6 +558,7 @@ static void resolve_all(struct validator *v)
             resolve_cond(v, qn->options[o].when, &ox);
         }
         resolve_raises(v, qn);
+        resolve_default(v, qn);
     }
     for (size_t f = 0; f < q->n_findings; f++) {
         struct ctx cx = {CTX_FINDING, 0, q->findings[f].id, NULL};

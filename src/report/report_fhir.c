@@ -205,8 +205,10 @@ static json_t *fhir_finding_answer(const struct walk *w, const struct raised_fin
         return a;
     json_t *because = fhir_item("mesoscreen.because", "Because"), *values = jsonutil_array();
     for (size_t k = 0; k < rf->n_because; k++) {
-        const struct question *qn = &q->questions[rf->because[k]];
-        char *ans = answer_format(qn, walk_get(w, rf->because[k]));
+        const struct question *qn = &q->questions[rf->because[k].question];
+        struct answer raising;
+        rules_because_answer(w, &rf->because[k], &raising);
+        char *ans = answer_format(qn, &raising);
         char *s = xasprintf("%s = %s", qn->id, ans);
         json_t *v = jsonutil_object();
         jsonutil_set(v, "valueString", jsonutil_string(s));

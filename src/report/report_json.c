@@ -4,7 +4,10 @@
  * Answers are in the stable vocabulary: an option's value ("yes", "controlled"), a multi
  * answer as an array of values in option order, a number as a JSON integer, text as a
  * string. A reached question left without an answer (an optional one, or empty text) has
- * answer null: the report shows it was asked. A missing patient or practitioner is null. */
+ * answer null: the report shows it was asked; one with a `default` adds "default", the
+ * answer it counted as (and a because entry it supports says "default": true). A missing
+ * patient or practitioner is null. Each finding has its severity (absolute, temporary,
+ * precaution, info) and the verdict it imposes (e.g. refer_for_diagnosis). */
 #include "report_json.h"
 
 #include "digest.h"
@@ -70,12 +73,18 @@ static json_t *report_json_findings(const struct walk *w, const struct outcome *
 
         jsonutil_set(obj, "id", jsonutil_string(f->id));
         jsonutil_set(obj, "severity", jsonutil_string(model_severity_name(f->severity)));
+        jsonutil_set(obj, "verdict", jsonutil_string(model_eligibility_name(f->verdict)));
         jsonutil_set(obj, "text", jsonutil_string(model_text(&f->text, lang)));
         for (size_t k = 0; k < rf->n_because; k++) {
-            const struct question *qn = &q->questions[rf->because[k]];
+            const struct because *bc = &rf->because[k];
+            const struct question *qn = &q->questions[bc->question];
+            struct answer raising;
+            rules_because_answer(w, bc, &raising);
             json_t *b = jsonutil_object();
             jsonutil_set(b, "question", jsonutil_string(qn->id));
-            jsonutil_set(b, "answer", report_json_answer(qn, walk_get(w, rf->because[k])));
+            jsonutil_set(b, "answer", report_json_answer(qn, &raising));
+            if (bc->defaulted)
+                jsonutil_set(b, "default", json_true());
             jsonutil_append(because, b);
         }
         jsonutil_set(obj, "because", because);
@@ -112,6 +121,9 @@ static json_t *report_json_answers(const struct walk *w, size_t lang)
         jsonutil_set(obj, "question", jsonutil_string(qn->id));
         jsonutil_set(obj, "text", jsonutil_string(model_text(&qn->text, lang)));
         jsonutil_set(obj, "answer", report_json_answer(qn, walk_get(w, i)));
+        struct answer dflt;
+        if (!report_json_has_answer(qn, walk_get(w, i)) && answer_default(qn, &dflt))
+            jsonutil_set(obj, "default", report_json_answer(qn, &dflt)); /* what it counted as */
         jsonutil_append(arr, obj);
     }
     return arr;

@@ -7,8 +7,12 @@
  *   verdict, role, verdict_<eligibility> and verdict_<eligibility>_meaning for each of
  *   not_eligible, deferred, refer_for_diagnosis, eligible_with_precautions, eligible;
  *   role_<role> and role_<role>_meaning for each of single, adjuvant, undetermined, none;
- *   role_missing, findings, no_findings, severity_<severity> for each of absolute,
- *   temporary, precaution, info; because; recommendations, no_recommendations,
+ *   role_missing, role_once_resolved (after the role of a deferred screening: the plan
+ *   once the temporary problem is resolved), findings, no_findings, severity_<severity>
+ *   for each of absolute, temporary, precaution, info; group_<eligibility> (the findings
+ *   are grouped by the verdict they impose); because, because_default (before the words
+ *   of a question left unanswered that counted as its default); recommendations,
+ *   no_recommendations,
  *   kind_<kind> for each of next_step, course, follow_up, aftercare; answers,
  *   answer_yes, answer_no, answer_unknown, not_answered; notes, no_notes; disclaimer,
  *   disclaimer_default; signatures, signature_practitioner, signature_physician,
@@ -19,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "because_words.h"
 #include "digest.h"
 #include "model.h"
 #include "strbuf.h"
@@ -72,7 +77,14 @@ static const struct text_label {
     {"severity_temporary", "Temporary contraindications"},
     {"severity_precaution", "Precautions"},
     {"severity_info", "For information"},
+    {"group_not_eligible", "Contraindications"},
+    {"group_deferred", "Temporary contraindications"},
+    {"group_refer_for_diagnosis", "Referral"},
+    {"group_eligible_with_precautions", "Precautions"},
+    {"group_eligible", "Notes"},
     {"because", "because:"},
+    {"because_default", "(not answered; counts as)"},
+    {"role_once_resolved", "(once resolved)"},
     {"recommendations", "RECOMMENDATIONS"},
     {"no_recommendations", "None."},
     {"kind_next_step", "Next step"},
@@ -276,8 +288,12 @@ static void text_verdict(struct text_ctx *c)
     text_box_line(c, "", 0);
     if (c->o->has_role) {
         const char *r = model_role_name(c->o->role);
-        text_box_entry(c, role, col, text_label2(c, "role_", r, ""),
-                       text_label2(c, "role_", r, "_meaning"));
+        char *word = c->o->eligibility == ELIG_DEFERRED
+                         ? xasprintf("%s %s", text_label2(c, "role_", r, ""),
+                                     text_label(c, "role_once_resolved"))
+                         : xstrdup(text_label2(c, "role_", r, ""));
+        text_box_entry(c, role, col, word, text_label2(c, "role_", r, "_meaning"));
+        free(word);
     } else {
         text_box_entry(c, role, col, text_label(c, "role_missing"), "");
     }
@@ -287,17 +303,26 @@ static void text_verdict(struct text_ctx *c)
 
 /* --- Findings ------------------------------------------------------------------------- */
 
-/* "question = answer; question = answer" for a finding's because list. */
-static char *text_because(const struct text_ctx *c, const struct raised_finding *rf)
+/* Under a finding, one line per answer behind it, in words. */
+static void text_because(struct text_ctx *c, const struct raised_finding *rf)
 {
-    struct strbuf b = STRBUF_INIT;
+    const struct because_words words = {
+        .yesno = {text_label(c, "answer_yes"), text_label(c, "answer_no"),
+                  text_label(c, "answer_unknown")},
+        .defaulted = text_label(c, "because_default"),
+    };
+    char *prefix = xasprintf("    %s ", text_label(c, "because"));
+    char *first = utf8_escape_controls(prefix, false);
+    char *rest = xcalloc(utf8_width(first) + 1, 1);
+    memset(rest, ' ', utf8_width(first));
     for (size_t k = 0; k < rf->n_because; k++) {
-        const struct question *qn = &c->q->questions[rf->because[k]];
-        char *a = answer_format(qn, walk_get(c->w, rf->because[k]));
-        strbuf_printf(&b, "%s%s = %s", k ? "; " : "", qn->id, a);
-        free(a);
+        char *line = because_words_render(c->w, &rf->because[k], c->m->lang, &words);
+        text_para(c, k ? rest : first, line);
+        free(line);
     }
-    return strbuf_release(&b, NULL);
+    free(rest);
+    free(first);
+    free(prefix);
 }
 
 static void text_findings(struct text_ctx *c)
@@ -307,28 +332,21 @@ static void text_findings(struct text_ctx *c)
         text_para(c, "", text_label(c, "no_findings"));
         return;
     }
-    for (int sev = 0; sev < SEV_COUNT; sev++) {
+    /* grouped by the verdict each imposes: a missing diagnosis is a referral */
+    for (int elig = 0; elig < ELIG_COUNT; elig++) {
         bool any = false;
         for (size_t i = 0; i < c->o->n_findings; i++) {
             const struct raised_finding *rf = &c->o->findings[i];
             const struct finding *f = &c->q->findings[rf->finding];
-            if ((int)f->severity != sev)
+            if ((int)f->verdict != elig)
                 continue;
             if (!any) {
                 strbuf_puts(&c->b, "\n");
-                text_para(c, "", text_label2(c, "severity_", model_severity_name(f->severity), ""));
+                text_para(c, "", text_label2(c, "group_", model_eligibility_name(f->verdict), ""));
                 any = true;
             }
             text_para(c, "  - ", model_text(&f->text, c->m->lang));
-            if (rf->n_because > 0) {
-                char *because = text_because(c, rf);
-                char *prefix = xasprintf("    %s ", text_label(c, "because"));
-                char *safe = utf8_escape_controls(prefix, false);
-                text_para(c, safe, because);
-                free(safe);
-                free(prefix);
-                free(because);
-            }
+            text_because(c, rf);
         }
     }
 }
@@ -376,6 +394,13 @@ static char *text_answer(const struct text_ctx *c, const struct question *qn,
     struct strbuf b = STRBUF_INIT;
     size_t lang = c->m->lang;
 
+    struct answer dflt;
+    if (!text_has_answer(qn, a) && answer_default(qn, &dflt)) {
+        char *words = text_answer(c, qn, &dflt); /* a question left out: what it counted as */
+        char *s = xasprintf("%s %s", text_label(c, "because_default"), words);
+        free(words);
+        return s;
+    }
     if (!text_has_answer(qn, a))
         return xstrdup(text_label(c, "not_answered"));
     switch (qn->type) {

@@ -66,11 +66,12 @@ struct binding {
 int screen_lookup(const struct binding *table, size_t n, struct key k);
 
 /* The question screen's layout (screen_question_draw): rows given to the question's text and
- * to its help, and their widths against the terminal's. screen_fit_check (screen_fit.h) warns
+ * to the options while the help shows (the help takes the rest), and the widths of text and
+ * help against the terminal's. screen_fit_check (screen_fit.h) warns
  * about texts that do not fit in them at SCREEN_MIN_COLS x SCREEN_MIN_LINES. */
 #define QUESTION_TEXT_ROWS   4
 #define QUESTION_TEXT_MARGIN 4 /* columns: the text is COLS - 4 wide */
-#define QUESTION_HELP_ROWS   5
+#define QUESTION_OPTION_ROWS 3 /* rows kept for the options while the help shows */
 #define QUESTION_HELP_MARGIN 6
 
 #define START_FIELD_MAX 128

@@ -51,12 +51,13 @@ size_t screen_fit_check(const struct questionnaire *q, struct diags *d)
         const struct question *qn = &q->questions[i];
         size_t text = fit_text(q, &qn->text, "text", qn->id, SCREEN_MIN_COLS - QUESTION_TEXT_MARGIN,
                                QUESTION_TEXT_ROWS, d, &warned);
-        fit_text(q, &qn->help, "help", qn->id, SCREEN_MIN_COLS - QUESTION_HELP_MARGIN,
-                 QUESTION_HELP_ROWS, d, &warned);
         /* Under the question (at most QUESTION_TEXT_ROWS of it) and a blank line, above the
-         * message and key lines: the rows the options scroll through. */
+         * message and key lines: the rows the options scroll through, and which the help
+         * shares with them (keeping QUESTION_OPTION_ROWS, and a blank line above it). */
         size_t shown = text < QUESTION_TEXT_ROWS ? text : QUESTION_TEXT_ROWS;
         size_t rows = SCREEN_MIN_LINES - 3 - (5 + shown + 1);
+        fit_text(q, &qn->help, "help", qn->id, SCREEN_MIN_COLS - QUESTION_HELP_MARGIN,
+                 rows - QUESTION_OPTION_ROWS - 1, d, &warned);
         int indent = qn->type == QTYPE_MULTI ? 9 : 5;
         for (size_t o = 0; o < qn->n_options; o++)
             fit_text(q, &qn->options[o].text, "option text", qn->options[o].value,

@@ -177,8 +177,9 @@ void screen_question_draw(const struct ui *u)
                                                         : words_get(s, W_NO_HELP),
                                        COLS - 6) +
                     1;
-    if (help_rows > QUESTION_HELP_ROWS + 1)
-        help_rows = QUESTION_HELP_ROWS + 1;
+    int help_room = LINES - 3 - y - QUESTION_OPTION_ROWS; /* its blank line included */
+    if (help_rows > help_room)
+        help_rows = help_room > 2 ? help_room : 2;
     int rows = LINES - 3 - y - help_rows;
     const struct qtype_ui *t = qtype_ui_of(qn);
     t->draw(u, y, rows);

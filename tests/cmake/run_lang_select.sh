@@ -94,7 +94,7 @@ option_wins) expect_report en LANG=es_ES.UTF-8 -- --lang en ;;
 plain_es)
     # The healthy screening of a woman of 34 with early androgenetic alopecia, typed as
     # option numbers, y/n keys and values; an empty line ends the notes and the review.
-    printf '%s\n' 1 34 n n n 1 1 1 n n n n n n n n y 1 1 1 "" "" >"$tmp/in"
+    printf '%s\n' 1 34 n n n 1 1 1 n n n n n n n n n n n y 1 1 1 n "" "" >"$tmp/in"
     run LANG=C -- --plain --lang es --patient P-ES --practitioner "Dra. Núñez" <"$tmp/in"
     [ "$rc" -eq 0 ] || fail "exit $rc"
     for q in "¿Cuál es su sexo?" "¿Está embarazada o podría estarlo?" \

@@ -25,7 +25,7 @@ ui_wait "Answer:   42"
 ui_keys Enter
 ui_wait "[bleeding_disorder]"
 # Keys typed ahead are read in order, one answer each.
-ui_keys n 1 1 1 n n n n n n n n
+ui_keys n 1 1 1 n n n n n n n n n n n
 ui_wait "[diagnosis_done]"
 ui_keys n
 ui_wait "[notes]"
@@ -58,7 +58,10 @@ answers:
   scalp_condition: [none]
   acute_illness: "no"
   allergy_components: "no"
+  injection_reaction: "no"
   cancer_treatment: "no"
+  cancer_history: "no"
+  isotretinoin: "no"
   immunosuppressed: "no"
   autoimmune: "no"
   keloids: "no"

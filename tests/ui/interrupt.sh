@@ -36,7 +36,7 @@ ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "An unfinished screening was found"
 ui_keys r
 ui_wait "[scalp_condition]"
-ui_keys 1 n n
+ui_keys 1 n n n
 ui_wait "[cancer_treatment]"
 kill -HUP "$(ui_pid)"
 code=$(ui_exit_code)
@@ -46,9 +46,11 @@ ui_start -- --patient P-INT --practitioner "Dr Ruiz"
 ui_wait "An unfinished screening was found"
 ui_keys r
 ui_wait "[cancer_treatment]"
-ui_keys n n n n n n y 1 8
+ui_keys n n n n n n n n y 1 8
 ui_wait "[other_treatments]"
 ui_keys 1
+ui_wait "[hair_transplant]"
+ui_keys n
 ui_wait "[notes]"
 ui_keys Enter
 ui_wait "Review the answers"
@@ -70,7 +72,10 @@ answers:
   scalp_condition: [none]
   acute_illness: "no"
   allergy_components: "no"
+  injection_reaction: "no"
   cancer_treatment: "no"
+  cancer_history: "no"
+  isotretinoin: "no"
   immunosuppressed: "no"
   autoimmune: "no"
   keloids: "no"
@@ -80,6 +85,7 @@ answers:
   diagnosis: androgenetic
   stage: norwood_7
   other_treatments: [none]
+  hair_transplant: "no"
 A
 ui_expected_report "$UI_TMP/answers.yaml" P-INT "Dr Ruiz" "$UI_TMP/expected" ||
     ui_fail "mesoscreen answer failed"

@@ -17,7 +17,10 @@ acute_illness n = no
 allergy_components u = unknown
 K
 cat >"$UI_TMP/rest.keys" <<'K'
+injection_reaction n = no
 cancer_treatment n = no
+cancer_history n = no
+isotretinoin n = no
 immunosuppressed n = no
 autoimmune y = yes
 keloids n = no
@@ -26,6 +29,7 @@ heart_kidney_disease n = no
 diagnosis_done y = yes
 diagnosis 4 = areata
 other_treatments 1 = [none]
+hair_transplant n = no
 notes Enter = -
 K
 
@@ -45,7 +49,7 @@ mv "$(ui_report)" "$UI_TMP/uninterrupted.txt"
 # The same screening, killed after ten answers.
 ui_start -- --patient P-K9 --practitioner "Dr Ruiz"
 ui_answer_script "$UI_TMP/run.keys" "$UI_TMP/a1.yaml"
-ui_wait "[cancer_treatment]"
+ui_wait "[injection_reaction]"
 kill -KILL "$(ui_pid)"
 code=$(ui_exit_code)
 [ "$code" = 137 ] || ui_fail "SIGKILL: exit status $code, expected 137"

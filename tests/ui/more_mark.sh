@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 ui_init "$1"
 long=$(printf 'This question goes on and on, as careful wording sometimes does. %.0s' 1 2 3 4 5 6)
-help=$(printf 'Read this slowly and check that every word of it was understood. %.0s' 1 2 3 4 5 6 7)
+help=$(printf 'Read this slowly and check that every word of it was understood. %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14)
 cat >"$UI_TMP/q.yaml" <<Q
 format: mesoscreen/1
 id: more-mark

@@ -9,7 +9,7 @@ ui_init "$1"
 result_screen() {
     ui_start "$@" -- --patient P-COL --practitioner "Dr Ruiz"
     ui_wait "[sex]"
-    ui_keys 2 4 0 n 1 1 1 n n n n n n n n
+    ui_keys 2 4 0 n 1 1 1 n n n n n n n n n n n
     ui_wait "[diagnosis_done]"
     ui_keys n
     ui_wait "[notes]"

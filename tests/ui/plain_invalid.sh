@@ -7,7 +7,7 @@
 # line (keeps female), then 34; pregnant: "?" then "maybe" then n; then the rest; the
 # scalp question gets "none 2" (none stands alone) before "none".
 printf '%s\n' x 1 abc 200 3.5 "<" "" 34 "?" maybe n n n 1 1 "none 2" none \
-    n n n n n n n n y 1 1 none "" >"$TMP/in"
+    n n n n n n n n n n n y 1 1 none n "" >"$TMP/in"
 plain --patient P-INV --practitioner "Dr Ruiz" <"$TMP/in"
 [ "$status" -eq 0 ] || fail "exit status $status"
 grep -q "Not accepted: 'x' is not one of the answers. Allowed: " "$TMP/out" ||

@@ -30,7 +30,7 @@ plain() {
 cp "$(dirname "$0")/healthy.yaml" "$TMP/healthy.yaml"
 
 # Option numbers, keys and values mixed, as a script or a screen reader user would type them.
-printf '%s\n' 1 34 n no n 1 none 1 n n n n n n n no y androgenetic 1 none "" >"$TMP/healthy.in"
+printf '%s\n' 1 34 n no n 1 none 1 n n n n n n n n n n no y androgenetic 1 none n "" >"$TMP/healthy.in"
 
 expect_same_report() {
     "$MESOSCREEN" answer --answers "$TMP/healthy.yaml" --patient "$1" --practitioner "$2" \

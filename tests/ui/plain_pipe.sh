@@ -8,7 +8,7 @@ plain --patient P-PIPE --practitioner "Dr Ruiz" <"$TMP/healthy.in"
 [ "$status" -eq 0 ] || fail "exit status $status"
 grep -q '^1\. .* \[number or value\] / ? help / < back: 1$' "$TMP/out" || fail "no numbered first prompt"
 grep -q "Verdict: eligible$" "$TMP/out" || fail "no verdict"
-grep -q "^Role: single$" "$TMP/out" || fail "no role"
+grep -q "^Role: mesotherapy on its own$" "$TMP/out" || fail "no role"
 grep -q "^Report saved: $REPORTS/2023-11-14_P-PIPE.txt$" "$TMP/out" || fail "no saved path"
 if grep -q "$(printf '\033')" "$TMP/out" "$TMP/err"; then fail "an escape sequence in plain mode"; fi
 [ ! -e "$JOURNAL" ] || fail "the journal was kept after saving"

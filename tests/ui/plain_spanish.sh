@@ -33,7 +33,7 @@ grep -q "$found" "$TMP/out" || fail "no Spanish resume offer"
 grep -q '^\[r\]eanudar / \[d\]escartar: r$' "$TMP/out" || fail "no Spanish resume prompt"
 grep -q "^Respuestas:$" "$TMP/out" || fail "no Spanish review"
 grep -q "^Dictamen: apto$" "$TMP/out" || fail "no Spanish verdict"
-grep -q "^Indicación: tratamiento único$" "$TMP/out" || fail "no Spanish role"
+grep -q "^Indicación: mesoterapia por sí sola$" "$TMP/out" || fail "no Spanish role"
 grep -q "^Informe guardado: $REPORTS/2023-11-14_P-ES.txt$" "$TMP/out" || fail "no saved path"
 if grep -q "^Verdict\|^Role\|^Report saved\|^Answers:" "$TMP/out"; then
     fail "an English word in Spanish plain mode"

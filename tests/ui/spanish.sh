@@ -95,11 +95,11 @@ run() {
 }
 
 cp "$(dirname "$0")/healthy.keys" "$UI_TMP/healthy.keys"
-run healthy P-ES2 apto "tratamiento único" "Sin hallazgos."
+run healthy P-ES2 apto "mesoterapia por sí sola" "Sin hallazgos."
 
 # A temporary contraindication: the findings heading and the severity word in Spanish.
 cp "$(dirname "$0")/pregnant.keys" "$UI_TMP/pregnant.keys"
-run pregnant P-ES3 aplazado "tratamiento único" "- [temporal]"
+run pregnant P-ES3 aplazado "mesoterapia por sí sola" "- [temporal]"
 # Interface words are text, never a printf format (tests/ui/words.yaml).
 ui_start -- -q "$(dirname "$0")/words.yaml" --patient P-W --practitioner D
 ui_wait "[pregnant]"

@@ -316,7 +316,7 @@ static void because_of_all_any_not(void **state)
     answer_choice(f, SMOKER, YESNO_YES);
     answer_choice(f, DIABETES, D_NONE);
     answer_number(f, AGE, 40);
-    bool because[N_QUESTIONS];
+    struct cond_mark because[N_QUESTIONS];
 
     /* all: every item's question */
     struct cond *all = keep(f, node(COND_ALL, 2, leaf_values(COND_IN, SMOKER, 1, YESNO_YES),
@@ -324,17 +324,17 @@ static void because_of_all_any_not(void **state)
     memset(because, 0, sizeof because);
     assert_true(cond_eval(all, &f->env));
     cond_because(all, &f->env, because);
-    assert_true(because[SMOKER]);
-    assert_true(because[AGE]);
-    assert_false(because[DIABETES]);
+    assert_true(because[SMOKER].on);
+    assert_true(because[AGE].on);
+    assert_false(because[DIABETES].on);
 
     /* any: only the items that hold */
     struct cond *any = keep(f, node(COND_ANY, 2, leaf_values(COND_IN, SMOKER, 1, YESNO_YES),
                                     leaf_values(COND_IN, DIABETES, 1, D_CONTROLLED)));
     memset(because, 0, sizeof because);
     cond_because(any, &f->env, because);
-    assert_true(because[SMOKER]);
-    assert_false(because[DIABETES]);
+    assert_true(because[SMOKER].on);
+    assert_false(because[DIABETES].on);
 
     /* not: the item's questions; an unreached question is never a reason */
     struct cond *not =
@@ -344,9 +344,9 @@ static void because_of_all_any_not(void **state)
     memset(because, 0, sizeof because);
     assert_true(cond_eval(not, &f->env));
     cond_because(not, &f->env, because);
-    assert_true(because[DIABETES]);
-    assert_false(because[SCALP]);
-    assert_false(because[SMOKER]);
+    assert_true(because[DIABETES].on);
+    assert_false(because[SCALP].on);
+    assert_false(because[SMOKER].on);
 }
 
 static void because_through_findings(void **state)
@@ -357,21 +357,21 @@ static void because_through_findings(void **state)
     answer_multi(f, SCALP, BIT(S_PSORIASIS));
     f->env.raised = f->raised;
     f->raised[HEAVY] = f->raised[DIABETIC] = f->raised[COMBINED] = true;
-    bool because[N_QUESTIONS] = {0};
+    struct cond_mark because[N_QUESTIONS] = {0};
     /* combined <- heavy (smoker's answer, through its when) and diabetic (a raises) */
     struct cond *c = keep(f, leaf(COND_FINDING, COMBINED));
     cond_because(c, &f->env, because);
-    assert_true(because[SMOKER]);
-    assert_true(because[DIABETES]);
-    assert_false(because[SCALP]);
-    assert_false(because[AGE]);
+    assert_true(because[SMOKER].on);
+    assert_true(because[DIABETES].on);
+    assert_false(because[SCALP].on);
+    assert_false(because[AGE].on);
 
     /* A finding that was not raised contributes nothing. */
-    bool none[N_QUESTIONS] = {0};
+    struct cond_mark none[N_QUESTIONS] = {0};
     struct cond *s = keep(f, leaf(COND_FINDING, F_SCALP));
     cond_because(s, &f->env, none);
     for (size_t i = 0; i < N_QUESTIONS; i++)
-        assert_false(none[i]);
+        assert_false(none[i].on);
 }
 
 /* A diamond of findings, each depending twice on the one before: followed once each, so this
@@ -395,17 +395,62 @@ static void because_through_a_diamond(void **state)
     raised[HEAVY] = true;
     answer_choice(f, SMOKER, YESNO_YES);
     f->env.raised = raised;
-    bool because[N_QUESTIONS] = {0};
+    struct cond_mark because[N_QUESTIONS] = {0};
     struct cond *c = keep(f, leaf(COND_FINDING, N_FINDINGS + CHAIN - 1));
     cond_because(c, &f->env, because);
-    assert_true(because[SMOKER]);
-    assert_false(because[DIABETES]);
+    assert_true(because[SMOKER].on);
+    assert_false(because[DIABETES].on);
+}
+
+/* The values behind a leaf: only the tested values the answer picks when it holds, the
+ * whole answer when it does not (under `not`). */
+static void because_names_the_raising_values(void **state)
+{
+    struct fixture *f = *state;
+    answer_multi(f, SCALP, BIT(S_WOUND) | BIT(S_PSORIASIS));
+    struct cond_mark because[N_QUESTIONS] = {0};
+    struct cond *in = keep(f, leaf_values(COND_IN, SCALP, 1, S_WOUND));
+    assert_true(cond_eval(in, &f->env));
+    cond_because(in, &f->env, because);
+    assert_true(because[SCALP].on);
+    assert_int_equal(because[SCALP].values, BIT(S_WOUND));
+    assert_false(because[SCALP].defaulted);
+
+    struct cond_mark whole[N_QUESTIONS] = {0};
+    struct cond *not = keep(f, node(COND_NOT, 1, leaf_values(COND_IN, SCALP, 1, S_INFECTION)));
+    assert_true(cond_eval(not, &f->env));
+    cond_because(not, &f->env, whole);
+    assert_int_equal(whole[SCALP].values, BIT(S_WOUND) | BIT(S_PSORIASIS));
+}
+
+/* A reached question left unanswered reads as its default; `answered` stays false. */
+static void default_counts_when_unanswered(void **state)
+{
+    struct fixture *f = *state;
+    f->q->questions[SMOKER].default_mask = BIT(YESNO_YES);
+    f->reached[SMOKER] = true;
+    struct cond *yes = keep(f, leaf_values(COND_IN, SMOKER, 1, YESNO_YES));
+    struct cond *answered = keep(f, leaf(COND_ANSWERED, SMOKER));
+    answered->flag = true;
+    assert_true(cond_eval(yes, &f->env));
+    assert_false(cond_eval(answered, &f->env));
+    assert_true(cond_defaulted(&f->env, SMOKER));
+    struct cond_mark because[N_QUESTIONS] = {0};
+    cond_because(yes, &f->env, because);
+    assert_true(because[SMOKER].on);
+    assert_true(because[SMOKER].defaulted);
+    answer_choice(f, SMOKER, YESNO_NO);
+    assert_false(cond_eval(yes, &f->env));
+    assert_false(cond_defaulted(&f->env, SMOKER));
+    f->q->questions[SMOKER].default_mask = 0;
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(null_holds, setup, teardown),
+        cmocka_unit_test_setup_teardown(because_names_the_raising_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(default_counts_when_unanswered, setup, teardown),
         cmocka_unit_test_setup_teardown(unreached_is_false_and_not_of_it_true, setup, teardown),
         cmocka_unit_test_setup_teardown(in_on_single_answers, setup, teardown),
         cmocka_unit_test_setup_teardown(in_and_includes_on_multi, setup, teardown),

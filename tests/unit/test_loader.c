@@ -605,7 +605,7 @@ static void test_unknown_and_duplicate_keys(void **state)
                   "11:9: unknown key 'txet' in question; did you mean 'text'?",
                   "12:9: duplicate key 'id' (first at 9:9)",
                   "13:9: unknown key 'colour' in question; expected one of: id, type, text, help, "
-                  "required, when, options, min, max, unit, raises, max_length");
+                  "required, when, options, min, max, unit, raises, default, max_length");
     EXPECT_ERRORS("format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
                   "sections:\n  - id: s\n    title: S\n    qestions: []\n" ROLES,
                   "6:5: missing required key 'questions' in section",

@@ -93,7 +93,7 @@ static void assert_because(const struct raised_finding *rf, size_t n, const size
 {
     assert_int_equal(rf->n_because, n);
     for (size_t i = 0; i < n; i++)
-        assert_int_equal(rf->because[i], expected[i]);
+        assert_int_equal(rf->because[i].question, expected[i]);
 }
 
 static void test_eligible_single(void **state)
@@ -222,8 +222,8 @@ static void test_no_role(void **state)
 }
 
 /* The built-in questionnaire with every question answered "unknown" (tests/cases): nothing
- * is ignored, the verdict is deferred, the role undetermined, and the findings come most
- * severe first, each traced to its question. */
+ * is ignored, the verdict is deferred, the role undetermined, and the findings come by the
+ * verdict they impose (most severe first), each traced to the unknown that raised it. */
 static void test_builtin_all_unknown(void **state)
 {
     (void)state;
@@ -246,18 +246,21 @@ static void test_builtin_all_unknown(void **state)
     for (size_t i = 0; i < out.n_findings; i++) {
         const struct finding *f = &q->findings[out.findings[i].finding];
         if (i > 0)
-            assert_true(q->findings[out.findings[i - 1].finding].severity <= f->severity);
+            assert_true(q->findings[out.findings[i - 1].finding].verdict <= f->verdict);
         assert_int_equal(out.findings[i].n_because, 1);
-        size_t qi = out.findings[i].because[0];
+        const struct because *b = &out.findings[i].because[0];
+        size_t qi = b->question;
         assert_true(walk_reached(w, qi));
-        assert_int_equal(walk_get(w, qi)->choice,
-                         q->questions[qi].type == QTYPE_YESNO
-                             ? YESNO_UNKNOWN
-                             : model_find_option(&q->questions[qi], "unknown"));
+        assert_false(b->defaulted);
+        /* the raising value is the unknown answer (a single bit, also for blood_thinners) */
+        int unknown = q->questions[qi].type == QTYPE_YESNO
+                          ? YESNO_UNKNOWN
+                          : model_find_option(&q->questions[qi], "unknown");
+        assert_int_equal(b->values, UINT64_C(1) << unknown);
     }
-    assert_string_equal(q->findings[out.findings[0].finding].id, "pregnancy");
+    assert_string_equal(q->findings[out.findings[0].finding].id, "pregnancy_unconfirmed");
     assert_string_equal(q->findings[out.findings[out.n_findings - 1].finding].id,
-                        "heart_kidney_disease");
+                        "heart_kidney_disease_unconfirmed");
     outcome_free(&out);
     walk_free(w);
     answers_file_free(af);
