@@ -1,13 +1,18 @@
 /* bench_load.c - how long loading a questionnaire takes against a bare libyaml parse of the
  * same bytes, for generated questionnaires of 100 to 100,000 questions (best of N runs). */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "loader.h"
+#include "paths.h"
 #include "validator.h"
 #include "xalloc.h"
 
@@ -45,8 +50,9 @@ static void put(struct buf *b, const char *fmt, ...)
 enum { PER_SECTION = 10 };
 
 /* A realistic questionnaire of n questions (n a multiple of 10): sections of ten questions of
- * every type, help texts and translations, `when` conditions on earlier questions, raises,
- * findings with and without conditions, role rules and recommendations. */
+ * every type, help texts, every text in English and Spanish (so `check` is silent on it), `when`
+ * conditions on earlier questions, raises, findings with and without conditions, role rules and
+ * recommendations. */
 static struct buf generate(size_t n)
 {
     struct buf b = {0};
@@ -56,12 +62,12 @@ static struct buf generate(size_t n)
         "version: \"1.0\"\n"
         "title:\n  en: Generated screening of %zu questions\n  es: Cribado generado\n"
         "languages: [en, es]\n"
-        "disclaimer: A screening aid; the treating physician decides.\n"
+        "disclaimer: {en: A screening aid; the treating physician decides., es: Una ayuda.}\n"
         "sections:\n",
         n, n);
     for (size_t s = 0; s < n / PER_SECTION; s++) {
         size_t q0 = s * PER_SECTION;
-        put(&b, "  - id: section_%zu\n    title: Section %zu\n", s, s);
+        put(&b, "  - id: section_%zu\n    title: {en: Section %zu, es: Sección}\n", s, s);
         if (s > 0)
             put(&b, "    when: {not: {question: q%zu, is: unknown}}\n", q0 - 10);
         put(&b, "    questions:\n");
@@ -76,7 +82,7 @@ static struct buf generate(size_t n)
                     "        text:\n"
                     "          en: Has the patient had condition %zu in the last year?\n"
                     "          es: ¿Ha tenido la paciente la afección %zu en el último año?\n"
-                    "        help: Ask about diagnoses, treatments and symptoms alike.\n"
+                    "        help: {en: Ask about diagnoses and treatments alike., es: Pregunte.}\n"
                     "        raises:\n"
                     "          yes: f%zu\n"
                     "          unknown: [f%zu, f%zu]\n",
@@ -86,13 +92,14 @@ static struct buf generate(size_t n)
             case 6:
                 put(&b,
                     "        type: choice\n"
-                    "        text: How is condition %zu controlled?\n"
+                    "        text: {en: How is condition %zu controlled?, es: ¿Cómo se controla?}\n"
                     "        when: {question: q%zu, is: yes}\n"
                     "        options:\n"
-                    "          - {value: none, text: Not treated}\n"
-                    "          - {value: diet, text: Diet only}\n"
-                    "          - {value: drugs, text: Medication, help: Any prescribed drug}\n"
-                    "          - {value: insulin, text: Insulin}\n"
+                    "          - {value: none, text: {en: Not treated, es: Sin tratar}}\n"
+                    "          - {value: diet, text: {en: Diet only, es: Dieta}}\n"
+                    "          - {value: drugs, text: {en: Medication, es: Fármacos},\n"
+                    "             help: {en: Any prescribed drug, es: Cualquiera}}\n"
+                    "          - {value: insulin, text: {en: Insulin, es: Insulina}}\n"
                     "        raises: {insulin: f%zu}\n",
                     q, q - 1, q);
                 break;
@@ -100,13 +107,15 @@ static struct buf generate(size_t n)
             case 7:
                 put(&b,
                     "        type: multi\n"
-                    "        text: Which scalp problems are present now?\n"
+                    "        text: {en: Which scalp problems are present now?, es: ¿Qué "
+                    "problemas?}\n"
                     "        options:\n"
-                    "          - {value: none, text: None, exclusive: true}\n"
-                    "          - {value: infection, text: Infection}\n"
-                    "          - {value: psoriasis, text: Psoriasis}\n"
-                    "          - {value: dermatitis, text: Seborrhoeic dermatitis}\n"
-                    "          - {value: wound, text: Open wound}\n"
+                    "          - {value: none, text: {en: None, es: Ninguno}, exclusive: true}\n"
+                    "          - {value: infection, text: {en: Infection, es: Infección}}\n"
+                    "          - {value: psoriasis, text: {en: Psoriasis, es: Psoriasis}}\n"
+                    "          - {value: dermatitis, text: {en: Seborrhoeic dermatitis, es: "
+                    "Dermatitis}}\n"
+                    "          - {value: wound, text: {en: Open wound, es: Herida abierta}}\n"
                     "        raises:\n"
                     "          infection: f%zu\n"
                     "          wound: f%zu\n",
@@ -116,7 +125,7 @@ static struct buf generate(size_t n)
             case 8:
                 put(&b,
                     "        type: number\n"
-                    "        text: Age at onset of hair loss\n"
+                    "        text: {en: Age at onset of hair loss, es: Edad de inicio}\n"
                     "        unit: {en: years, es: años}\n"
                     "        min: 0\n"
                     "        max: 120\n"
@@ -128,7 +137,7 @@ static struct buf generate(size_t n)
                 break;
             default:
                 put(&b, "        type: text\n"
-                        "        text: Notes for the treating physician\n"
+                        "        text: {en: Notes for the treating physician, es: Notas}\n"
                         "        required: false\n");
                 break;
             }
@@ -140,8 +149,10 @@ static struct buf generate(size_t n)
         size_t i = q % PER_SECTION;
         if (i == 4 || i == 9)
             continue;
-        put(&b, "  - id: f%zu\n    severity: %s\n    text: Finding raised by question %zu.\n", q,
-            severities[q % 4], q);
+        put(&b,
+            "  - id: f%zu\n    severity: %s\n    text: {en: Finding raised by question %zu., es: "
+            "Hallazgo.}\n",
+            q, severities[q % 4], q);
         if (i == 3 || i == 8)
             put(&b, "    when: {question: q%zu, below: 18}\n", q);
         if (i == 0)
@@ -153,9 +164,11 @@ static struct buf generate(size_t n)
             "  - role: adjuvant\n    when: {finding: f2}\n"
             "  - role: single\n"
             "recommendations:\n"
-            "  - id: treat\n    kind: next_step\n    text: Proceed to treatment planning.\n"
+            "  - id: treat\n    kind: next_step\n    text: {en: Proceed to treatment planning., "
+            "es: Planificar.}\n"
             "    when: {eligibility: [eligible, eligible_with_precautions]}\n"
-            "  - id: aftercare\n    kind: aftercare\n    text: Avoid washing for 24 hours.\n");
+            "  - id: aftercare\n    kind: aftercare\n    text: {en: Avoid washing for 24 hours., "
+            "es: No lavar.}\n");
     return b;
 }
 
@@ -199,70 +212,143 @@ static void bare_parse(const struct buf *b)
     yaml_parser_delete(&p);
 }
 
-/* Loads (and validates) once, timing only that; dies if the generator made a bad file. */
-static struct timing load_once(const struct buf *b, bool validate)
+/* Loads, validates (path analysis included) and analyses the paths again once, timing each;
+ * dies if the generator made a bad file or one that `check` would not pass silently. */
+static void load_once(const struct buf *b, struct timing *load, struct timing *validate,
+                      struct timing *paths)
 {
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
     struct timing t0 = now();
-    enum load_status st = loader_load_buffer("bench.yaml", b->s, b->len, &d, &q);
-    bool ok = st == LOAD_OK && (!validate || validator_check(q, &d));
-    struct timing t = since(t0);
-    if (!ok) {
+    bool ok = loader_load_buffer("bench.yaml", b->s, b->len, &d, &q) == LOAD_OK;
+    *load = since(t0);
+    t0 = now();
+    ok = ok && validator_check(q, &d);
+    *validate = since(t0);
+    if (!ok || d.n > 0) {
         diags_sort(&d);
         diags_print(&d, stderr);
-        xdie("bench: the generated questionnaire is not valid");
+        xdie("bench: the generated questionnaire is not valid, or not silently");
     }
+    t0 = now();
+    struct paths *p = paths_check(q, validator_paths_budget(q));
+    *paths = since(t0);
+    if (!paths_complete(p))
+        xdie("bench: the path analysis did not complete");
+    paths_free(p);
     model_free(q);
     diags_clear(&d);
-    return t;
 }
 
-enum what { BARE, LOAD, LOAD_VALIDATE };
+static void keep_best(struct timing *best, struct timing t)
+{
+    if (t.wall < best->wall)
+        best->wall = t.wall;
+    if (t.cpu < best->cpu)
+        best->cpu = t.cpu;
+}
+
+struct figures {
+    struct timing parse, load, validate, paths;
+};
 
 /* Best of at least 3 runs, and of as many as fit in about a second (at most 20). */
-static struct timing best_of(const struct buf *b, enum what w)
+static struct figures best_of(const struct buf *b)
 {
-    struct timing best = {1e30, 1e30};
+    struct timing worst = {1e30, 1e30};
+    struct figures f = {worst, worst, worst, worst};
     double total = 0;
     for (int run = 0; run < 20 && (run < 3 || total < 1.0); run++) {
-        struct timing t;
-        if (w == BARE) {
-            struct timing t0 = now();
-            bare_parse(b);
-            t = since(t0);
-        } else {
-            t = load_once(b, w == LOAD_VALIDATE);
-        }
-        total += t.wall;
-        if (t.wall < best.wall)
-            best.wall = t.wall;
-        if (t.cpu < best.cpu)
-            best.cpu = t.cpu;
+        struct timing t0 = now();
+        bare_parse(b);
+        struct timing parse = since(t0), load, validate, paths;
+        load_once(b, &load, &validate, &paths);
+        total += parse.wall + load.wall + validate.wall + paths.wall;
+        keep_best(&f.parse, parse);
+        keep_best(&f.load, load);
+        keep_best(&f.validate, validate);
+        keep_best(&f.paths, paths);
     }
-    return best;
+    return f;
 }
 
-/* Usage: bench_load [MAX_QUESTIONS] (default 100000). */
+/* The peak resident memory (KiB) of a fresh process (this program again, `--peak`) that
+ * loads and validates the file `path` (path analysis included), or only loads it. */
+static long peak_kib(const char *path, bool validate)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0)
+        xdie("bench: fork failed");
+    if (pid == 0) {
+        execl("/proc/self/exe", "bench_load", "--peak", validate ? "check" : "load", path,
+              (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        xdie("bench: the child failed");
+    return ru.ru_maxrss;
+}
+
+/* The child of peak_kib. */
+static int peak_child(const char *what, const char *path)
+{
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    bool ok = loader_load_file(path, &d, &q) == LOAD_OK &&
+              (strcmp(what, "check") != 0 || validator_check(q, &d));
+    model_free(q);
+    diags_clear(&d);
+    return ok ? 0 : 1;
+}
+
+/* Peak memory of loading and checking b, against its size. */
+static void peak_report(const struct buf *b, size_t questions)
+{
+    char path[] = "/tmp/bench_load_XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0 || write(fd, b->s, b->len) != (ssize_t)b->len || close(fd) != 0)
+        xdie("bench: cannot write %s", path);
+    long loaded = peak_kib(path, false), checked = peak_kib(path, true);
+    unlink(path);
+    printf("peak memory at %zu questions, whole process: load %.1fx the file (goal 3x), check "
+           "%.1fx (%ld and %ld MiB for %zu MiB)\n",
+           questions, (double)loaded * 1024.0 / (double)b->len,
+           (double)checked * 1024.0 / (double)b->len, loaded / 1024, checked / 1024, b->len >> 20);
+}
+
+/* Usage: bench_load [MAX_QUESTIONS] (default 100000); bench_load --print N writes the
+ * generated questionnaire of N questions to stdout (to time other commands on it);
+ * bench_load --peak load|check FILE is the child peak_kib measures. */
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--peak") == 0)
+        return peak_child(argv[2], argv[3]);
+    if (argc == 3 && strcmp(argv[1], "--print") == 0) {
+        struct buf b = generate(strtoul(argv[2], NULL, 10) / PER_SECTION * PER_SECTION);
+        bool ok = fwrite(b.s, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
+        free(b.s);
+        return ok ? 0 : 1;
+    }
     static const size_t sizes[] = {100, 1000, 10000, 100000};
     size_t max = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
-    printf("bench_load: best of N runs, wall (CLOCK_MONOTONIC) and CPU time; goal: load +\n"
-           "validate within 1.5x of the bare libyaml parse of the same bytes\n");
-    printf("%9s %10s | %-44s | %s\n", "", "", "wall ms", "cpu ms");
-    printf("%9s %10s | %9s %9s %9s %6s %6s | %9s %9s %9s %6s %6s\n", "questions", "bytes", "parse",
-           "load", "load+val", "l/p", "l+v/p", "parse", "load", "load+val", "l/p", "l+v/p");
+    printf("bench_load: best of N runs, CPU time (wall is noisier on a shared machine); goal:\n"
+           "load + validate within 1.5x the bare libyaml parse of the same bytes. The path\n"
+           "analysis runs inside validate, and is also timed alone: the ratio without it is\n"
+           "(load + validate - paths) / parse.\n");
+    printf("%9s %10s | %8s %8s %8s %8s | %6s %8s %8s\n", "questions", "bytes", "parse", "load",
+           "validate", "paths", "l/p", "l+v-p/p", "l+v/p");
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && sizes[i] <= max; i++) {
         struct buf b = generate(sizes[i]);
-        struct timing parse = best_of(&b, BARE);
-        struct timing load = best_of(&b, LOAD);
-        struct timing both = best_of(&b, LOAD_VALIDATE);
-        printf("%9zu %10zu | %9.2f %9.2f %9.2f %6.2f %6.2f | %9.2f %9.2f %9.2f %6.2f %6.2f\n",
-               sizes[i], b.len, parse.wall * 1e3, load.wall * 1e3, both.wall * 1e3,
-               load.wall / parse.wall, both.wall / parse.wall, parse.cpu * 1e3, load.cpu * 1e3,
-               both.cpu * 1e3, load.cpu / parse.cpu, both.cpu / parse.cpu);
+        struct figures f = best_of(&b);
+        double p = f.parse.cpu, l = f.load.cpu, v = f.validate.cpu, a = f.paths.cpu;
+        printf("%9zu %10zu | %8.1f %8.1f %8.1f %8.1f | %6.2f %8.2f %8.2f\n", sizes[i], b.len,
+               p * 1e3, l * 1e3, v * 1e3, a * 1e3, l / p, (l + v - a) / p, (l + v) / p);
         fflush(stdout);
+        if (i + 1 == sizeof sizes / sizeof sizes[0] || sizes[i + 1] > max)
+            peak_report(&b, sizes[i]);
         free(b.s);
     }
     return 0;

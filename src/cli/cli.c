@@ -44,10 +44,11 @@ int cli_open_questionnaire(const struct options *o, struct questionnaire **out)
     enum load_status st;
 
     *out = NULL;
-    if (o->questionnaire)
-        st = loader_load_file(o->questionnaire, &d, &q);
-    else
-        st = loader_load_buffer(BUILTIN_NAME, builtin_yaml, builtin_yaml_len, &d, &q);
+    if (!o->questionnaire) { /* compiled and validated at build time */
+        *out = builtin_questionnaire();
+        return EXIT_OK;
+    }
+    st = loader_load_file(o->questionnaire, &d, &q);
     if (st == LOAD_OK && !validator_check(q, &d)) {
         model_free(q);
         q = NULL;

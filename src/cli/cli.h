@@ -25,6 +25,7 @@ struct options {
     const char *format;        /* --format text|json|fhir; NULL = text */
     const char *output;        /* -o PATH; NULL or "-" = stdout */
     bool save;                 /* --save */
+    bool full;                 /* --full (paths: every way to each outcome) */
     bool plain;                /* --plain */
     const char *patient;       /* --patient ID */
     const char *practitioner;  /* --practitioner NAME */

@@ -27,7 +27,7 @@ static const char usage_text[] =
     "Usage: mesoscreen [OPTION]...                      screen a patient interactively\n"
     "  or:  mesoscreen check FILE...                    validate questionnaires\n"
     "  or:  mesoscreen answer --answers FILE [OPTION]... write the report for an answers file\n"
-    "  or:  mesoscreen paths [-q FILE]                  print the decision table\n"
+    "  or:  mesoscreen paths [-q FILE] [--full]         print the decision table\n"
     "  or:  mesoscreen show-default                     print the built-in questionnaire\n"
     "\n"
     "Contraindication screening for hair mesotherapy, with an eligibility report.\n"
@@ -39,6 +39,7 @@ static const char usage_text[] =
     "  -o, --output PATH         (answer) write the report to PATH (atomically, mode 0600);\n"
     "                            - or no -o writes to standard output\n"
     "      --save                (answer) save the report into the report directory\n"
+    "      --full                (paths) add every way to each outcome\n"
     "      --plain               numbered text prompts instead of the full-screen interface\n"
     "      --patient ID          the patient's id\n"
     "      --practitioner NAME   the practitioner's name\n"
@@ -74,6 +75,7 @@ enum {
     OPT_ANSWERED_BY,
     OPT_CLINIC,
     OPT_FHIR_SERVER,
+    OPT_FULL,
 };
 
 static const struct option long_options[] = {
@@ -92,6 +94,7 @@ static const struct option long_options[] = {
     {"answered-by", required_argument, NULL, OPT_ANSWERED_BY},
     {"clinic", required_argument, NULL, OPT_CLINIC},
     {"fhir-server", required_argument, NULL, OPT_FHIR_SERVER},
+    {"full", no_argument, NULL, OPT_FULL},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -196,6 +199,9 @@ int main(int argc, char **argv)
             break;
         case OPT_FHIR_SERVER:
             o.fhir_server = optarg;
+            break;
+        case OPT_FULL:
+            o.full = true;
             break;
         case 'h':
             fputs(usage_text, stdout);

@@ -9,6 +9,7 @@
 
 #include "answer.h"
 #include "file.h"
+#include "idtab.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -397,15 +398,18 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
     struct af_reader r = {.file = af->file, .d = d, .first_error = d->n_errors};
     int *entry_of = xmalloc((q->n_questions ? q->n_questions : 1) * sizeof *entry_of);
     const char **ids = xcalloc(q->n_questions, sizeof *ids);
+    struct idtab by_id;
+    idtab_init(&by_id, q->n_questions);
     for (size_t i = 0; i < q->n_questions; i++) {
         entry_of[i] = -1;
         ids[i] = q->questions[i].id;
+        idtab_put(&by_id, ids[i], (int)i);
     }
 
     /* Which question each entry answers (the first of duplicates: those were refused). */
     for (size_t k = 0; k < af->n_entries && !af_too_many(&r); k++) {
         const struct answers_entry *e = &af->entries[k];
-        int qi = model_find_question(q, e->question);
+        int qi = idtab_get(&by_id, e->question);
         if (qi >= 0) {
             if (entry_of[qi] < 0)
                 entry_of[qi] = (int)k;
@@ -476,5 +480,6 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
         diags_add(d, DIAG_ERROR, af->file, 0, 0, "too many errors; the rest is not examined");
     free(entry_of);
     free(ids);
+    idtab_free(&by_id);
     return d->n_errors == r.first_error;
 }

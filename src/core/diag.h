@@ -19,18 +19,37 @@ struct diag {
     size_t seq;         /* order of arrival, so sorting is stable */
 };
 
+/* Warnings of one kind (one format string, in one file) past the first DIAGS_SAME_WARNINGS. */
+struct diag_repeat {
+    const char *fmt; /* the format: the kind */
+    char *file;      /* owned */
+    size_t count;    /* warnings of the kind so far */
+    char *first;     /* owned: the first message not shown, which the summary line shows */
+    size_t summary;  /* index in items of that line, "MESSAGE (and N more like it, not shown)" */
+    size_t seq;      /* and its seq, to find it again after diags_sort */
+};
+
 struct diags {
     struct diag *items;
     size_t n, cap;
-    size_t n_errors, n_warnings;
+    size_t n_errors, n_warnings; /* every one added, shown or not */
+    struct diag_repeat *repeats; /* private: the warning kinds seen */
+    size_t n_repeats;
 };
+
+/* A file with thousands of the same warning (say, a missing translation on every text) shows
+ * the first DIAGS_SAME_WARNINGS of each kind, then one line counting the rest. Errors have
+ * their own cap in each reader (past it, reading that file stops). */
+#define DIAGS_SAME_WARNINGS 10
 
 #define DIAGS_INIT                                                                                 \
     {                                                                                              \
         0                                                                                          \
     }
 
-/* Appends a diagnostic; file is copied and may be NULL (printed as "<input>"). */
+/* Appends a diagnostic; file is copied and may be NULL (printed as "<input>"). A warning whose
+ * format already made DIAGS_SAME_WARNINGS warnings for this file is counted, not kept: the
+ * first of them is shown as "MESSAGE (and N more like it, not shown)" for all the others. */
 void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
                uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

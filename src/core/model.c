@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 static const char *const severity_names[SEV_COUNT] = {
     [SEV_ABSOLUTE] = "absolute",
     [SEV_TEMPORARY] = "temporary",
@@ -186,8 +188,14 @@ void model_cond_free(struct cond *c)
 
 void model_free(struct questionnaire *q)
 {
-    if (!q)
+    if (!q || q->compiled)
         return;
+    if (q->arena) {
+        arena_free(q->arena);
+        free(q->source);
+        free(q);
+        return;
+    }
     for (size_t i = 0; i < q->n_sections; i++) {
         struct section *s = &q->sections[i];
         free(s->id);

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct arena;
+
 /* Bounds the loader and validator enforce, so the rest of the engine can rely on them. */
 #define MODEL_MAX_OPTIONS   64 /* options of one choice question: multi answers are a uint64_t */
 #define MODEL_MAX_LANGUAGES 16
@@ -232,9 +234,24 @@ struct questionnaire {
     size_t n_labels;
 
     bool resolved; /* set by validator_check once every reference is resolved */
+
+    /* The hex SHA-256 of source when computed ahead (the built-in, at build time); NULL:
+     * digest source when needed. Not part of the model's value (model_dump.h). */
+    const char *source_sha256;
+    /* How the model is held. A loaded model keeps every node and string in `arena` (and only
+     * `source` and the questionnaire itself outside it); a model built in C (tests) has none,
+     * each piece malloc'ed; a compiled one is static data (builtin.h) that model_free leaves
+     * alone. Not part of the model's value (model_dump.h). */
+    struct arena *arena;
+    bool compiled;
 };
 
-/* Frees a questionnaire and everything it owns. NULL is a no-op. */
+/* Every field of these structures is printed by model_dump (model_dump.c) and written by the
+ * generator of the compiled built-in questionnaire (tools/builtin_gen.c): add a new field to
+ * both, or the build (a size check) and the built-in's equality test fail. */
+
+/* Frees a questionnaire and everything it owns (its arena, or each piece). NULL and a compiled
+ * one are no-ops. */
 void model_free(struct questionnaire *q);
 
 /* Frees a condition tree and everything it owns (for conditions built outside a loaded

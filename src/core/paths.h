@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "answer.h"
 #include "model.h"
 
 /* The default bound on abstract states explored (summed over all questions). */
@@ -69,10 +70,29 @@ const struct paths_outcome *paths_outcome_get(const struct paths *p, size_t i);
  * frees it. */
 char *paths_example(const struct paths *p, size_t i, size_t limit);
 
-/* Prints the decision table: a header with the questionnaire id, version and counts; for
- * every outcome the alternatives of answers that lead to it (at most a bound per outcome,
- * then "... and N more"); then every finding with what raises it, and every question with
- * when it is asked. In ids and option values (the stable vocabulary), not texts. */
-void paths_print(const struct paths *p, FILE *out);
+/* An example patient who ends in outcome i, as the decision table shows it: answers[q] and
+ * asked[q] for every question (n_questions entries each; asked false for a question the
+ * example is not asked, answers[q].given false for one left unanswered), as close as possible
+ * to the table's reference patient. Text answers point into p. Returns false (answers all
+ * unset) when no explored path ends in outcome i. */
+bool paths_example_patient(const struct paths *p, size_t i, struct answer *answers, bool *asked);
+
+/* What heads the decision table besides the questionnaire's id and version. */
+struct paths_table {
+    const char *sha256; /* the questionnaire source's SHA-256, in hex */
+    const char *date;   /* YYYY-MM-DD */
+    size_t lang;        /* index into q->languages: the table's language */
+    bool full;          /* add every way to each outcome (--full) */
+};
+
+/* Prints the decision table for clinical sign-off (product.md section 8) in the
+ * questionnaire's words and language t->lang: a header with id, version, SHA-256 and date;
+ * every finding with its severity, the verdict it imposes and the answers that raise it, by
+ * verdict in order of precedence; the role rows in order; every recommendation with its
+ * condition; the proof that every path ends in a verdict and a role, with the number of ways
+ * per verdict and role and one example patient per (verdict, role); a sign-off block; and with
+ * t->full every way to each outcome. Questionnaire texts are printed with control characters
+ * escaped. Write errors are the caller's to check (ferror). */
+void paths_print(const struct paths *p, const struct paths_table *t, FILE *out);
 
 #endif

@@ -81,6 +81,8 @@ static bool in_ranges(const struct cp_range *r, size_t n, uint32_t cp)
 
 int utf8_cp_width(uint32_t cp)
 {
+    if (cp < zero_width[0].first) /* Latin text, the common case: no search */
+        return 1;
     if (in_ranges(zero_width, sizeof zero_width / sizeof zero_width[0], cp))
         return 0;
     if (in_ranges(double_width, sizeof double_width / sizeof double_width[0], cp))

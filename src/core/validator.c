@@ -8,67 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idtab.h"
 #include "paths.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
-
-/* ---- id tables: open addressing on FNV-1a, so lookups stay linear in the file size ---- */
-
-struct idtab {
-    const char **keys; /* borrowed from the model */
-    int *vals;
-    size_t cap; /* a power of two, at least twice the entries */
-};
-
-static uint64_t idtab_hash(const char *s)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-    return h;
-}
-
-static void idtab_init(struct idtab *t, size_t n)
-{
-    t->cap = 16;
-    while (t->cap < 2 * n + 1)
-        t->cap *= 2;
-    t->keys = xcalloc(t->cap, sizeof *t->keys);
-    t->vals = xcalloc(t->cap, sizeof *t->vals);
-}
-
-static void idtab_free(struct idtab *t)
-{
-    free(t->keys);
-    free(t->vals);
-}
-
-/* The slot of key: where it is, or the empty slot where it would go. */
-static size_t idtab_slot(const struct idtab *t, const char *key)
-{
-    size_t i = (size_t)idtab_hash(key) & (t->cap - 1);
-    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
-        i = (i + 1) & (t->cap - 1);
-    return i;
-}
-
-/* Adds key -> val; returns the earlier value when key is already there (and keeps it). */
-static int idtab_put(struct idtab *t, const char *key, int val)
-{
-    size_t i = idtab_slot(t, key);
-    if (t->keys[i])
-        return t->vals[i];
-    t->keys[i] = key;
-    t->vals[i] = val;
-    return -1;
-}
-
-static int idtab_get(const struct idtab *t, const char *key)
-{
-    size_t i = idtab_slot(t, key);
-    return t->keys[i] ? t->vals[i] : -1;
-}
 
 /* ---- the validator's state ---- */
 
@@ -778,12 +722,25 @@ static void report_bad_ends(struct validator *v, const struct paths *p, bool no_
     }
 }
 
+/* States the analysis may explore per question beyond the default budget: a long but plain
+ * questionnaire needs about 45 a question (a generated one of 100,000 questions, 4.45
+ * million), so that a valid file of any size is proven, in time linear in its questions. */
+#define STATES_PER_QUESTION 64
+
+size_t validator_paths_budget(const struct questionnaire *q)
+{
+    if (q->n_questions > PATHS_DEFAULT_BUDGET / STATES_PER_QUESTION)
+        return q->n_questions * STATES_PER_QUESTION;
+    return PATHS_DEFAULT_BUDGET;
+}
+
 static void check_paths(struct validator *v)
 {
     const struct questionnaire *q = v->q;
+    size_t budget = validator_paths_budget(q);
     /* Merged verdicts first: exact for everything checked here but the eligibility a path
      * without a role ends with, which only an error message needs. */
-    struct paths *p = paths_check(q, PATHS_DEFAULT_BUDGET);
+    struct paths *p = paths_check(q, budget);
     struct src_loc top = {1, 1};
     if (!paths_complete(p)) {
         v_warning(v, top, "%s", paths_stop_reason(p));
@@ -802,7 +759,7 @@ static void check_paths(struct validator *v)
     if (no_role) {
         /* The exact analysis names the eligibility of each path without a role; should its
          * budget run out before it finds one, the merged one still reports them. */
-        struct paths *exact = paths_analyse(q, PATHS_DEFAULT_BUDGET);
+        struct paths *exact = paths_analyse(q, budget);
         bool found = false;
         for (size_t i = 0; i < paths_outcome_count(exact); i++)
             found |= paths_outcome_get(exact, i)->end == PATHS_END_NO_ROLE;

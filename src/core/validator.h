@@ -4,6 +4,7 @@
 #define MESOSCREEN_VALIDATOR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag.h"
 #include "model.h"
@@ -12,5 +13,9 @@
  * every error and warning to d. Returns true, and sets q->resolved, when there is no error:
  * only then may the walk, rules or reports use q. */
 bool validator_check(struct questionnaire *q, struct diags *d);
+
+/* The bound on the states the path analysis of q may explore: PATHS_DEFAULT_BUDGET, or more
+ * for a questionnaire large enough to need it (a number per question). */
+size_t validator_paths_budget(const struct questionnaire *q);
 
 #endif

@@ -1,5 +1,8 @@
 /* walk.c - which questions a screening asks, given the answers so far.
- * Answers live in slots that survive branching; reachability is recomputed in one pass. */
+ * Answers live in slots that survive branching. Reachability is a cache kept fresh up to a
+ * question: an answer to question i only makes questions from i on stale, and a query brings
+ * the cache forward only as far as it reads, so answering in asking order (an answers file)
+ * evaluates every condition once: linear, not quadratic. */
 #include "walk.h"
 
 #include <stdlib.h>
@@ -15,7 +18,9 @@ struct walk {
      * empty answer when it picks an option that the earlier answers no longer offer. */
     struct answer *view;
     bool *reached;
-    bool *visited; /* optional questions seen (walk_visit) */
+    bool *visited;    /* optional questions seen (walk_visit) */
+    bool *section_on; /* each section's `when`, fresh once its first question is */
+    size_t fresh;     /* view, reached and section_on are up to date for questions < fresh */
 };
 
 static struct cond_env walk_env(const struct walk *w)
@@ -43,27 +48,37 @@ static bool options_offered(const struct walk *w, size_t qi, const struct answer
     return true;
 }
 
-/* The one O(n) pass: questions in asking order, each decided on the earlier ones only (the
- * validator forbids a `when` on a later question), so later flags start false. */
-static void walk_recompute(struct walk *w)
+/* Brings the cache up to date for questions < upto, in asking order, each decided on the
+ * earlier ones only (the validator forbids a `when` on a later question). The cache is not
+ * part of the walk's value, so the const queries may fill it. */
+static void settle(const struct walk *cw, size_t upto)
 {
+    struct walk *w = (struct walk *)cw; /* allocated non-const by walk_new */
     const struct questionnaire *q = w->q;
+    if (upto > q->n_questions)
+        upto = q->n_questions;
+    if (w->fresh >= upto)
+        return;
     struct cond_env env = walk_env(w);
-    for (size_t i = 0; i < q->n_questions; i++) {
-        w->reached[i] = false;
+    for (size_t i = w->fresh; i < upto; i++) {
+        const struct question *qn = &q->questions[i];
+        const struct section *sec = &q->sections[qn->section];
+        if (i == sec->first_question)
+            w->section_on[qn->section] = cond_eval(sec->when, &env);
+        w->reached[i] = w->section_on[qn->section] && cond_eval(qn->when, &env);
         w->view[i] = (struct answer){0};
+        w->fresh = i; /* options_offered reads questions < i only */
+        if (w->slots[i].given && (!w->reached[i] || options_offered(w, i, &w->slots[i])))
+            w->view[i] = w->slots[i];
     }
-    for (size_t s = 0; s < q->n_sections; s++) {
-        const struct section *sec = &q->sections[s];
-        bool section_on = cond_eval(sec->when, &env);
-        for (size_t k = 0; k < sec->n_questions; k++) {
-            size_t i = sec->first_question + k;
-            const struct question *qn = &q->questions[i];
-            w->reached[i] = section_on && cond_eval(qn->when, &env);
-            if (w->slots[i].given && (!w->reached[i] || options_offered(w, i, &w->slots[i])))
-                w->view[i] = w->slots[i];
-        }
-    }
+    w->fresh = upto;
+}
+
+/* Question qi's answer changed: it and everything after it are stale. */
+static void invalidate(struct walk *w, size_t qi)
+{
+    if (w->fresh > qi)
+        w->fresh = qi;
 }
 
 struct walk *walk_new(const struct questionnaire *q)
@@ -76,7 +91,7 @@ struct walk *walk_new(const struct questionnaire *q)
     w->view = xcalloc(q->n_questions, sizeof *w->view);
     w->reached = xcalloc(q->n_questions, sizeof *w->reached);
     w->visited = xcalloc(q->n_questions, sizeof *w->visited);
-    walk_recompute(w);
+    w->section_on = xcalloc(q->n_sections ? q->n_sections : 1, sizeof *w->section_on);
     return w;
 }
 
@@ -90,6 +105,7 @@ void walk_free(struct walk *w)
     free(w->view);
     free(w->reached);
     free(w->visited);
+    free(w->section_on);
     free(w);
 }
 
@@ -112,6 +128,7 @@ bool walk_option_offered(const struct walk *w, size_t qi, size_t option)
         return option < model_option_count(qn);
     if (option >= qn->n_options)
         return false;
+    settle(w, qi);
     struct cond_env env = walk_env(w);
     return cond_eval(qn->options[option].when, &env);
 }
@@ -136,7 +153,7 @@ bool walk_set(struct walk *w, size_t qi, const struct answer *a)
     answer_clear(&w->slots[qi]);
     w->slots[qi] = copy;
     w->visited[qi] = true;
-    walk_recompute(w);
+    invalidate(w, qi);
     return true;
 }
 
@@ -144,33 +161,38 @@ void walk_unset(struct walk *w, size_t qi)
 {
     check_index(w, qi, "walk_unset");
     answer_clear(&w->slots[qi]);
-    walk_recompute(w);
+    invalidate(w, qi);
 }
 
 const struct answer *walk_get(const struct walk *w, size_t qi)
 {
     check_index(w, qi, "walk_get");
+    settle(w, qi + 1);
     return &w->view[qi];
 }
 
 bool walk_reached(const struct walk *w, size_t qi)
 {
     check_index(w, qi, "walk_reached");
+    settle(w, qi + 1);
     return w->reached[qi];
 }
 
 const bool *walk_reached_all(const struct walk *w)
 {
+    settle(w, w->q->n_questions);
     return w->reached;
 }
 
 const struct answer *walk_answers(const struct walk *w)
 {
+    settle(w, w->q->n_questions);
     return w->view;
 }
 
 int walk_next(const struct walk *w)
 {
+    settle(w, w->q->n_questions);
     for (size_t i = 0; i < w->q->n_questions; i++) {
         if (!w->reached[i] || w->view[i].given)
             continue;
@@ -189,6 +211,7 @@ void walk_visit(struct walk *w, size_t qi)
 int walk_prev(const struct walk *w, size_t qi)
 {
     check_index(w, qi, "walk_prev");
+    settle(w, qi);
     for (size_t i = qi; i-- > 0;)
         if (w->reached[i])
             return (int)i;
@@ -198,6 +221,7 @@ int walk_prev(const struct walk *w, size_t qi)
 int walk_after(const struct walk *w, size_t qi)
 {
     check_index(w, qi, "walk_after");
+    settle(w, w->q->n_questions);
     for (size_t i = qi + 1; i < w->q->n_questions; i++)
         if (w->reached[i])
             return (int)i;
@@ -274,6 +298,7 @@ static enum tri tri_eval(const struct walk *w, const enum tri *status, const str
 void walk_progress(const struct walk *w, size_t qi, size_t *n, size_t *m)
 {
     check_index(w, qi, "walk_progress");
+    settle(w, w->q->n_questions);
     const struct questionnaire *q = w->q;
     enum tri *status = xcalloc(q->n_questions, sizeof *status);
     for (size_t s = 0; s < q->n_sections; s++) {

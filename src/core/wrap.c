@@ -33,6 +33,10 @@ static void wrap_flush(struct wrap_state *st)
  * and its display width in *w. s holds valid UTF-8 (escaped before). */
 static size_t wrap_cluster(const char *s, size_t n, size_t *w)
 {
+    if ((unsigned char)s[0] < 0x80 && (n == 1 || (unsigned char)s[1] < 0x80)) {
+        *w = 1; /* ASCII followed by no combining mark: the common case */
+        return 1;
+    }
     uint32_t cp;
     size_t len = utf8_decode(s, n, &cp);
     if (len == 0) /* cannot happen after escaping; take one byte to make progress */

@@ -8,43 +8,16 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "xalloc.h"
 
-/* ==== the arena: a bump allocator, one free for the whole tree ==== */
+/* ==== the nodes live in an arena: one free for the whole tree ==== */
 
 _Static_assert(sizeof(struct yamltree_node) <= 32, "a big file has millions of nodes");
 
-struct yamltree_block {
-    struct yamltree_block *next;
-    size_t used, cap;
-    max_align_t data[];
-};
-
-static void *arena_alloc(struct yamltree *t, size_t size)
-{
-    size_t align = sizeof(max_align_t);
-    size = (size + align - 1) / align * align;
-    struct yamltree_block *b = t->blocks;
-    if (!b || b->cap - b->used < size) {
-        size_t cap = size > 65536 ? size : 65536;
-        b = xmalloc(sizeof *b + cap);
-        b->next = t->blocks;
-        b->used = 0;
-        b->cap = cap;
-        t->blocks = b;
-    }
-    void *p = (char *)b->data + b->used;
-    b->used += size;
-    return p;
-}
-
 void yamltree_free(struct yamltree *t)
 {
-    while (t->blocks) {
-        struct yamltree_block *next = t->blocks->next;
-        free(t->blocks);
-        t->blocks = next;
-    }
+    arena_free(t->arena);
     *t = (struct yamltree){0};
 }
 
@@ -424,7 +397,7 @@ static void collection_end(struct reader *rd, struct builder *b)
 {
     struct open o = b->open[--b->n_open];
     size_t count = b->n_pending - o.first;
-    o.node.items = arena_alloc(rd->t, count * sizeof *o.node.items);
+    o.node.items = arena_alloc(rd->t->arena, count * sizeof *o.node.items);
     if (count) /* an empty collection may have nothing pending at all (pending NULL) */
         memcpy(o.node.items, b->pending + o.first, count * sizeof *o.node.items);
     b->n_pending = o.first;
@@ -438,9 +411,7 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
 {
     struct yamltree_node n = node_at(&e->start_mark, YAMLTREE_SCALAR);
     size_t len = e->data.scalar.length; /* the callers bound the bytes: n fits in 32 bits */
-    char *s = arena_alloc(rd->t, len + 1);
-    memcpy(s, e->data.scalar.value, len);
-    s[len] = '\0';
+    const char *s = arena_strndup(rd->t->arena, (const char *)e->data.scalar.value, len);
     n.str = s;
     n.n = (uint32_t)len;
     n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -634,7 +605,7 @@ static enum yamltree_status tree_parse(struct reader *rd)
     }
     enum yamltree_status st = YAMLTREE_BROKEN;
     if (ok && !stopped(rd) && b.n_pending > 0) {
-        struct yamltree_node *root = arena_alloc(rd->t, sizeof *root);
+        struct yamltree_node *root = arena_alloc(rd->t->arena, sizeof *root);
         *root = b.pending[0];
         rd->t->root = root;
         st = YAMLTREE_OK;
@@ -652,7 +623,7 @@ static enum yamltree_status tree_parse(struct reader *rd)
 enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
                                    size_t len, const struct yamltree_rules *r, struct diags *d)
 {
-    *t = (struct yamltree){0};
+    *t = (struct yamltree){.arena = arena_new()};
     if (len > UINT32_MAX) /* node lengths are 32-bit; every caller bounds its files far lower */
         xdie("yamltree_read: %zu bytes is beyond any bound", len);
     struct reader rd = {.file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t};

@@ -55,12 +55,12 @@ enum yamltree_status {
     YAMLTREE_BROKEN, /* bad bytes, malformed YAML or a bound: reported, no tree */
 };
 
-struct yamltree_block;
+struct arena;
 
 struct yamltree {
     const struct yamltree_node *root; /* NULL unless YAMLTREE_OK */
     size_t errors;                    /* errors this read added to d (and those past the cap) */
-    struct yamltree_block *blocks;    /* private: the arena holding every node and string */
+    struct arena *arena;              /* private: holds every node and string */
 };
 
 /* Reads buf[0..len) (not NUL-terminated, len < 4 GiB) as one YAML document by rules r, appending

@@ -2,6 +2,7 @@
 #include "digest.h"
 
 #include <nettle/sha2.h>
+#include <string.h>
 
 void digest_sha256_hex(const void *data, size_t len, char hex[DIGEST_HEX_LEN + 1])
 {
@@ -17,4 +18,14 @@ void digest_sha256_hex(const void *data, size_t len, char hex[DIGEST_HEX_LEN + 1
         hex[2 * i + 1] = digits[sum[i] & 15];
     }
     hex[DIGEST_HEX_LEN] = '\0';
+}
+
+void digest_questionnaire_hex(const struct questionnaire *q, char hex[DIGEST_HEX_LEN + 1])
+{
+    if (q->source_sha256) {
+        memcpy(hex, q->source_sha256, DIGEST_HEX_LEN);
+        hex[DIGEST_HEX_LEN] = '\0';
+        return;
+    }
+    digest_sha256_hex(q->source ? q->source : "", q->source ? q->source_len : 0, hex);
 }

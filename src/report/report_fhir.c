@@ -301,7 +301,7 @@ char *report_fhir_render(const struct walk *w, const struct outcome *o, const st
     json_t *root = jsonutil_object();
     struct strbuf b = STRBUF_INIT;
 
-    digest_sha256_hex(q->source ? q->source : "", q->source ? q->source_len : 0, sha);
+    digest_questionnaire_hex(q, sha);
     timestamp_iso8601(m->when, when);
 
     /* Length-prefixed fields, so that no two different inputs hash the same string. */

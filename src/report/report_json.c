@@ -54,7 +54,7 @@ static json_t *report_json_questionnaire(const struct questionnaire *q)
     char sha[DIGEST_HEX_LEN + 1];
     json_t *obj = jsonutil_object();
 
-    digest_sha256_hex(q->source ? q->source : "", q->source ? q->source_len : 0, sha);
+    digest_questionnaire_hex(q, sha);
     jsonutil_set(obj, "id", jsonutil_string(q->id));
     jsonutil_set(obj, "version", jsonutil_string(q->version));
     jsonutil_set(obj, "sha256", jsonutil_string(sha));

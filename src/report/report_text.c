@@ -207,7 +207,7 @@ static void text_header(struct text_ctx *c)
     char *qline = xasprintf("%s, %s %s", c->q->id, text_label(c, "version"), c->q->version);
     text_field(c, text_label(c, "questionnaire"), col, qline);
     free(qline);
-    digest_sha256_hex(c->q->source ? c->q->source : "", c->q->source ? c->q->source_len : 0, sha);
+    digest_questionnaire_hex(c->q, sha);
     text_field(c, text_label(c, "sha256"), col, sha);
     const char *none = text_label(c, "not_stated");
     text_field(c, text_label(c, "patient"), col,

@@ -40,7 +40,7 @@ int session_open(struct session *s, const struct session_config *c, char **err)
 
     s->header.questionnaire = xstrdup(s->q->id);
     s->header.version = xstrdup(s->q->version);
-    digest_sha256_hex(s->q->source, s->q->source_len, s->header.sha256);
+    digest_questionnaire_hex(s->q, s->header.sha256);
     s->header.patient = dup_or_null(c->people.patient);
     s->header.practitioner = dup_or_null(c->people.practitioner);
 

@@ -129,6 +129,42 @@ static void brute(struct walk *w, size_t qi, struct seen *s)
     }
 }
 
+/* The example patient the decision table shows for each outcome, walked with the real walk
+ * and rules, asks what the example says it asks and ends in that outcome. */
+static void check_examples(const struct questionnaire *q, const struct paths *p)
+{
+    struct answer *answers = xcalloc(q->n_questions + 1, sizeof *answers);
+    bool *asked = xcalloc(q->n_questions + 1, sizeof *asked);
+    for (size_t i = 0; i < paths_outcome_count(p); i++) {
+        const struct paths_outcome *o = paths_outcome_get(p, i);
+        assert_true(paths_example_patient(p, i, answers, asked));
+        if (o->end == PATHS_END_DEAD_END)
+            continue;
+        struct walk *w = walk_new(q);
+        for (size_t qi = 0; qi < q->n_questions; qi++) {
+            if (walk_reached(w, qi) != asked[qi])
+                fail_msg("outcome %zu: question %s asked %d, the example says %d", i,
+                         q->questions[qi].id, walk_reached(w, qi), asked[qi]);
+            if (!asked[qi])
+                continue;
+            if (answers[qi].given)
+                assert_true(walk_set(w, qi, &answers[qi]));
+            else
+                walk_visit(w, qi);
+        }
+        struct outcome out = {0};
+        bool has_role = rules_evaluate(w, &out);
+        assert_int_equal(has_role, o->end == PATHS_END_ROLE);
+        assert_int_equal(out.eligibility, o->eligibility);
+        if (has_role)
+            assert_int_equal(out.role, o->role);
+        outcome_free(&out);
+        walk_free(w);
+    }
+    free(answers);
+    free(asked);
+}
+
 /* The analysis must find exactly the outcomes and reached questions brute force finds. */
 static void cross_check(const struct questionnaire *q)
 {
@@ -169,6 +205,7 @@ static void cross_check(const struct questionnaire *q)
                      a.dead_end[i], s.dead_end[i]);
     }
     size_t exact_states = paths_state_count(p);
+    check_examples(q, p);
     paths_free(p);
 
     /* Merged verdicts: the same roles, paths without a role, reached questions and dead ends,
@@ -354,9 +391,11 @@ static void budget_stops_the_analysis(void **state)
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     assert_non_null(out);
-    paths_print(p, out);
+    struct paths_table t = {"0123", "2026-01-02", 0, false};
+    paths_print(p, &t, out);
     fclose(out);
-    assert_non_null(strstr(buf, "Note: analysis stopped after 6 states; coverage not proven\n"));
+    assert_non_null(
+        strstr(buf, "\nNOT PROVEN: analysis stopped after 6 states; coverage not proven\n"));
     free(buf);
     paths_free(p);
 
@@ -407,15 +446,35 @@ static void printed_table(void **state)
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     assert_non_null(out);
-    paths_print(p, out);
+    struct paths_table t = {"0123abcd", "2026-01-02", 0, true};
+    paths_print(p, &t, out);
     fclose(out);
-    assert_true(strncmp(buf, "Decision table of questionnaire staging version 2: 9 outcomes from ",
-                        67) == 0);
-    assert_non_null(strstr(buf, "\n1. eligibility not_eligible, role none, when any of these:\n"
-                                "  - bleeding = yes\n"));
-    assert_non_null(strstr(buf, "\n5. eligibility refer_for_diagnosis, role undetermined, when "
-                                "any of these:\n  - bleeding = no; diagnosed in {no, unknown}\n"));
-    assert_non_null(strstr(buf, "  months (number): asked when diagnosed = yes\n"));
+    const char *head = "DECISION TABLE FOR CLINICAL SIGN-OFF\n"
+                       "Questionnaire:  Staging\n"
+                       "                staging, version 2\n"
+                       "SHA-256:        0123abcd\n"
+                       "Date:           2026-01-02\n";
+    assert_true(strncmp(buf, head, strlen(head)) == 0);
+    /* A finding in words, with its severity and what raises it. */
+    assert_non_null(strstr(buf, " 1. NOT ELIGIBLE [absolute]\n"
+                                "    - Bleeding disorder? = Yes \u2192 Bleeding disorder\n"));
+    assert_non_null(
+        strstr(buf, " 5. ELIGIBLE [info]\n    - Stage = Norwood 6 or Ludwig 3 \u2192 Advanced "
+                    "stage\n    - finding \"Advanced stage\" and finding \"Recent hair "
+                    "loss\" \u2192 Advanced and\n      recent\n"));
+    /* The roles in order, and the catch-all. */
+    assert_non_null(strstr(buf, " 2. finding \"No specialist diagnosis\" \u2192 UNDETERMINED\n"));
+    assert_non_null(strstr(buf, " 4. in every other case \u2192 SINGLE TREATMENT\n"));
+    /* The proof, counts and examples. */
+    assert_non_null(strstr(buf, "\nProven: every combination of answers was followed"));
+    assert_non_null(strstr(buf, "  1. NOT ELIGIBLE, NONE: 16 ways; as the reference patient, but: "
+                                "Bleeding\n     disorder? = Yes\n"));
+    /* Nothing cut short; --full lists every way, one answer a line. */
+    assert_null(strstr(buf, "more"));
+    assert_non_null(strstr(buf, "\nEVERY WAY TO EACH OUTCOME\n"));
+    assert_non_null(strstr(buf, "    - Bleeding disorder? = No\n"
+                                "      Diagnosed by a specialist? = No or Unknown\n"));
+    assert_non_null(strstr(buf, "\nSignature:  ____"));
     free(buf);
     paths_free(p);
     model_free(q);

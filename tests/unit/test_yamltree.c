@@ -88,7 +88,7 @@ static void test_shape(void **state)
     assert_false(b->items[1].is_null);
     free(out);
     yamltree_free(&t);
-    assert_null(t.blocks);
+    assert_null(t.arena);
     yamltree_free(&t); /* twice is harmless */
 }
 

@@ -1,0 +1,361 @@
+/* paths_classes.c - step 1 of the path analysis: the answer classes of each question, the
+ * answers no condition can tell apart (see paths.c for the algorithm). */
+#include "paths_impl.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cond.h"
+#include "xalloc.h"
+
+/* Per-question test lists gathered before classes are built. */
+struct tests {
+    uint64_t **masks; /* yes/no, choice: tested option sets */
+    size_t *n_masks, *cap_masks;
+    long long **cuts; /* number: interval starts */
+    size_t *n_cuts, *cap_cuts;
+};
+
+static void push_u64(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 4;
+        *v = xreallocarray(*v, *cap, sizeof **v);
+    }
+    (*v)[(*n)++] = x;
+}
+
+static void push_ll(long long **v, size_t *n, size_t *cap, long long x)
+{
+    if (*n == *cap) {
+        *cap = *cap ? 2 * *cap : 4;
+        *v = xreallocarray(*v, *cap, sizeof **v);
+    }
+    (*v)[(*n)++] = x;
+}
+
+/* Past 63 atoms classes_multi gives up, so stop collecting (and deduplicating) there. */
+#define MAX_ATOMS 63
+
+static void add_atom(struct qinfo *qi, enum atom_kind kind, uint64_t mask)
+{
+    if (qi->n_atoms > MAX_ATOMS)
+        return;
+    if (__builtin_popcountll(mask) == 1)
+        kind = ATOM_ANY; /* "some of {v}" and "all of {v}" are the same test */
+    for (size_t i = 0; i < qi->n_atoms; i++)
+        if (qi->atoms[i].kind == kind && qi->atoms[i].mask == mask)
+            return;
+    qi->atoms = xreallocarray(qi->atoms, qi->n_atoms + 1, sizeof *qi->atoms);
+    qi->atoms[qi->n_atoms++] = (struct atom){kind, mask};
+    qi->tested |= mask;
+}
+
+/* Records what one leaf tests on its question. */
+static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    struct tests *t = arg;
+    if (!paths_is_question_leaf(c) || c->ref_index < 0)
+        return;
+    size_t qi = (size_t)c->ref_index;
+    const struct question *qn = &p->q->questions[qi];
+    struct qinfo *info = &p->qinfo[qi];
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        if (c->kind == COND_IN)
+            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], cond_value_mask(c));
+        break;
+    case QTYPE_MULTI:
+        if (c->kind == COND_IN)
+            add_atom(info, ATOM_ANY, cond_value_mask(c));
+        else if (c->kind == COND_INCLUDES)
+            add_atom(info, ATOM_ALL, cond_value_mask(c));
+        break;
+    case QTYPE_NUMBER:
+        if (c->kind == COND_COMPARE) {
+            /* The first value for which the comparison's truth differs from the one below. */
+            long long n = c->number;
+            bool up = c->op == CMP_AT_MOST || c->op == CMP_ABOVE || c->op == CMP_EQUAL;
+            if (c->op == CMP_EQUAL || !up)
+                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n);
+            if (up && n < LLONG_MAX)
+                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n + 1);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- answer classes ---- */
+
+static size_t *raises_of(const struct question *qn, uint64_t picked, size_t *n)
+{
+    size_t *out = NULL;
+    *n = 0;
+    for (size_t r = 0; r < qn->n_raises; r++) {
+        const struct raise *ra = &qn->raises[r];
+        if (ra->value_index >= 0 && ra->finding_index >= 0 &&
+            (picked & (UINT64_C(1) << ra->value_index))) {
+            out = xreallocarray(out, *n + 1, sizeof *out);
+            out[(*n)++] = (size_t)ra->finding_index;
+        }
+    }
+    return out;
+}
+
+static struct qclass *new_class(struct qinfo *info)
+{
+    info->classes = xreallocarray(info->classes, info->n_classes + 1, sizeof *info->classes);
+    struct qclass *c = &info->classes[info->n_classes++];
+    *c = (struct qclass){.reached = true};
+    return c;
+}
+
+/* Yes/no and choice: refine the partition of options by every tested set. */
+static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, size_t n_masks)
+{
+    const struct question *qn = &p->q->questions[qi];
+    struct qinfo *info = &p->qinfo[qi];
+    size_t n_opt = model_option_count(qn);
+    int group[MODEL_MAX_OPTIONS] = {0};
+    int n_groups = n_opt ? 1 : 0;
+    for (size_t m = 0; m < n_masks + qn->n_raises; m++) {
+        uint64_t mask;
+        if (m < n_masks) {
+            mask = masks[m];
+        } else {
+            int v = qn->raises[m - n_masks].value_index;
+            if (v < 0)
+                continue;
+            mask = UINT64_C(1) << v;
+        }
+        /* Split each group into its options inside and outside mask. */
+        int split[2 * MODEL_MAX_OPTIONS];
+        for (int g = 0; g < 2 * MODEL_MAX_OPTIONS; g++)
+            split[g] = -1;
+        int next = 0;
+        for (size_t o = 0; o < n_opt; o++) {
+            int key = group[o] * 2 + (int)((mask >> o) & 1);
+            if (split[key] < 0)
+                split[key] = next++;
+            group[o] = split[key];
+        }
+        n_groups = next;
+    }
+    for (int g = 0; g < n_groups; g++) {
+        struct qclass *c = new_class(info);
+        for (size_t o = 0; o < n_opt; o++)
+            if (group[o] == g)
+                c->options |= UINT64_C(1) << o;
+        c->rep.given = true;
+        c->rep.choice = __builtin_ctzll(c->options);
+        c->raises = raises_of(qn, UINT64_C(1) << c->rep.choice, &c->n_raises);
+    }
+}
+
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+static void classes_number(struct paths *p, size_t qi, long long *cuts, size_t n_cuts)
+{
+    const struct question *qn = &p->q->questions[qi];
+    struct qinfo *info = &p->qinfo[qi];
+    long long lo = qn->min, max = qn->max < qn->min ? qn->min : qn->max;
+    if (n_cuts > 0)
+        qsort(cuts, n_cuts, sizeof *cuts, cmp_ll);
+    for (size_t i = 0; i <= n_cuts; i++) {
+        if (i < n_cuts && (cuts[i] <= lo || cuts[i] > max))
+            continue;
+        struct qclass *c = new_class(info);
+        c->lo = lo;
+        c->hi = i < n_cuts ? cuts[i] - 1 : max;
+        c->rep.given = true;
+        c->rep.number = lo;
+        if (i == n_cuts)
+            break;
+        lo = cuts[i];
+    }
+}
+
+/* A multi answer set (restricted to tested options) and the truth vector it gives. */
+struct member {
+    uint64_t truth;
+    uint64_t set;
+};
+
+static int cmp_member(const void *a, const void *b)
+{
+    const struct member *x = a, *y = b;
+    if (x->truth != y->truth)
+        return x->truth < y->truth ? -1 : 1;
+    return (x->set > y->set) - (x->set < y->set);
+}
+
+static uint64_t atoms_truth(const struct qinfo *info, uint64_t set)
+{
+    uint64_t t = 0;
+    for (size_t a = 0; a < info->n_atoms; a++) {
+        uint64_t m = info->atoms[a].mask;
+        bool holds = info->atoms[a].kind == ATOM_ANY ? (set & m) != 0 : (set & m) == m;
+        if (holds)
+            t |= UINT64_C(1) << a;
+    }
+    return t;
+}
+
+/* Multi: every feasible answer set over the tested options (plus "only untested options"),
+ * grouped by truth vector. False when too many options are tested to enumerate. */
+static bool classes_multi(struct paths *p, size_t qi)
+{
+    const struct question *qn = &p->q->questions[qi];
+    struct qinfo *info = &p->qinfo[qi];
+    uint64_t exclusive = 0, all = 0;
+    for (size_t o = 0; o < qn->n_options; o++) {
+        all |= UINT64_C(1) << o;
+        if (qn->options[o].exclusive)
+            exclusive |= UINT64_C(1) << o;
+    }
+    info->has_untested = (all & ~info->tested) != 0;
+    int bits[MULTI_MAX_TESTED];
+    int n_bits = 0;
+    if (info->n_atoms > MAX_ATOMS)
+        return false;
+    for (size_t o = 0; o < qn->n_options; o++)
+        if (info->tested & (UINT64_C(1) << o)) {
+            if (n_bits == MULTI_MAX_TESTED)
+                return false;
+            bits[n_bits++] = (int)o;
+        }
+    size_t n_sets = (size_t)1 << n_bits;
+    struct member *m = xcalloc(n_sets, sizeof *m);
+    size_t n = 0;
+    for (size_t k = 0; k < n_sets; k++) {
+        uint64_t set = 0;
+        for (int b = 0; b < n_bits; b++)
+            if (k & ((size_t)1 << b))
+                set |= UINT64_C(1) << bits[b];
+        bool feasible =
+            set ? (set & exclusive) == 0 || __builtin_popcountll(set) == 1 : info->has_untested;
+        if (feasible)
+            m[n++] = (struct member){atoms_truth(info, set), set};
+    }
+    qsort(m, n, sizeof *m, cmp_member);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && m[j].truth == m[i].truth)
+            j++;
+        struct qclass *c = new_class(info);
+        c->truth = m[i].truth;
+        c->n_members = j - i;
+        info->n_members += j - i;
+        c->members = xcalloc(c->n_members, sizeof *c->members);
+        for (size_t k = i; k < j; k++)
+            c->members[k - i] = m[k].set;
+        uint64_t set = m[i].set ? m[i].set : (all & ~info->tested & -(all & ~info->tested));
+        c->rep.given = true;
+        c->rep.selected = set;
+        c->raises = raises_of(qn, set, &c->n_raises);
+        i = j;
+    }
+    free(m);
+    return true;
+}
+
+void paths_classes_build(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    size_t n = q->n_questions;
+    struct tests t = {
+        .masks = xcalloc(n + 1, sizeof *t.masks),
+        .n_masks = xcalloc(n + 1, sizeof(size_t)),
+        .cap_masks = xcalloc(n + 1, sizeof(size_t)),
+        .cuts = xcalloc(n + 1, sizeof *t.cuts),
+        .n_cuts = xcalloc(n + 1, sizeof(size_t)),
+        .cap_cuts = xcalloc(n + 1, sizeof(size_t)),
+    };
+    /* Every condition that decides an outcome; recommendations do not. */
+    for (size_t s = 0; s < q->n_sections; s++)
+        paths_cond_leaves(p, q->sections[s].when, gather_leaf, &t);
+    for (size_t i = 0; i < n; i++) {
+        paths_cond_leaves(p, q->questions[i].when, gather_leaf, &t);
+        for (size_t o = 0; o < q->questions[i].n_options; o++)
+            paths_cond_leaves(p, q->questions[i].options[o].when, gather_leaf, &t);
+    }
+    for (size_t f = 0; f < q->n_findings; f++)
+        paths_cond_leaves(p, q->findings[f].when, gather_leaf, &t);
+    for (size_t r = 0; r < q->n_role_rules; r++)
+        paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, &t);
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct question *qn = &q->questions[i];
+        struct qinfo *info = &p->qinfo[i];
+        if (!p->complete) {
+            /* Stopped: every question keeps its "not reached" class only. */
+            new_class(info)->reached = false;
+            free(t.masks[i]);
+            free(t.cuts[i]);
+            continue;
+        }
+        for (size_t r = 0; r < qn->n_raises; r++)
+            if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
+                add_atom(info, ATOM_ANY, UINT64_C(1) << qn->raises[r].value_index);
+        for (size_t o = 0; o < qn->n_options; o++)
+            if (qn->options[o].when)
+                info->option_whens = true;
+
+        struct qclass *none = new_class(info);
+        none->reached = false;
+        if (!qn->required && qn->default_mask == 0)
+            new_class(info)->rep.given = false; /* unanswered (with a default: that answer) */
+        switch (qn->type) {
+        case QTYPE_YESNO:
+        case QTYPE_CHOICE:
+            classes_single(p, i, t.masks[i], t.n_masks[i]);
+            break;
+        case QTYPE_MULTI:
+            if (!classes_multi(p, i) && p->complete) {
+                p->complete = false;
+                p->stop_reason =
+                    p->qinfo[i].n_atoms > MAX_ATOMS
+                        ? xasprintf("analysis stopped: more than %d different tests of multi "
+                                    "question '%s'; coverage not proven",
+                                    MAX_ATOMS, qn->id)
+                        : xasprintf("analysis stopped: conditions test more than %d options of "
+                                    "multi question '%s'; coverage not proven",
+                                    MULTI_MAX_TESTED, qn->id);
+            }
+            break;
+        case QTYPE_NUMBER:
+            classes_number(p, i, t.cuts[i], t.n_cuts[i]);
+            break;
+        case QTYPE_TEXT:
+        default: {
+            struct qclass *c = new_class(info);
+            c->rep.given = true;
+            c->rep.text = (char *)"answered";
+            break;
+        }
+        }
+        total += info->n_classes;
+        if (total > MAX_CLASSES && p->complete) {
+            p->complete = false;
+            p->stop_reason = xasprintf("analysis stopped: the conditions split the answers into "
+                                       "more than %u classes; coverage not proven",
+                                       MAX_CLASSES);
+        }
+        free(t.masks[i]);
+        free(t.cuts[i]);
+    }
+    free(t.masks);
+    free(t.n_masks);
+    free(t.cap_masks);
+    free(t.cuts);
+    free(t.n_cuts);
+    free(t.cap_cuts);
+}

@@ -1,0 +1,475 @@
+/* paths_explore.c - steps 2 and 3 of the path analysis: the abstract states, level by level,
+ * merged by key, within a budget; the outcomes at the end (see paths.c for the algorithm). */
+#include "paths_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cond.h"
+#include "xalloc.h"
+
+/* ---- exploring the states ---- */
+
+/* Which questions and findings the states of one level carry, in key order. */
+struct layout {
+    size_t *qs, n_qs;
+    size_t *fs, n_fs;
+    size_t len; /* key length: 1 (verdict) + n_qs + n_fs */
+};
+
+/* The states of one level, merged by key. */
+struct level {
+    struct layout lay;
+    uint32_t *keys; /* n * lay.len */
+    size_t n, cap;
+    uint32_t *slots; /* hash table of state indexes, NO_NODE when empty */
+    size_t n_slots;
+};
+
+struct explorer {
+    struct paths *p;
+    size_t budget;
+    struct answer *answers;
+    bool *reached;
+    bool *raised;
+    long *pos;     /* position of a question in the current layout, or -1 */
+    size_t *touch; /* findings raised during one step */
+    size_t n_touch;
+    uint32_t *key; /* the successor being built */
+    size_t work;   /* classes (and multi answer sets) looked at so far */
+    struct level cur, next;
+};
+
+/* The layout of level b from that of level b - 1: drop what is no longer needed, add
+ * question b - 1 and findings that can first be raised there. */
+static void layout_next(struct paths *p, const struct layout *prev, size_t b, struct layout *out)
+{
+    out->n_qs = out->n_fs = 0;
+    out->qs = xcalloc(prev->n_qs + 2, sizeof *out->qs);
+    for (size_t i = 0; i < prev->n_qs; i++)
+        if (p->qinfo[prev->qs[i]].need >= (long)b)
+            out->qs[out->n_qs++] = prev->qs[i];
+    if (b > 0 && p->qinfo[b - 1].need >= (long)b)
+        out->qs[out->n_qs++] = b - 1;
+    size_t from = p->first_first[b], to = p->first_first[b + 1];
+    out->fs = xcalloc(prev->n_fs + (to - from) + 1, sizeof *out->fs);
+    for (size_t i = 0; i < prev->n_fs; i++)
+        if (p->finfo[prev->fs[i]].need >= (long)b)
+            out->fs[out->n_fs++] = prev->fs[i];
+    for (size_t k = from; k < to; k++)
+        if (p->finfo[p->by_first[k]].need >= (long)b)
+            out->fs[out->n_fs++] = p->by_first[k];
+    out->len = 1 + out->n_qs + out->n_fs;
+}
+
+static void layout_free(struct layout *l)
+{
+    free(l->qs);
+    free(l->fs);
+    *l = (struct layout){0};
+}
+
+/* An empty level sized for about `expect` states (the width of the level before it). */
+static void level_init(struct level *l, size_t expect)
+{
+    size_t slots = 16;
+    while (slots < 4 * expect)
+        slots *= 2;
+    l->n = l->cap = 0;
+    l->keys = NULL;
+    l->n_slots = slots;
+    l->slots = xmalloc(slots * sizeof *l->slots);
+    memset(l->slots, 0xff, slots * sizeof *l->slots);
+}
+
+static void level_free(struct level *l)
+{
+    free(l->keys);
+    free(l->slots);
+    layout_free(&l->lay);
+}
+
+static void level_rehash(struct level *l)
+{
+    free(l->slots);
+    l->n_slots *= 2;
+    l->slots = xmalloc(l->n_slots * sizeof *l->slots);
+    memset(l->slots, 0xff, l->n_slots * sizeof *l->slots);
+    for (size_t i = 0; i < l->n; i++) {
+        size_t s = (size_t)paths_key_hash(l->keys + i * l->lay.len, l->lay.len) & (l->n_slots - 1);
+        while (l->slots[s] != NO_NODE)
+            s = (s + 1) & (l->n_slots - 1);
+        l->slots[s] = (uint32_t)i;
+    }
+}
+
+/* The index of the state with key k in l, adding it if new (*added set). */
+static size_t level_intern(struct level *l, const uint32_t *k, bool *added)
+{
+    size_t len = l->lay.len;
+    size_t s = (size_t)paths_key_hash(k, len) & (l->n_slots - 1);
+    while (l->slots[s] != NO_NODE) {
+        if (memcmp(l->keys + (size_t)l->slots[s] * len, k, len * sizeof *k) == 0) {
+            *added = false;
+            return l->slots[s];
+        }
+        s = (s + 1) & (l->n_slots - 1);
+    }
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->keys = xreallocarray(l->keys, l->cap, len * sizeof *k);
+    }
+    memcpy(l->keys + l->n * len, k, len * sizeof *k);
+    l->slots[s] = (uint32_t)l->n;
+    *added = true;
+    l->n++;
+    if (2 * l->n > l->n_slots)
+        level_rehash(l);
+    return l->n - 1;
+}
+
+static void add_edge(struct paths *p, uint32_t child, uint32_t cls)
+{
+    if (p->n_edges == p->cap_edges) {
+        p->cap_edges = p->cap_edges ? 2 * p->cap_edges : 64;
+        p->edges = xreallocarray(p->edges, p->cap_edges, sizeof *p->edges);
+    }
+    p->edges[p->n_edges++] = (struct edge){child, cls};
+}
+
+/* Outcome indexes while exploring: role outcomes by (eligibility, role), no role by
+ * eligibility, dead ends by question; renumbered in print order at the end. */
+struct outcome_ids {
+    long role[ELIG_COUNT][ROLE_COUNT];
+    long no_role[ELIG_COUNT];
+    long *dead_end; /* per question */
+};
+
+static uint32_t outcome_id(struct paths *p, struct outcome_ids *ids, const struct paths_outcome *o)
+{
+    long *slot = o->end == PATHS_END_ROLE      ? &ids->role[o->eligibility][o->role]
+                 : o->end == PATHS_END_NO_ROLE ? &ids->no_role[o->eligibility]
+                                               : &ids->dead_end[o->question];
+    if (*slot < 0) {
+        p->outcomes = xreallocarray(p->outcomes, p->n_outcomes + 1, sizeof *p->outcomes);
+        p->outcomes[p->n_outcomes] = *o;
+        *slot = (long)p->n_outcomes++;
+    }
+    return TERMINAL | (uint32_t)*slot;
+}
+
+/* Sets the scratch answers from a state's key. */
+static void env_load(struct explorer *x, const uint32_t *k)
+{
+    const struct layout *l = &x->cur.lay;
+    for (size_t i = 0; i < l->n_qs; i++) {
+        const struct qclass *c = &x->p->qinfo[l->qs[i]].classes[k[1 + i]];
+        x->answers[l->qs[i]] = c->rep;
+        x->reached[l->qs[i]] = c->reached;
+    }
+    for (size_t i = 0; i < l->n_fs; i++)
+        x->raised[l->fs[i]] = k[1 + l->n_qs + i] != 0;
+}
+
+static void env_unload(struct explorer *x)
+{
+    const struct layout *l = &x->cur.lay;
+    for (size_t i = 0; i < l->n_qs; i++) {
+        x->answers[l->qs[i]] = (struct answer){0};
+        x->reached[l->qs[i]] = false;
+    }
+    for (size_t i = 0; i < l->n_fs; i++)
+        x->raised[l->fs[i]] = false;
+}
+
+static void raise_finding(struct explorer *x, size_t f, uint32_t *verdict)
+{
+    if (!x->raised[f]) {
+        x->raised[f] = true;
+        x->touch[x->n_touch++] = f;
+    }
+    if (x->p->q->findings[f].verdict < *verdict)
+        *verdict = x->p->q->findings[f].verdict;
+}
+
+/* Decides the findings of bucket b on the scratch answers. */
+static void decide_findings(struct explorer *x, size_t b, uint32_t *verdict)
+{
+    const struct paths *p = x->p;
+    struct cond_env env = {p->q, x->answers, x->reached, x->raised, -1};
+    for (size_t k = p->bucket_first[b]; k < p->bucket_first[b + 1]; k++) {
+        size_t f = p->forder[k];
+        if (p->q->findings[f].when && cond_eval(p->q->findings[f].when, &env))
+            raise_finding(x, f, verdict);
+    }
+}
+
+/* Builds the key of a state at `level` (layout `lay`) from the scratch state: the answer
+ * class `cls` of the question just answered (level - 1), the classes `from` the state before,
+ * each projected onto what is still needed from this level on. */
+static void key_build(struct explorer *x, const struct layout *lay, const uint32_t *from,
+                      size_t level, uint32_t cls, uint32_t verdict)
+{
+    x->key[0] = verdict;
+    for (size_t i = 0; i < lay->n_qs; i++) {
+        size_t qj = lay->qs[i];
+        uint32_t c = qj + 1 == level ? cls : from[1 + x->pos[qj]];
+        x->key[1 + i] = paths_project_at(&x->p->qinfo[qj], (long)level, c);
+    }
+    for (size_t i = 0; i < lay->n_fs; i++)
+        x->key[1 + lay->n_qs + i] = x->raised[lay->fs[i]];
+}
+
+/* Whether class c of question qi can be answered when `offered` options are offered. */
+static bool class_offered(const struct qinfo *info, const struct question *qn,
+                          const struct qclass *c, uint64_t offered)
+{
+    if (!c->reached || !c->rep.given)
+        return c->reached;
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        return (c->options & offered) != 0;
+    case QTYPE_MULTI: {
+        uint64_t untested_offered = offered & ~info->tested;
+        for (size_t m = 0; m < c->n_members; m++) {
+            uint64_t set = c->members[m];
+            if (set ? (set & ~offered) == 0 : untested_offered != 0)
+                return true;
+        }
+        return false;
+    }
+    default:
+        return true;
+    }
+}
+
+/* The step from every state of level b over question b. False when the budget ran out. */
+static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
+{
+    struct paths *p = x->p;
+    const struct questionnaire *q = p->q;
+    const struct question *qn = &q->questions[b];
+    const struct qinfo *info = &p->qinfo[b];
+    struct cond_env env = {q, x->answers, x->reached, x->raised, -1};
+    size_t base = p->level_first[b], next_base = base + x->cur.n;
+
+    for (size_t i = 0; i < x->cur.lay.n_qs; i++)
+        x->pos[x->cur.lay.qs[i]] = (long)i;
+    for (size_t s = 0; s < x->cur.n; s++) {
+        const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
+        p->edge_first[base + s] = p->n_edges;
+        /* Bound the work as well as the states: a state may look at many classes. */
+        x->work += info->n_classes + (info->option_whens ? info->n_members : 0);
+        if (x->work > WORK_PER_STATE * x->budget) {
+            for (size_t r = s + 1; r <= x->cur.n; r++)
+                p->edge_first[base + r] = p->n_edges;
+            return false;
+        }
+        env_load(x, k);
+        bool reached = cond_eval(q->sections[qn->section].when, &env) && cond_eval(qn->when, &env);
+        uint64_t offered = ~UINT64_C(0);
+        if (reached && info->option_whens) {
+            offered = 0;
+            for (size_t o = 0; o < qn->n_options; o++)
+                if (cond_eval(qn->options[o].when, &env))
+                    offered |= UINT64_C(1) << o;
+        }
+        bool any_answer = false;
+        if (reached) {
+            p->question_reached[b] = true;
+            for (size_t c = 1; c < info->n_classes && !any_answer; c++)
+                any_answer = info->classes[c].rep.given &&
+                             class_offered(info, qn, &info->classes[c], offered);
+        }
+        if (reached && !any_answer) {
+            struct paths_outcome o = {.end = PATHS_END_DEAD_END, .question = b};
+            add_edge(p, outcome_id(p, ids, &o), 0);
+            env_unload(x);
+            continue;
+        }
+        for (size_t c = 0; c < info->n_classes; c++) {
+            const struct qclass *cl = &info->classes[c];
+            if (reached ? !class_offered(info, qn, cl, offered) : c != CLASS_NOT_REACHED)
+                continue;
+            uint32_t verdict = k[0];
+            x->answers[b] = cl->rep;
+            x->reached[b] = cl->reached;
+            x->n_touch = 0;
+            for (size_t r = 0; r < cl->n_raises; r++)
+                raise_finding(x, cl->raises[r], &verdict);
+            decide_findings(x, b + 1, &verdict);
+            key_build(x, &x->next.lay, k, b + 1, (uint32_t)c, p->verdict_map[verdict]);
+            bool added;
+            size_t child = level_intern(&x->next, x->key, &added);
+            add_edge(p, (uint32_t)(next_base + child), (uint32_t)c);
+            for (size_t t = 0; t < x->n_touch; t++)
+                x->raised[x->touch[t]] = false;
+            for (size_t i = 0; i < x->cur.lay.n_fs; i++)
+                x->raised[x->cur.lay.fs[i]] = k[1 + x->cur.lay.n_qs + i] != 0;
+            if ((added && next_base + x->next.n > x->budget) ||
+                p->n_edges > EDGES_PER_STATE * x->budget) {
+                x->answers[b] = (struct answer){0};
+                x->reached[b] = false;
+                env_unload(x);
+                for (size_t r = s + 1; r <= x->cur.n; r++)
+                    p->edge_first[base + r] = p->n_edges;
+                return false;
+            }
+        }
+        x->answers[b] = (struct answer){0};
+        x->reached[b] = false;
+        env_unload(x);
+    }
+    for (size_t i = 0; i < x->cur.lay.n_qs; i++)
+        x->pos[x->cur.lay.qs[i]] = -1;
+    return true;
+}
+
+/* After the last question: the role rules give each state its outcome. */
+static void explore_end(struct explorer *x, struct outcome_ids *ids)
+{
+    struct paths *p = x->p;
+    const struct questionnaire *q = p->q;
+    size_t base = p->level_first[q->n_questions];
+    for (size_t s = 0; s < x->cur.n; s++) {
+        const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
+        p->edge_first[base + s] = p->n_edges;
+        env_load(x, k);
+        struct cond_env env = {q, x->answers, x->reached, x->raised, (int)k[0]};
+        struct paths_outcome o = {.end = PATHS_END_NO_ROLE, .eligibility = k[0]};
+        for (size_t r = 0; r < q->n_role_rules; r++)
+            if (cond_eval(q->role_rules[r].when, &env)) {
+                o.end = PATHS_END_ROLE;
+                o.role = q->role_rules[r].role;
+                break;
+            }
+        add_edge(p, outcome_id(p, ids, &o), 0);
+        env_unload(x);
+    }
+}
+
+/* Renumbers outcomes in print order and rewrites the edges that lead to them. */
+static void order_outcomes(struct paths *p, struct outcome_ids *ids)
+{
+    size_t n = p->n_outcomes, k = 0;
+    uint32_t *renum = xcalloc(n + 1, sizeof *renum);
+    struct paths_outcome *sorted = xcalloc(n + 1, sizeof *sorted);
+    for (int e = 0; e < ELIG_COUNT; e++)
+        for (int r = 0; r < ROLE_COUNT; r++)
+            if (ids->role[e][r] >= 0) {
+                renum[ids->role[e][r]] = (uint32_t)k;
+                sorted[k++] = p->outcomes[ids->role[e][r]];
+            }
+    for (int e = 0; e < ELIG_COUNT; e++)
+        if (ids->no_role[e] >= 0) {
+            renum[ids->no_role[e]] = (uint32_t)k;
+            sorted[k++] = p->outcomes[ids->no_role[e]];
+        }
+    for (size_t i = 0; i < p->q->n_questions; i++)
+        if (ids->dead_end[i] >= 0) {
+            renum[ids->dead_end[i]] = (uint32_t)k;
+            sorted[k++] = p->outcomes[ids->dead_end[i]];
+        }
+    for (size_t e = 0; e < p->n_edges; e++)
+        if (p->edges[e].child & TERMINAL)
+            p->edges[e].child = TERMINAL | renum[p->edges[e].child & ~TERMINAL];
+    free(p->outcomes);
+    p->outcomes = sorted;
+    free(renum);
+}
+
+static void edge_first_reserve(struct paths *p, size_t n)
+{
+    if (n <= p->n_edge_first_cap)
+        return;
+    while (n > p->n_edge_first_cap)
+        p->n_edge_first_cap *= 2;
+    p->edge_first = xreallocarray(p->edge_first, p->n_edge_first_cap, sizeof *p->edge_first);
+}
+
+void paths_explore(struct paths *p, size_t budget)
+{
+    const struct questionnaire *q = p->q;
+    size_t nq = q->n_questions;
+    struct explorer x = {
+        .p = p,
+        .budget = budget,
+        .answers = xcalloc(nq + 1, sizeof(struct answer)),
+        .reached = xcalloc(nq + 1, sizeof(bool)),
+        .raised = xcalloc(q->n_findings + 1, sizeof(bool)),
+        .pos = xcalloc(nq + 1, sizeof(long)),
+        .touch = xcalloc(q->n_findings + 1, sizeof(size_t)),
+    };
+    for (size_t i = 0; i < nq; i++)
+        x.pos[i] = -1;
+    struct outcome_ids ids;
+    memset(&ids, 0xff, sizeof ids);
+    ids.dead_end = xcalloc(nq + 1, sizeof *ids.dead_end);
+    for (size_t i = 0; i < nq; i++)
+        ids.dead_end[i] = -1;
+
+    p->level_first = xcalloc(nq + 3, sizeof *p->level_first);
+    p->n_edge_first_cap = 64;
+    p->edge_first = xcalloc(p->n_edge_first_cap, sizeof *p->edge_first);
+
+    /* Level 0: the root, after the findings that depend on no question. */
+    struct layout empty = {0};
+    level_init(&x.cur, 1);
+    layout_next(p, &empty, 0, &x.cur.lay);
+    x.key = xcalloc(1 + nq + q->n_findings, sizeof *x.key);
+    uint32_t verdict = ELIG_ELIGIBLE;
+    decide_findings(&x, 0, &verdict);
+    key_build(&x, &x.cur.lay, NULL, 0, 0, p->verdict_map[verdict]);
+    bool added;
+    level_intern(&x.cur, x.key, &added);
+    for (size_t t = 0; t < x.n_touch; t++)
+        x.raised[x.touch[t]] = false;
+    x.n_touch = 0;
+
+    bool done = true;
+    size_t b = 0;
+    for (;;) {
+        p->level_first[b + 1] = p->level_first[b] + x.cur.n;
+        edge_first_reserve(p, p->level_first[b + 1] + 1);
+        if (b == nq) {
+            explore_end(&x, &ids);
+            break;
+        }
+        level_init(&x.next, x.cur.n);
+        layout_next(p, &x.cur.lay, b + 1, &x.next.lay);
+        done = explore_level(&x, b, &ids);
+        level_free(&x.cur);
+        x.cur = x.next;
+        x.next = (struct level){0};
+        if (!done)
+            break;
+        b++;
+    }
+    if (done) {
+        p->n_nodes = p->level_first[nq + 1];
+        p->level_first[nq + 2] = p->n_nodes;
+        p->edge_first[p->n_nodes] = p->n_edges;
+    } else {
+        /* The states of the level being built when the budget ran out have no edges. */
+        size_t first = p->level_first[b + 1], last = first + x.cur.n;
+        edge_first_reserve(p, last + 1);
+        for (size_t i = first; i <= last; i++)
+            p->edge_first[i] = p->n_edges;
+        for (size_t l = b + 2; l < nq + 3; l++)
+            p->level_first[l] = last;
+        p->n_nodes = last;
+        p->complete = false;
+        free(p->stop_reason);
+        p->stop_reason = xasprintf("analysis stopped after %zu states; coverage not proven", last);
+    }
+    level_free(&x.cur);
+    order_outcomes(p, &ids);
+    free(ids.dead_end);
+    free(x.answers);
+    free(x.reached);
+    free(x.raised);
+    free(x.pos);
+    free(x.touch);
+    free(x.key);
+}

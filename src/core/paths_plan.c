@@ -1,0 +1,315 @@
+/* paths_plan.c - what the states of each level must keep: the findings' order and decision
+ * points, when each question and finding is last needed, and the stages of each question's
+ * classes (what later conditions can still tell apart). See paths.c for the algorithm. */
+#include "paths_impl.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cond.h"
+#include "xalloc.h"
+
+/* ---- when each question and finding is needed ---- */
+
+struct need_arg {
+    long at;
+};
+
+static void need_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    long at = ((struct need_arg *)arg)->at;
+    if (c->ref_index < 0)
+        return;
+    if (paths_is_question_leaf(c)) {
+        long *need = &p->qinfo[c->ref_index].need;
+        if (*need < at)
+            *need = at;
+    } else if (c->kind == COND_FINDING) {
+        long *need = &p->finfo[c->ref_index].need;
+        if (*need < at)
+            *need = at;
+    }
+}
+
+/* The decision point of a finding: the last question its `when` names or a `raises` on it
+ * involves, at least that of each finding its `when` names. */
+struct dp_arg {
+    long dp;
+};
+
+static void dp_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    long *dp = &((struct dp_arg *)arg)->dp;
+    if (c->ref_index < 0)
+        return;
+    if (paths_is_question_leaf(c) && c->ref_index > *dp)
+        *dp = c->ref_index;
+    else if (c->kind == COND_FINDING && p->finfo[c->ref_index].dp > *dp)
+        *dp = p->finfo[c->ref_index].dp;
+}
+
+/* Depth-first order of findings, dependencies first (the validator rules out cycles; a
+ * cycle here would only lose order, never loop). */
+static void order_visit(struct paths *p, size_t f, unsigned char *mark, size_t *n);
+
+static void order_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    void **a = arg;
+    if (c->kind == COND_FINDING && c->ref_index >= 0)
+        order_visit(p, (size_t)c->ref_index, a[0], a[1]);
+}
+
+static void order_visit(struct paths *p, size_t f, unsigned char *mark, size_t *n)
+{
+    if (mark[f])
+        return;
+    mark[f] = 1;
+    void *arg[2] = {mark, n};
+    paths_cond_leaves(p, p->q->findings[f].when, order_leaf, arg);
+    p->forder[(*n)++] = f;
+}
+
+void paths_plan(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    size_t nq = q->n_questions, nf = q->n_findings;
+    for (size_t i = 0; i < nq; i++)
+        p->qinfo[i].need = -1;
+    for (size_t f = 0; f < nf; f++)
+        p->finfo[f] = (struct finfo){.dp = -1, .first = -1, .need = -1};
+
+    unsigned char *mark = xcalloc(nf + 1, 1);
+    size_t n = 0;
+    for (size_t f = 0; f < nf; f++)
+        order_visit(p, f, mark, &n);
+    free(mark);
+
+    long *first_raise = xcalloc(nf + 1, sizeof *first_raise);
+    for (size_t f = 0; f < nf; f++)
+        first_raise[f] = LONG_MAX;
+    for (size_t i = 0; i < nq; i++)
+        for (size_t r = 0; r < q->questions[i].n_raises; r++) {
+            int f = q->questions[i].raises[r].finding_index;
+            if (f >= 0) {
+                if (p->finfo[f].dp < (long)i)
+                    p->finfo[f].dp = (long)i;
+                if (first_raise[f] > (long)i)
+                    first_raise[f] = (long)i;
+            }
+        }
+    for (size_t k = 0; k < nf; k++) {
+        size_t f = p->forder[k];
+        struct dp_arg a = {p->finfo[f].dp};
+        paths_cond_leaves(p, q->findings[f].when, dp_leaf, &a);
+        p->finfo[f].dp = a.dp;
+        p->finfo[f].first = first_raise[f] < a.dp ? first_raise[f] : a.dp;
+    }
+    free(first_raise);
+
+    /* Findings decided at level b - 1 (b = 0: before any question), in dependency order. */
+    p->bucket_first = xcalloc(nq + 2, sizeof *p->bucket_first);
+    for (size_t f = 0; f < nf; f++)
+        p->bucket_first[p->finfo[f].dp + 1 + 1]++;
+    for (size_t b = 1; b < nq + 2; b++)
+        p->bucket_first[b] += p->bucket_first[b - 1];
+    size_t *fill = xcalloc(nq + 2, sizeof *fill);
+    size_t *sorted = xcalloc(nf + 1, sizeof *sorted);
+    for (size_t k = 0; k < nf; k++) {
+        size_t f = p->forder[k];
+        size_t b = (size_t)(p->finfo[f].dp + 1);
+        sorted[p->bucket_first[b] + fill[b]++] = f;
+    }
+    free(fill);
+    free(p->forder);
+    p->forder = sorted;
+
+    /* Findings by first possible raise, so each level's layout finds its new ones at once. */
+    p->first_first = xcalloc(nq + 2, sizeof *p->first_first);
+    p->by_first = xcalloc(nf + 1, sizeof *p->by_first);
+    for (size_t f = 0; f < nf; f++)
+        p->first_first[p->finfo[f].first + 1 + 1]++;
+    for (size_t b = 1; b < nq + 2; b++)
+        p->first_first[b] += p->first_first[b - 1];
+    fill = xcalloc(nq + 2, sizeof *fill);
+    for (size_t f = 0; f < nf; f++) {
+        size_t b = (size_t)(p->finfo[f].first + 1);
+        p->by_first[p->first_first[b] + fill[b]++] = f;
+    }
+    free(fill);
+
+    /* What each later evaluation needs. Questions' (and sections', options') conditions at
+     * their question's level; findings' at their decision point; roles at the end. */
+    for (size_t i = 0; i < nq; i++) {
+        struct need_arg a = {(long)i};
+        paths_cond_leaves(p, q->sections[q->questions[i].section].when, need_leaf, &a);
+        paths_cond_leaves(p, q->questions[i].when, need_leaf, &a);
+        for (size_t o = 0; o < q->questions[i].n_options; o++)
+            paths_cond_leaves(p, q->questions[i].options[o].when, need_leaf, &a);
+    }
+    for (size_t f = 0; f < nf; f++) {
+        struct need_arg a = {p->finfo[f].dp};
+        paths_cond_leaves(p, q->findings[f].when, need_leaf, &a);
+    }
+    for (size_t r = 0; r < q->n_role_rules; r++) {
+        struct need_arg a = {(long)nq};
+        paths_cond_leaves(p, q->role_rules[r].when, need_leaf, &a);
+    }
+}
+
+/* ---- what later conditions can still tell apart ---- */
+
+/* A leaf on a question, evaluated at a later level. */
+struct late {
+    const struct cond *leaf;
+    long level;
+};
+
+/* The late leaves of every question. */
+struct late_leaves {
+    struct late **items;
+    size_t *n, *cap;
+};
+
+struct late_arg {
+    struct late_leaves *late;
+    long at; /* the level the condition is evaluated at */
+};
+
+static void late_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    (void)p;
+    struct late_arg *a = arg;
+    if (!paths_is_question_leaf(c) || c->ref_index < 0 || c->ref_index >= a->at)
+        return;
+    size_t qi = (size_t)c->ref_index;
+    struct late_leaves *l = a->late;
+    if (l->n[qi] == l->cap[qi]) {
+        l->cap[qi] = l->cap[qi] ? 2 * l->cap[qi] : 4;
+        l->items[qi] = xreallocarray(l->items[qi], l->cap[qi], sizeof *l->items[qi]);
+    }
+    l->items[qi][l->n[qi]++] = (struct late){c, a->at};
+}
+
+static int cmp_late_desc(const void *a, const void *b)
+{
+    long x = ((const struct late *)a)->level, y = ((const struct late *)b)->level;
+    return (x < y) - (x > y);
+}
+
+/* The stages of one question: going down from its last use, each level's leaves refine the
+ * partition of its classes; a stage is added whenever the partition changes. */
+static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n,
+                         struct cond_env *env, struct answer *answers, bool *reached)
+{
+    struct qinfo *info = &p->qinfo[qi];
+    size_t k = info->n_classes;
+    if (n > 0)
+        qsort(late, n, sizeof *late, cmp_late_desc);
+    uint32_t *group = xcalloc(k + 1, sizeof *group);
+    uint32_t *split = xcalloc(2 * k + 2, sizeof *split);
+    uint32_t *proj = xcalloc(k + 1, sizeof *proj);
+    uint32_t *first = xcalloc(k + 1, sizeof *first);
+    size_t n_groups = 1;
+    for (size_t i = 0; i < n;) {
+        long level = late[i].level;
+        for (; i < n && late[i].level == level; i++) {
+            for (size_t g = 0; g < 2 * n_groups; g++)
+                split[g] = UINT32_MAX;
+            uint32_t next = 0;
+            for (size_t c = 0; c < k; c++) {
+                answers[qi] = info->classes[c].rep;
+                reached[qi] = info->classes[c].reached;
+                size_t key = 2 * group[c] + cond_eval(late[i].leaf, env);
+                if (split[key] == UINT32_MAX)
+                    split[key] = next++;
+                group[c] = split[key];
+            }
+            n_groups = next;
+        }
+        for (size_t g = 0; g < n_groups; g++)
+            first[g] = UINT32_MAX;
+        for (size_t c = 0; c < k; c++) {
+            if (first[group[c]] == UINT32_MAX)
+                first[group[c]] = (uint32_t)c;
+            proj[c] = first[group[c]];
+        }
+        /* Built from the last level down: an unchanged partition only extends the stage
+         * after it to earlier levels. */
+        if (info->n_stages > 0 &&
+            memcmp(info->stages[info->n_stages - 1].proj, proj, k * sizeof *proj) == 0)
+            continue;
+        info->stages = xreallocarray(info->stages, info->n_stages + 1, sizeof *info->stages);
+        info->stages[info->n_stages].until = level;
+        info->stages[info->n_stages].proj = xcalloc(k + 1, sizeof *proj);
+        memcpy(info->stages[info->n_stages].proj, proj, k * sizeof *proj);
+        info->n_stages++;
+    }
+    answers[qi] = (struct answer){0};
+    reached[qi] = false;
+    /* Ascending levels; each stage ends at its `until`: keep the largest until of a run. */
+    for (size_t a = 0, b = info->n_stages; a + 1 < b; a++, b--) {
+        struct stage t = info->stages[a];
+        info->stages[a] = info->stages[b - 1];
+        info->stages[b - 1] = t;
+    }
+    for (size_t s = 0; s + 1 < info->n_stages; s++)
+        info->stages[s].until = info->stages[s + 1].until - 1;
+    if (info->n_stages > 0)
+        info->stages[info->n_stages - 1].until = info->need;
+    free(group);
+    free(split);
+    free(proj);
+    free(first);
+}
+
+/* A question's class matters to the states after its level only through the conditions
+ * evaluated later (its raises and the findings decided at its level are applied at once),
+ * and at each level only through those still to come. The states keep the class projected
+ * onto what those conditions can tell apart (the stages), which keeps them narrow: a
+ * question named once, a few levels later, leaves the states' width alone after that. */
+void paths_project(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    size_t nq = q->n_questions;
+    struct late_leaves l = {
+        .items = xcalloc(nq + 1, sizeof *l.items),
+        .n = xcalloc(nq + 1, sizeof *l.n),
+        .cap = xcalloc(nq + 1, sizeof *l.cap),
+    };
+    for (size_t i = 0; i < nq; i++) {
+        struct late_arg a = {&l, (long)i};
+        paths_cond_leaves(p, q->sections[q->questions[i].section].when, late_leaf, &a);
+        paths_cond_leaves(p, q->questions[i].when, late_leaf, &a);
+        for (size_t o = 0; o < q->questions[i].n_options; o++)
+            paths_cond_leaves(p, q->questions[i].options[o].when, late_leaf, &a);
+    }
+    for (size_t f = 0; f < q->n_findings; f++) {
+        struct late_arg a = {&l, p->finfo[f].dp};
+        paths_cond_leaves(p, q->findings[f].when, late_leaf, &a);
+    }
+    for (size_t r = 0; r < q->n_role_rules; r++) {
+        struct late_arg a = {&l, (long)nq};
+        paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
+    }
+    struct answer *answers = xcalloc(nq + 1, sizeof *answers);
+    bool *reached = xcalloc(nq + 1, sizeof *reached);
+    struct cond_env env = {q, answers, reached, NULL, -1};
+    for (size_t qi = 0; qi < nq; qi++) {
+        stages_build(p, qi, l.items[qi], l.n[qi], &env, answers, reached);
+        free(l.items[qi]);
+    }
+    free(answers);
+    free(reached);
+    free(l.items);
+    free(l.n);
+    free(l.cap);
+}
+
+/* The class question qi's states keep at level b, for class c. */
+uint32_t paths_project_at(struct qinfo *info, long b, uint32_t c)
+{
+    while (info->cursor + 1 < info->n_stages && info->stages[info->cursor].until < b)
+        info->cursor++;
+    return info->stages[info->cursor].proj[c];
+}
