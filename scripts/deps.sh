@@ -1,9 +1,13 @@
 # deps.sh - sourced by scripts/run and scripts/test: installs the Debian packages a build
 # (and, with "test", the test suite) needs, when missing. Safe to run any number of times.
 mesoscreen_deps() {
-    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev"
+    # cairo, pango and the DejaVu fonts: the PDF module (-DMESOSCREEN_PDF=OFF builds without);
+    # libcurl: the FHIR delivery module (-DMESOSCREEN_FHIR=OFF builds without).
+    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev
+        libcairo2-dev libpango1.0-dev fonts-dejavu-core libcurl4-openssl-dev"
     if [ "${1:-}" = test ]; then
-        pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file"
+        pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file
+            poppler-utils openssl"
     fi
     local missing=""
     for p in $pkgs; do

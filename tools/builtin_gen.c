@@ -332,24 +332,25 @@ static void questionnaire(struct gen *g, const struct questionnaire *q, const ch
         free(r);
     }
     char *file = str_ref(g, q->file), *id = str_ref(g, q->id), *version = str_ref(g, q->version),
+         *url = str_ref(g, q->url), *url_loc = loc_init(q->url_loc),
          *title = text_init(g, &q->title), *disclaimer = text_init(g, &q->disclaimer),
          *ss = sections(g, q), *qs = questions(g, q), *fs = findings(g, q), *rs = role_rules(g, q),
          *cs = recommendations(g, q), *ls = labels(g, q), *lang = strbuf_release(&langs, NULL);
     fprintf(g->out,
             "static struct questionnaire model = {\n"
             "  .file = %s, .source = NULL, .source_len = %zu,\n"
-            "  .id = %s, .version = %s, .title = %s,\n"
+            "  .id = %s, .version = %s, .url = %s, .url_loc = %s, .title = %s,\n"
             "  .languages = {%s}, .n_languages = %zu, .disclaimer = %s,\n"
             "  .sections = %s, .n_sections = %zu, .questions = %s, .n_questions = %zu,\n"
             "  .findings = %s, .n_findings = %zu, .role_rules = %s, .n_role_rules = %zu,\n"
             "  .recommendations = %s, .n_recommendations = %zu, .labels = %s, .n_labels = %zu,\n"
             "  .resolved = %d, .source_sha256 = \"%s\", .compiled = true,\n"
             "};\n\n",
-            file, q->source_len, id, version, title, lang, q->n_languages, disclaimer, ss,
-            q->n_sections, qs, q->n_questions, fs, q->n_findings, rs, q->n_role_rules, cs,
+            file, q->source_len, id, version, url, url_loc, title, lang, q->n_languages, disclaimer,
+            ss, q->n_sections, qs, q->n_questions, fs, q->n_findings, rs, q->n_role_rules, cs,
             q->n_recommendations, ls, q->n_labels, (int)q->resolved, sha);
-    free(file), free(id), free(version), free(title), free(disclaimer), free(ss), free(qs),
-        free(fs), free(rs), free(cs), free(ls), free(lang);
+    free(file), free(id), free(version), free(url), free(url_loc), free(title), free(disclaimer),
+        free(ss), free(qs), free(fs), free(rs), free(cs), free(ls), free(lang);
 }
 
 int main(int argc, char **argv)

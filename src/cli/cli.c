@@ -9,6 +9,7 @@
 #include "builtin.h"
 #include "diag.h"
 #include "loader.h"
+#include "outbox.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "validator.h"
@@ -125,5 +126,23 @@ int cli_open_questionnaire_and_language(const struct options *o, struct question
         return EXIT_USAGE;
     }
     *lang = (size_t)i;
+    return EXIT_OK;
+}
+
+int cli_deposit(const struct options *o, const char *screening_id, time_t when, const char *fhir,
+                size_t len)
+{
+    struct outbox_result res;
+    char *err = NULL;
+    if (outbox_deposit(o->fhir_server, screening_id, when, fhir, len, &res, &err) != 0) {
+        cli_error("cannot put the screening in the FHIR outbox: %s", err);
+        free(err);
+        return EXIT_CANTCREAT;
+    }
+    if (res.sent)
+        cli_error("FHIR: %s", res.message);
+    else
+        cli_error("FHIR: waiting to send (%s); 'mesoscreen send' sends it later", res.message);
+    free(res.message);
     return EXIT_OK;
 }

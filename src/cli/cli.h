@@ -4,6 +4,8 @@
 #define MESOSCREEN_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 
 #include "model.h"
 
@@ -15,6 +17,7 @@ enum exit_code {
     EXIT_NOINPUT = 66,
     EXIT_SOFTWARE = 70,
     EXIT_CANTCREAT = 73,
+    EXIT_TEMPFAIL = 75, /* send: screenings still wait for the FHIR server */
     EXIT_INTERRUPTED = 130,
 };
 
@@ -34,9 +37,11 @@ struct options {
     const char *answered_by;   /* --answered-by patient|guardian|interpreter (checked by main) */
     const char *clinic;        /* --clinic NAME, else $MESOSCREEN_CLINIC */
     const char *fhir_server;   /* --fhir-server URL, else $MESOSCREEN_FHIR_SERVER */
-    const char *report_dir;    /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
-    const char *lang;          /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
-    char **args;               /* operands after the command (check's files) */
+    /* $MESOSCREEN_FHIR_PATIENT_SYSTEM: the clinic's patient id system (a URI, checked by main) */
+    const char *fhir_patient_system;
+    const char *report_dir; /* --report-dir DIR, else $MESOSCREEN_REPORT_DIR, else ./reports */
+    const char *lang;       /* --lang CODE, else from LC_ALL/LC_MESSAGES/LANG; NULL = default */
+    char **args;            /* operands after the command (check's files) */
     int n_args;
 };
 
@@ -52,6 +57,13 @@ int cli_open_questionnaire(const struct options *o, struct questionnaire **out);
 int cli_open_questionnaire_and_language(const struct options *o, struct questionnaire **out,
                                         size_t *lang);
 
+/* After a saved screening, with a FHIR server configured: puts the screening's FHIR bundle
+ * (fhir, len) in the outbox and tries to send it, telling the practitioner on stderr whether
+ * it was sent or waits. Returns EXIT_OK (sent or waiting: the desk carries on), or
+ * EXIT_CANTCREAT when the outbox cannot be written. */
+int cli_deposit(const struct options *o, const char *screening_id, time_t when, const char *fhir,
+                size_t len);
+
 /* The index of language lang in q; -1 after printing "[FILE: ]the questionnaire has no
  * language 'xx'; it has: en, es" (file may be NULL). */
 int cli_language_named(const struct questionnaire *q, const char *lang, const char *file);
@@ -65,5 +77,7 @@ int cmd_check(const struct options *o);
 int cmd_answer(const struct options *o);
 int cmd_paths(const struct options *o);
 int cmd_show_default(const struct options *o);
+int cmd_fhir_questionnaire(const struct options *o);
+int cmd_send(const struct options *o);
 
 #endif

@@ -12,6 +12,7 @@
 #include "rules.h"
 #include "private_dir.h"
 #include "save.h"
+#include "uuid.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -101,7 +102,7 @@ int cmd_answer(const struct options *o)
         return usage("-o and --save cannot be used together");
     int format = report_format_parse(o->format ? o->format : "text");
     if (format < 0)
-        return usage("--format must be text, json or fhir");
+        return usage("--format must be text, json, fhir or pdf");
     enum answer_sink sink = o->save                                    ? SINK_SAVE
                             : o->output && strcmp(o->output, "-") != 0 ? SINK_PATH
                                                                        : SINK_STDOUT;
@@ -141,14 +142,45 @@ int cmd_answer(const struct options *o)
             .birth_date = o->birth_date,
             .answered_by = o->answered_by,
             .clinic = o->clinic,
+            .patient_system = o->fhir_patient_system,
             .when = when,
             .lang = lang,
         };
+        /* A saved screening is a new one, sent to the FHIR server under its own UUID; on
+         * standard output or -o the FHIR identifier is derived from the content. */
+        char screening_id[UUID_STR_SIZE];
+        bool deliver = sink == SINK_SAVE && o->fhir_server;
+        if (deliver) {
+            if (!uuid_random(screening_id)) {
+                cli_error("cannot make the screening's identifier: no random numbers");
+                rc = EXIT_SOFTWARE;
+                goto done;
+            }
+            meta.screening_id = screening_id;
+        }
         size_t len = 0;
-        char *report = report_render((enum report_format)format, w, &out, &meta, &len);
-        rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        char *report = report_render((enum report_format)format, w, &out, &meta, &len, &err);
+        if (!report) {
+            cli_error("cannot write the report: %s", err);
+            free(err);
+            rc = EXIT_CANTCREAT;
+        } else {
+            rc = answer_write(o, sink, (enum report_format)format, meta.patient, when, report, len);
+        }
         free(report);
+        if (rc == EXIT_OK && deliver) {
+            report = report_render(REPORT_FHIR, w, &out, &meta, &len, &err);
+            if (!report) {
+                cli_error("cannot write the FHIR report: %s", err);
+                free(err);
+                rc = EXIT_CANTCREAT;
+            } else {
+                rc = cli_deposit(o, screening_id, when, report, len);
+            }
+            free(report);
+        }
     }
+done:
     outcome_free(&out);
     walk_free(w);
     answers_file_free(af);

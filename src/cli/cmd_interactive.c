@@ -120,7 +120,12 @@ int cmd_interactive(const struct options *o)
         .practitioner = o->practitioner,
         .clinic = o->clinic,
     };
-    struct session_config c = {.q = q, .lang = lang, .report_dir = o->report_dir, .people = people};
+    struct session_config c = {.q = q,
+                               .lang = lang,
+                               .report_dir = o->report_dir,
+                               .people = people,
+                               .fhir_server = o->fhir_server,
+                               .patient_system = o->fhir_patient_system};
     struct session s;
     char *err = NULL;
     while (session_open(&s, &c, &err) != 0) {

@@ -21,6 +21,8 @@ static const struct command commands[] = {
     {"answer", cmd_answer, false},
     {"paths", cmd_paths, false},
     {"show-default", cmd_show_default, false},
+    {"fhir-questionnaire", cmd_fhir_questionnaire, false},
+    {"send", cmd_send, false},
 };
 
 static const char usage_text[] =
@@ -29,13 +31,15 @@ static const char usage_text[] =
     "  or:  mesoscreen answer --answers FILE [OPTION]... write the report for an answers file\n"
     "  or:  mesoscreen paths [-q FILE] [--full]         print the decision table\n"
     "  or:  mesoscreen show-default                     print the built-in questionnaire\n"
+    "  or:  mesoscreen fhir-questionnaire [-q FILE]     the questionnaire as FHIR R4\n"
+    "  or:  mesoscreen send                             send waiting screenings (FHIR)\n"
     "\n"
     "Contraindication screening for hair mesotherapy, with an eligibility report.\n"
     "\n"
     "Options:\n"
     "  -q, --questionnaire FILE  use FILE instead of the built-in questionnaire\n"
     "      --answers FILE        (answer) the answers file to walk\n"
-    "      --format FORMAT       (answer) report format: text, json or fhir (default text)\n"
+    "      --format FORMAT       (answer) report format: text, json, fhir or pdf (default text)\n"
     "  -o, --output PATH         (answer) write the report to PATH (atomically, mode 0600);\n"
     "                            - or no -o writes to standard output\n"
     "      --save                (answer) save the report into the report directory\n"
@@ -56,10 +60,13 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 success, 64 usage error, 65 bad questionnaire or answers,\n"
     "66 input file missing or unreadable, 70 internal error, 73 report cannot be\n"
-    "created, 130 interrupted (the screening is kept and offered for resume).\n"
+    "created, 75 (send) screenings still wait for the FHIR server, 130 interrupted\n"
+    "(the screening is kept and offered for resume).\n"
     "\n"
     "Environment: MESOSCREEN_REPORT_DIR, MESOSCREEN_CLINIC, MESOSCREEN_FHIR_SERVER,\n"
-    "XDG_STATE_HOME, NO_COLOR, SOURCE_DATE_EPOCH.\n";
+    "MESOSCREEN_FHIR_TOKEN, MESOSCREEN_FHIR_TOKEN_FILE, MESOSCREEN_FHIR_TIMEOUT,\n"
+    "MESOSCREEN_FHIR_PATIENT_SYSTEM, XDG_STATE_HOME, XDG_CONFIG_HOME, NO_COLOR,\n"
+    "SOURCE_DATE_EPOCH.\n";
 
 enum {
     OPT_ANSWERS = 256,
@@ -135,7 +142,13 @@ static int check_people(const struct options *o, bool clinic_from_env)
             return EXIT_USAGE;
         }
     }
-    const char *why;
+    const char *why, *sys = o->fhir_patient_system;
+    if (sys && (strchr(sys, ':') == NULL || strcspn(sys, " \t\r\n|#") != strlen(sys) ||
+                people_text_problem(sys))) {
+        fprintf(stderr, "mesoscreen: $MESOSCREEN_FHIR_PATIENT_SYSTEM: expected a URI such as "
+                        "https://clinic.example/patient-ids\n");
+        return EXIT_USAGE;
+    }
     if (o->birth_date && !people_birth_date_check(o->birth_date, time(NULL), &why)) {
         cli_error("--birth-date '%s': %s", o->birth_date, why);
         return EXIT_USAGE;
@@ -221,6 +234,7 @@ int main(int argc, char **argv)
     bool clinic_from_env = !o.clinic;
     o.clinic = option_or_env(o.clinic, "MESOSCREEN_CLINIC");
     o.fhir_server = option_or_env(o.fhir_server, "MESOSCREEN_FHIR_SERVER");
+    o.fhir_patient_system = option_or_env(NULL, "MESOSCREEN_FHIR_PATIENT_SYSTEM");
     int rc = check_people(&o, clinic_from_env);
     if (rc != EXIT_OK)
         return rc;
@@ -242,3 +256,21 @@ int main(int argc, char **argv)
     }
     return usage_error("unknown command", name);
 }
+
+/* Under LeakSanitizer: fontconfig, which the PDF module uses through pango, keeps its
+ * process-wide font caches until exit by design; they are not leaks of ours. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MESOSCREEN_LSAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define MESOSCREEN_LSAN 1
+#endif
+#ifdef MESOSCREEN_LSAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+#endif

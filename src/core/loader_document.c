@@ -183,10 +183,19 @@ static void root_languages_done(struct loader *l, const struct yamltree_node *v,
     (void)l, (void)v, (void)target;
 }
 
+/* `url`: kept as written with its place; validator_check judges its form. */
+static void root_url(struct loader *l, const struct yamltree_node *v, void *target)
+{
+    struct questionnaire *q = target;
+    q->url = loader_string(l, v, "a URL");
+    q->url_loc = node_loc(v);
+}
+
 static const struct key root_keys[] = {
     {"format", true, FIELD_CUSTOM, 0, root_format},
     {"id", true, FIELD_ID, offsetof(struct questionnaire, id), NULL},
     {"version", true, FIELD_STRING, offsetof(struct questionnaire, version), NULL},
+    {"url", false, FIELD_CUSTOM, 0, root_url},
     {"title", true, FIELD_TEXT, offsetof(struct questionnaire, title), NULL},
     {"languages", false, FIELD_CUSTOM, 0, root_languages_done},
     {"disclaimer", false, FIELD_TEXT, offsetof(struct questionnaire, disclaimer), NULL},

@@ -254,6 +254,7 @@ void model_free(struct questionnaire *q)
         free(q->languages[i]);
     free(q->id);
     free(q->version);
+    free(q->url);
     free(q->file);
     free(q->source);
     free(q);

@@ -210,6 +210,8 @@ struct questionnaire {
 
     char *id;
     char *version;
+    char *url; /* `url`: the canonical URL of its FHIR Questionnaire; NULL when not given */
+    struct src_loc url_loc;
     struct text title;
     char *languages[MODEL_MAX_LANGUAGES]; /* e.g. "en", "es"; languages[0] is the default */
     size_t n_languages;

@@ -21,7 +21,7 @@ _Static_assert(sizeof(struct finding) == 48, "dump the new finding field");
 _Static_assert(sizeof(struct role_rule) == 24, "dump the new role_rule field");
 _Static_assert(sizeof(struct recommendation) == 48, "dump the new recommendation field");
 _Static_assert(sizeof(struct label) == 24, "dump the new label field");
-_Static_assert(sizeof(struct questionnaire) == 336, "dump the new questionnaire field");
+_Static_assert(sizeof(struct questionnaire) == 352, "dump the new questionnaire field");
 #endif
 
 struct dump {
@@ -241,6 +241,8 @@ char *model_dump(const struct questionnaire *q)
     strbuf_puts(&d.b, "\n>>\n");
     str(&d, "id", q->id);
     str(&d, "version", q->version);
+    str(&d, "url", q->url);
+    loc(&d, "url_loc", q->url_loc);
     text(&d, "title", &q->title);
     num(&d, "n_languages", (long long)q->n_languages);
     for (size_t i = 0; i < MODEL_MAX_LANGUAGES; i++) {

@@ -12,6 +12,11 @@
 #ifndef MESOSCREEN_MODULE_DIR
 #define MESOSCREEN_MODULE_DIR "/usr/local/lib/mesoscreen"
 #endif
+/* The install directory relative to the program's (bin/../lib/mesoscreen), so a package
+ * installed under another prefix than the build's (a .deb in /usr) finds its modules. */
+#ifndef MESOSCREEN_MODULE_RELDIR
+#define MESOSCREEN_MODULE_RELDIR "../lib/mesoscreen"
+#endif
 
 /* The folder of the running program (from /proc/self/exe), or NULL. The caller frees it. */
 static char *program_dir(void)
@@ -30,10 +35,12 @@ static char *program_dir(void)
 
 static void *module_open(const char *name, char **err)
 {
-    char *dirs[2] = {program_dir(), xstrdup(MESOSCREEN_MODULE_DIR)};
+    char *exe = program_dir();
+    char *dirs[3] = {exe, exe ? xasprintf("%s/" MESOSCREEN_MODULE_RELDIR, exe) : NULL,
+                     xstrdup(MESOSCREEN_MODULE_DIR)};
     void *handle = NULL;
     char *first_error = NULL;
-    for (size_t i = 0; i < 2 && !handle; i++) {
+    for (size_t i = 0; i < 3 && !handle; i++) {
         if (!dirs[i])
             continue;
         char *path = xasprintf("%s/mesoscreen-%s.so", dirs[i], name);
@@ -52,8 +59,8 @@ static void *module_open(const char *name, char **err)
                                        name, name, MESOSCREEN_MODULE_DIR);
     else
         free(first_error);
-    free(dirs[0]);
-    free(dirs[1]);
+    for (size_t i = 0; i < 3; i++)
+        free(dirs[i]);
     return handle;
 }
 

@@ -8,10 +8,11 @@
  * module and its caller share), so no object pointer is ever converted to a function pointer.
  *
  * The address of `symbol` in the module `name` (the file mesoscreen-NAME.so), loading the
- * module on first use. The module is looked for beside the running program (the build tree)
- * and then in the install directory (LIBDIR/mesoscreen). A loaded module stays loaded for the
- * life of the process. Returns NULL with *err set (caller frees) when the module or the
- * symbol cannot be found. */
+ * module on first use. The module is looked for beside the running program (the build tree),
+ * then in LIBDIR/mesoscreen relative to the program's folder (BINDIR/../LIBDIR/mesoscreen: an
+ * installed package, whatever its prefix), then in the configured LIBDIR/mesoscreen. A loaded
+ * module stays loaded for the life of the process. Returns NULL with *err set (caller frees) when
+ * the module or the symbol cannot be found. */
 void *module_symbol(const char *name, const char *symbol, char **err);
 
 #endif

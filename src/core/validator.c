@@ -670,6 +670,28 @@ static void check_translations(struct validator *v)
                    q->recommendations[r].id);
 }
 
+/* `url` must be an absolute URI that can stand as a FHIR canonical: a scheme, then no
+ * spaces, '|' (it separates the version) or '#' (a fragment), at most 1024 bytes. */
+static void check_url(struct validator *v)
+{
+    const char *u = v->q->url;
+    if (!u)
+        return;
+    size_t scheme = 0;
+    if ((u[0] >= 'a' && u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z'))
+        scheme =
+            1 + strspn(u + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    size_t n = strlen(u);
+    bool ok = scheme > 0 && u[scheme] == ':' && u[scheme + 1] != '\0' && n <= 1024;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)u[i] > 0x20 && u[i] != 0x7f && u[i] != '|' && u[i] != '#';
+    if (!ok)
+        v_error(v, v->q->url_loc,
+                "url '%s' is not an absolute URL such as https://clinic.example/fhir/Questionnaire/"
+                "hair (a scheme and no spaces, '|' or '#', at most 1024 bytes)",
+                shown(v, u));
+}
+
 static void check_role_order(struct validator *v)
 {
     const struct questionnaire *q = v->q;
@@ -781,6 +803,7 @@ bool validator_check(struct questionnaire *q, struct diags *d)
     check_unused_findings(&v);
     check_translations(&v);
     check_role_order(&v);
+    check_url(&v);
     /* The path analysis needs every name resolved and the findings in an order. */
     if (acyclic && d->n_errors == errors_before)
         check_paths(&v);

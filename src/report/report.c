@@ -1,5 +1,6 @@
 /* report.c - the report formats by name, the report's time, and rendering by format.
- * Each format lives in its own file (report_text.c, report_json.c, report_fhir.c). */
+ * Each format lives in its own file (report_text.c, report_json.c, report_fhir.c,
+ * report_pdf.c). */
 #include "report.h"
 
 #include <limits.h>
@@ -9,6 +10,7 @@
 
 #include "report_fhir.h"
 #include "report_json.h"
+#include "report_pdf.h"
 #include "report_text.h"
 #include "timestamp.h"
 #include "xalloc.h"
@@ -19,11 +21,12 @@ static const struct report_format_row {
     const char *name;
     const char *extension;
     char *(*render)(const struct walk *w, const struct outcome *o, const struct report_meta *m,
-                    size_t *len);
+                    size_t *len); /* NULL for PDF, which can fail (report_pdf.h) */
 } report_formats[REPORT_FORMAT_COUNT] = {
     [REPORT_TEXT] = {"text", "txt", report_text_render},
     [REPORT_JSON] = {"json", "json", report_json_render},
     [REPORT_FHIR] = {"fhir", "json", report_fhir_render},
+    [REPORT_PDF] = {"pdf", "pdf", NULL},
 };
 
 int report_format_parse(const char *s)
@@ -42,11 +45,20 @@ const char *report_format_extension(enum report_format f)
 }
 
 char *report_render(enum report_format f, const struct walk *w, const struct outcome *o,
-                    const struct report_meta *m, size_t *len)
+                    const struct report_meta *m, size_t *len, char **err)
 {
     if ((unsigned)f >= REPORT_FORMAT_COUNT)
         xdie("report_render: bad format %d", (int)f);
+    *err = NULL;
+    if (f == REPORT_PDF)
+        return report_pdf_render(w, o, m, len, err);
     return report_formats[f].render(w, o, m, len);
+}
+
+bool report_format_available(enum report_format f, char **err)
+{
+    *err = NULL;
+    return f != REPORT_PDF || report_pdf_available(err);
 }
 
 /* The latest time every format can show: 9999-12-31 in any time zone. */

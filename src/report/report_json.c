@@ -6,13 +6,15 @@
  * string. A reached question left without an answer (an optional one, or empty text) has
  * answer null: the report shows it was asked; one with a `default` adds "default", the
  * answer it counted as (and a because entry it supports says "default": true). A missing
- * patient or practitioner is null. Each finding has its severity (absolute, temporary,
+ * patient, practitioner, name, birth date, clinic or answerer is null, and so is `replaces`
+ * for a report that replaces none. Each finding has its severity (absolute, temporary,
  * precaution, info) and the verdict it imposes (e.g. refer_for_diagnosis). */
 #include "report_json.h"
 
 #include "digest.h"
 #include "jsonutil.h"
 #include "model.h"
+#include "report_words.h"
 #include "timestamp.h"
 
 /* Whether a holds a real answer (text answers must be non-empty). */
@@ -138,9 +140,20 @@ char *report_json_render(const struct walk *w, const struct outcome *o, const st
 
     timestamp_iso8601(m->when, when);
     jsonutil_set(root, "questionnaire", report_json_questionnaire(q));
+    jsonutil_set(root, "mesoscreen_version", jsonutil_string(MESOSCREEN_VERSION));
+    jsonutil_set(root, "language", jsonutil_string(q->languages[m->lang]));
+    jsonutil_set(root, "disclaimer",
+                 jsonutil_string(q->disclaimer.by_lang && *model_text(&q->disclaimer, m->lang)
+                                     ? model_text(&q->disclaimer, m->lang)
+                                     : report_word(q, m->lang, "disclaimer_default")));
+    jsonutil_set(root, "clinic", jsonutil_string(m->clinic));
     jsonutil_set(root, "patient", jsonutil_string(m->patient));
+    jsonutil_set(root, "patient_name", jsonutil_string(m->patient_name));
+    jsonutil_set(root, "birth_date", jsonutil_string(m->birth_date));
+    jsonutil_set(root, "answered_by", jsonutil_string(m->answered_by));
     jsonutil_set(root, "practitioner", jsonutil_string(m->practitioner));
     jsonutil_set(root, "timestamp", jsonutil_string(when));
+    jsonutil_set(root, "replaces", jsonutil_string(m->replaces));
     jsonutil_set(root, "eligibility", jsonutil_string(model_eligibility_name(o->eligibility)));
     jsonutil_set(root, "role",
                  o->has_role ? jsonutil_string(model_role_name(o->role)) : json_null());

@@ -1,23 +1,14 @@
-/* report_text.c - the text report that goes into the patient file: at most 80 columns,
- * word-wrapped UTF-8, the verdict boxed so it stands out on paper, every answer behind it.
+/* report_text.c - the report for the patient file, laid out on paper (product.md 5).
  *
- * Headings and fixed phrases are labels: English by default, replaced by the
- * questionnaire's `labels:` entry of the same key (in the report's language). Keys:
- *   report, questionnaire, version, sha256, patient, practitioner, date, not_stated,
- *   verdict, role, verdict_<eligibility> and verdict_<eligibility>_meaning for each of
- *   not_eligible, deferred, refer_for_diagnosis, eligible_with_precautions, eligible;
- *   role_<role> and role_<role>_meaning for each of single, adjuvant, undetermined, none;
- *   role_missing, role_once_resolved (after the role of a deferred screening: the plan
- *   once the temporary problem is resolved), findings, no_findings, severity_<severity>
- *   for each of absolute, temporary, precaution, info; group_<eligibility> (the findings
- *   are grouped by the verdict they impose); because, because_default (before the words
- *   of a question left unanswered that counted as its default); recommendations,
- *   no_recommendations,
- *   kind_<kind> for each of next_step, course, follow_up, aftercare; answers,
- *   answer_yes, answer_no, answer_unknown, not_answered; notes, no_notes; disclaimer,
- *   disclaimer_default; signatures, signature_practitioner, signature_physician,
- *   signature, signature_date.
- * Verdict and role words are printed as given: write them in capitals. */
+ * Page 1 is the signed record: identification, the verdict box, the findings grouped by the
+ * verdict they impose with the answers behind them in words, the next step, when to screen
+ * again after a deferral, the disclaimer, the patient's declaration and the physician's
+ * decision. When the findings in full would not leave room for all of that, page 1 sets them
+ * more densely (text_densities: without the answers, then one line each but the temporary
+ * contraindications, which say when to re-screen, then all one line each, then two to a line)
+ * and the findings follow in full on page 2. Later pages: the other
+ * recommendations, every question asked with its answer in words, the notes, and the audit
+ * footer. Every word comes from report_words.c (the questionnaire's labels). */
 #include "report_text.h"
 
 #include <stdlib.h>
@@ -26,421 +17,450 @@
 #include "because_words.h"
 #include "digest.h"
 #include "model.h"
+#include "paper_flow.h"
+#include "report_words.h"
 #include "strbuf.h"
 #include "timestamp.h"
 #include "utf8.h"
 #include "wrap.h"
 #include "xalloc.h"
 
-#define TEXT_WIDTH 80
-
-static const struct text_label {
-    const char *key;
-    const char *text;
-} text_labels[] = {
-    {"report", "Screening report"},
-    {"questionnaire", "Questionnaire:"},
-    {"version", "version"},
-    {"sha256", "SHA-256:"},
-    {"patient", "Patient:"},
-    {"practitioner", "Practitioner:"},
-    {"date", "Date:"},
-    {"not_stated", "(not stated)"},
-    {"verdict", "VERDICT:"},
-    {"role", "ROLE:"},
-    {"verdict_not_eligible", "NOT ELIGIBLE"},
-    {"verdict_not_eligible_meaning",
-     "An absolute contraindication: mesotherapy must not be given."},
-    {"verdict_deferred", "DEFERRED"},
-    {"verdict_deferred_meaning",
-     "A temporary contraindication: resolve or confirm it, then screen again."},
-    {"verdict_refer_for_diagnosis", "REFER FOR DIAGNOSIS"},
-    {"verdict_refer_for_diagnosis_meaning",
-     "No specialist diagnosis of the hair loss yet: a diagnostic study comes first."},
-    {"verdict_eligible_with_precautions", "ELIGIBLE WITH PRECAUTIONS"},
-    {"verdict_eligible_with_precautions_meaning",
-     "Treatment is possible once the treating physician has reviewed the precautions."},
-    {"verdict_eligible", "ELIGIBLE"},
-    {"verdict_eligible_meaning", "No contraindication found."},
-    {"role_single", "SINGLE TREATMENT"},
-    {"role_single_meaning", "Mesotherapy as the primary treatment."},
-    {"role_adjuvant", "ADJUVANT"},
-    {"role_adjuvant_meaning", "Mesotherapy as a complement to other hair-loss treatments."},
-    {"role_undetermined", "UNDETERMINED"},
-    {"role_undetermined_meaning", "Decided once the hair loss has been diagnosed."},
-    {"role_none", "NONE"},
-    {"role_none_meaning", "Mesotherapy is not indicated for this patient."},
-    {"role_missing", "NOT DETERMINED"},
-    {"findings", "FINDINGS"},
-    {"no_findings", "None: no contraindication or precaution was found."},
-    {"severity_absolute", "Absolute contraindications"},
-    {"severity_temporary", "Temporary contraindications"},
-    {"severity_precaution", "Precautions"},
-    {"severity_info", "For information"},
-    {"group_not_eligible", "Contraindications"},
-    {"group_deferred", "Temporary contraindications"},
-    {"group_refer_for_diagnosis", "Referral"},
-    {"group_eligible_with_precautions", "Precautions"},
-    {"group_eligible", "Notes"},
-    {"because", "because:"},
-    {"because_default", "(not answered; counts as)"},
-    {"role_once_resolved", "(once resolved)"},
-    {"recommendations", "RECOMMENDATIONS"},
-    {"no_recommendations", "None."},
-    {"kind_next_step", "Next step"},
-    {"kind_course", "Treatment course"},
-    {"kind_follow_up", "Follow-up"},
-    {"kind_aftercare", "Aftercare"},
-    {"answers", "QUESTIONS AND ANSWERS"},
-    {"answer_yes", "Yes"},
-    {"answer_no", "No"},
-    {"answer_unknown", "Unknown (the patient does not know)"},
-    {"not_answered", "(not answered)"},
-    {"notes", "PRACTITIONER NOTES"},
-    {"no_notes", "None."},
-    {"disclaimer", "DISCLAIMER"},
-    {"disclaimer_default", "This report is a screening aid, not a diagnosis. The treating "
-                           "physician makes the final decision on treatment."},
-    {"signatures", "SIGNATURES"},
-    {"signature_practitioner", "Practitioner:"},
-    {"signature_physician", "Treating physician:"},
-    {"signature", "Signature:"},
-    {"signature_date", "Date:"},
-};
-
-/* What every part of the report needs. */
+/* What every part of the layout needs. */
 struct text_ctx {
     const struct walk *w;
     const struct questionnaire *q;
     const struct outcome *o;
     const struct report_meta *m;
-    struct strbuf b;
+    struct paper_flow f;
+    const struct text_density *d; /* how densely page 1 is set */
 };
 
-/* The label `key`: the questionnaire's own when it defines one, else the English default. */
-static const char *text_label(const struct text_ctx *c, const char *key)
+/* How densely page 1 sets the findings and the verdict box: the first density with which
+ * page 1 holds everything wins. Below full density the findings follow in full on page 2. */
+static const struct text_density {
+    bool because;        /* each finding's answers in words under it */
+    bool wrap;           /* each finding's whole text (else its first sentence, on one line) */
+    bool wrap_deferring; /* the temporary ones whole even so: they say when to re-screen */
+    bool meanings;       /* the verdict's and role's meaning in the box */
+    /* One-line findings of the groups from this verdict on (the least severe first) are
+     * set two to a line; ELIG_COUNT for none. */
+    enum eligibility two_columns_from;
+} text_densities[] = {
+    {true, true, true, true, ELIG_COUNT},
+    {false, true, true, true, ELIG_COUNT},
+    {false, false, true, true, ELIG_COUNT},
+    {false, false, false, true, ELIG_COUNT},
+    {false, false, false, false, ELIG_COUNT},
+    {false, false, false, false, ELIG_ELIGIBLE_WITH_PRECAUTIONS},
+    {false, false, false, false, ELIG_DEFERRED},
+    {false, false, false, false, ELIG_NOT_ELIGIBLE},
+};
+#define TEXT_DENSITIES (sizeof text_densities / sizeof text_densities[0])
+
+static const char *W(const struct text_ctx *c, const char *key)
 {
-    for (size_t i = 0; i < sizeof text_labels / sizeof text_labels[0]; i++)
-        if (strcmp(text_labels[i].key, key) == 0)
-            return model_label(c->q, key, c->m->lang, text_labels[i].text);
-    xdie("report_text: no label '%s'", key);
+    return report_word(c->q, c->m->lang, key);
 }
 
-/* A label whose key is built from a prefix and a stable word, e.g. "verdict_" "deferred". */
-static const char *text_label2(const struct text_ctx *c, const char *prefix, const char *word,
-                               const char *suffix)
+static bool text_given(const char *s)
 {
-    char *key = xasprintf("%s%s%s", prefix, word, suffix);
-    const char *s = text_label(c, key);
-    free(key);
-    return s;
+    return s && *s;
 }
 
-/* Writes text wrapped to the report width: the first line after `first` (whose display
- * width is taken as the indent), the others after as many spaces. */
-static void text_para(struct text_ctx *c, const char *first, const char *text)
+/* Writes text wrapped to the page width: the first line after `first` (whose display width
+ * is the indent of the others). */
+static void text_para(struct text_ctx *c, enum paper_kind kind, const char *first, const char *text)
 {
-    size_t indent = utf8_width(first);
-    size_t width = indent + 20 < TEXT_WIDTH ? TEXT_WIDTH - indent : 20;
+    char *safe = utf8_escape_controls(first, false);
+    size_t indent = utf8_width(safe);
+    size_t width = indent + 20 < PAPER_WIDTH ? PAPER_WIDTH - indent : 20;
     struct wrap_lines l;
     wrap_text(text, width, &l);
     for (size_t i = 0; i < l.n; i++) {
+        struct strbuf b = STRBUF_INIT;
         if (i == 0)
-            strbuf_puts(&c->b, first);
+            strbuf_puts(&b, safe);
         else if (l.width[i] > 0)
-            strbuf_repeat(&c->b, ' ', indent);
-        strbuf_puts(&c->b, l.line[i]);
-        strbuf_puts(&c->b, "\n");
+            strbuf_repeat(&b, ' ', indent < PAPER_WIDTH - 20 ? indent : 0);
+        strbuf_puts(&b, l.line[i]);
+        char *line = strbuf_release(&b, NULL);
+        paper_flow_line(&c->f, kind, line);
+        free(line);
     }
     wrap_lines_free(&l);
+    free(safe);
+}
+
+static void text_blank(struct text_ctx *c)
+{
+    paper_flow_line(&c->f, PAPER_TEXT, "");
 }
 
 /* "Label:" padded to `col` columns (at least one space after it), then the wrapped value. */
 static void text_field(struct text_ctx *c, const char *label, size_t col, const char *value)
 {
     struct strbuf first = STRBUF_INIT;
-    char *safe = utf8_escape_controls(label, false);
-    size_t w = utf8_width(safe);
-    strbuf_puts(&first, safe);
+    size_t w = utf8_width(label);
+    strbuf_puts(&first, label);
     strbuf_repeat(&first, ' ', w + 1 > col ? 1 : col - w);
     char *prefix = strbuf_release(&first, NULL);
-    text_para(c, prefix, value);
+    text_para(c, PAPER_TEXT, prefix, value);
     free(prefix);
-    free(safe);
 }
 
-/* A heading: the label in its own line, underlined, after a blank line. */
-static void text_heading(struct text_ctx *c, const char *key)
+/* A new block that opens with a heading (after a blank line unless new_page). */
+static void text_section(struct text_ctx *c, const char *key, bool new_page)
 {
-    char *safe = utf8_escape_controls(text_label(c, key), false);
-    size_t w = utf8_width(safe);
-    strbuf_puts(&c->b, "\n");
-    text_para(c, "", safe);
-    strbuf_repeat(&c->b, '-', w < TEXT_WIDTH ? w : TEXT_WIDTH);
-    strbuf_puts(&c->b, "\n");
-    free(safe);
+    paper_flow_block(&c->f, new_page);
+    if (!new_page)
+        text_blank(c);
+    text_para(c, PAPER_HEADING, "", W(c, key));
 }
 
-/* --- Header --------------------------------------------------------------------------- */
-
-static void text_header(struct text_ctx *c)
+/* A line of fields to fill in by hand: each label followed by a share of the rest of the line
+ * in underscores, in proportion to its weight. */
+static void text_blanks(struct text_ctx *c, const char *const *labels, const unsigned *weights,
+                        size_t n)
 {
-    static const char *const keys[] = {"questionnaire", "sha256", "patient", "practitioner",
-                                       "date"};
-    char sha[DIGEST_HEX_LEN + 1];
+    size_t used = 0, total = 0;
+    char *safe[8];
+    if (n > sizeof safe / sizeof safe[0])
+        xdie("text_blanks: %zu fields", n);
+    for (size_t i = 0; i < n; i++) {
+        safe[i] = utf8_escape_controls(labels[i], false); /* a label's newline too */
+        used += utf8_width(safe[i]) + 1 + (i ? 2 : 0);
+        total += weights[i];
+    }
+    size_t room = used + 3 * n < PAPER_WIDTH ? PAPER_WIDTH - used : 3 * n;
+    struct strbuf b = STRBUF_INIT;
+    size_t left = room;
+    for (size_t i = 0; i < n; i++) {
+        size_t u = i + 1 == n ? left : room * weights[i] / total;
+        strbuf_printf(&b, "%s%s ", i ? "  " : "", safe[i]);
+        strbuf_repeat(&b, '_', u);
+        left -= u;
+    }
+    char *line = strbuf_release(&b, NULL);
+    if (utf8_width(line) <= PAPER_WIDTH) {
+        paper_flow_line(&c->f, PAPER_TEXT, line);
+    } else if (n > 1) { /* labels too long for one line: one field per line */
+        for (size_t i = 0; i < n; i++) {
+            const char *one[1] = {labels[i]};
+            text_blanks(c, one, weights + i, 1);
+        }
+    } else { /* a label too long for any line: wrapped, the blank on a line of its own */
+        text_para(c, PAPER_TEXT, "", safe[0]);
+        struct strbuf rule = STRBUF_INIT;
+        strbuf_repeat(&rule, '_', PAPER_WIDTH / 2);
+        char *blank = strbuf_release(&rule, NULL);
+        paper_flow_line(&c->f, PAPER_TEXT, blank);
+        free(blank);
+    }
+    free(line);
+    for (size_t i = 0; i < n; i++)
+        free(safe[i]);
+}
+
+/* --- Page 1: who, when, the verdict ------------------------------------------------ */
+
+static void text_identity(struct text_ctx *c)
+{
+    static const char *const keys[] = {"patient", "answered_by", "practitioner", "interview"};
+    const struct report_meta *m = c->m;
+    const char *none = W(c, "not_stated");
     struct timestamp ts;
     size_t col = 0;
 
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        size_t w = utf8_width(text_label(c, keys[i]));
+        size_t w = utf8_width(W(c, keys[i]));
         col = w > col ? w : col;
     }
     col = col + 2 < 30 ? col + 2 : 30;
 
-    strbuf_repeat(&c->b, '=', TEXT_WIDTH);
-    strbuf_puts(&c->b, "\n");
-    text_para(c, "", model_text(&c->q->title, c->m->lang));
-    text_para(c, "", text_label(c, "report"));
-    strbuf_repeat(&c->b, '=', TEXT_WIDTH);
-    strbuf_puts(&c->b, "\n");
-
-    char *qline = xasprintf("%s, %s %s", c->q->id, text_label(c, "version"), c->q->version);
-    text_field(c, text_label(c, "questionnaire"), col, qline);
-    free(qline);
-    digest_questionnaire_hex(c->q, sha);
-    text_field(c, text_label(c, "sha256"), col, sha);
-    const char *none = text_label(c, "not_stated");
-    text_field(c, text_label(c, "patient"), col,
-               c->m->patient && *c->m->patient ? c->m->patient : none);
-    text_field(c, text_label(c, "practitioner"), col,
-               c->m->practitioner && *c->m->practitioner ? c->m->practitioner : none);
-    if (!timestamp_split(c->m->when, &ts))
-        xdie("report time %lld out of range", (long long)c->m->when);
-    char *date = xasprintf("%s %s (UTC%s)", ts.date, ts.time, ts.offset);
-    text_field(c, text_label(c, "date"), col, date);
-    free(date);
+    paper_flow_block(&c->f, false);
+    text_para(c, PAPER_HEADING, "", model_text(&c->q->title, m->lang));
+    char *who = xasprintf("%s%s%s, %s %s", text_given(m->patient) ? m->patient : none,
+                          text_given(m->patient_name) ? ", " : "",
+                          text_given(m->patient_name) ? m->patient_name : "", W(c, "birth_date"),
+                          text_given(m->birth_date) ? m->birth_date : none);
+    text_field(c, W(c, "patient"), col, who);
+    free(who);
+    text_field(c, W(c, "answered_by"), col,
+               text_given(m->answered_by)
+                   ? report_word3(c->q, m->lang, "answered_by_", m->answered_by, "")
+                   : none);
+    text_field(c, W(c, "practitioner"), col, text_given(m->practitioner) ? m->practitioner : none);
+    if (!timestamp_split(m->when, &ts))
+        xdie("report time %lld out of range", (long long)m->when);
+    char *when = xasprintf("%s %.5s (UTC%s)", ts.date, ts.time, ts.offset);
+    text_field(c, W(c, "interview"), col, when);
+    free(when);
+    if (text_given(m->replaces)) {
+        char *line = xasprintf("%s %s", W(c, "replaces"), m->replaces);
+        text_para(c, PAPER_HEADING, "", line);
+        free(line);
+    }
 }
 
-/* --- The verdict box ------------------------------------------------------------------ */
-
-#define BOX_MARGIN 3 /* "#  " on the left, "  #" on the right */
-#define BOX_INNER  (TEXT_WIDTH - 2 * BOX_MARGIN)
-
-static void text_box_rule(struct text_ctx *c)
-{
-    strbuf_repeat(&c->b, '#', TEXT_WIDTH);
-    strbuf_puts(&c->b, "\n");
-}
-
-/* One line inside the box: content (of display width w) padded to the inner width. */
-static void text_box_line(struct text_ctx *c, const char *content, size_t w)
-{
-    strbuf_puts(&c->b, "#  ");
-    strbuf_puts(&c->b, content);
-    strbuf_repeat(&c->b, ' ', w < BOX_INNER ? BOX_INNER - w : 0);
-    strbuf_puts(&c->b, "  #\n");
-}
-
-/* "LABEL:  VALUE" and its meaning below the value, both wrapped inside the box. */
+/* "LABEL:  VALUE" and its meaning below the value, wrapped inside the box. */
 static void text_box_entry(struct text_ctx *c, const char *label, size_t col, const char *value,
                            const char *meaning)
 {
-    char *safe_label = utf8_escape_controls(label, false);
-    size_t lw = utf8_width(safe_label);
+    char *safe = utf8_escape_controls(label, false);
+    size_t lw = utf8_width(safe);
     struct wrap_lines lv, lm;
-    wrap_text(value, BOX_INNER - col, &lv);
-    wrap_text(meaning, BOX_INNER - col, &lm);
+    wrap_text(value, PAPER_BOX_INNER - col, &lv);
+    wrap_text(meaning, PAPER_BOX_INNER - col, &lm);
+    size_t nm = c->d->meanings && *meaning ? lm.n : 0;
     bool label_alone = lw + 1 > col; /* a translated label too wide for the column */
     if (label_alone)
-        text_box_line(c, safe_label, lw);
-    for (size_t i = 0; i < lv.n + lm.n; i++) {
+        paper_flow_line(&c->f, PAPER_BOX, safe);
+    for (size_t i = 0; i < lv.n + nm; i++) {
         const char *part = i < lv.n ? lv.line[i] : lm.line[i - lv.n];
-        size_t pw = i < lv.n ? lv.width[i] : lm.width[i - lv.n];
         struct strbuf line = STRBUF_INIT;
         if (i == 0 && !label_alone) {
-            strbuf_puts(&line, safe_label);
+            strbuf_puts(&line, safe);
             strbuf_repeat(&line, ' ', col - lw);
         } else {
             strbuf_repeat(&line, ' ', col);
         }
         strbuf_puts(&line, part);
         char *s = strbuf_release(&line, NULL);
-        text_box_line(c, s, col + pw);
+        paper_flow_line(&c->f, PAPER_BOX, s);
         free(s);
     }
     wrap_lines_free(&lv);
     wrap_lines_free(&lm);
-    free(safe_label);
+    free(safe);
 }
 
 static void text_verdict(struct text_ctx *c)
 {
     const char *elig = model_eligibility_name(c->o->eligibility);
-    const char *verdict = text_label(c, "verdict"), *role = text_label(c, "role");
+    const char *verdict = W(c, "verdict"), *role = W(c, "role");
     size_t col = utf8_width(verdict) > utf8_width(role) ? utf8_width(verdict) : utf8_width(role);
-    col = col + 2 < BOX_INNER / 2 ? col + 2 : BOX_INNER / 2;
+    col = col + 2 < PAPER_BOX_INNER / 2 ? col + 2 : PAPER_BOX_INNER / 2;
 
-    strbuf_puts(&c->b, "\n");
-    text_box_rule(c);
-    text_box_line(c, "", 0);
-    text_box_entry(c, verdict, col, text_label2(c, "verdict_", elig, ""),
-                   text_label2(c, "verdict_", elig, "_meaning"));
-    text_box_line(c, "", 0);
+    paper_flow_block(&c->f, false);
+    text_blank(c);
+    paper_flow_line(&c->f, PAPER_BOX_EDGE, NULL);
+    /* The verdict and the role, each with what it means. */
+    text_box_entry(c, verdict, col, report_word3(c->q, c->m->lang, "verdict_", elig, ""),
+                   report_word3(c->q, c->m->lang, "verdict_", elig, "_meaning"));
     if (c->o->has_role) {
         const char *r = model_role_name(c->o->role);
-        char *word = c->o->eligibility == ELIG_DEFERRED
-                         ? xasprintf("%s %s", text_label2(c, "role_", r, ""),
-                                     text_label(c, "role_once_resolved"))
-                         : xstrdup(text_label2(c, "role_", r, ""));
-        text_box_entry(c, role, col, word, text_label2(c, "role_", r, "_meaning"));
-        free(word);
+        char *value = c->o->eligibility == ELIG_DEFERRED
+                          ? xasprintf("%s %s", report_word3(c->q, c->m->lang, "role_", r, ""),
+                                      W(c, "role_once_resolved"))
+                          : xstrdup(report_word3(c->q, c->m->lang, "role_", r, ""));
+        text_box_entry(c, role, col, value, report_word3(c->q, c->m->lang, "role_", r, "_meaning"));
+        free(value);
     } else {
-        text_box_entry(c, role, col, text_label(c, "role_missing"), "");
+        text_box_entry(c, role, col, W(c, "role_missing"), "");
     }
-    text_box_line(c, "", 0);
-    text_box_rule(c);
+    paper_flow_line(&c->f, PAPER_BOX_EDGE, NULL);
 }
 
 /* --- Findings ------------------------------------------------------------------------- */
 
-/* Under a finding, one line per answer behind it, in words. */
-static void text_because(struct text_ctx *c, const struct raised_finding *rf)
+/* A finding's first sentence (its text up to the first ". "), without the full stop. The
+ * caller frees it. */
+static char *text_first_sentence(const char *text)
 {
+    const char *stop = strstr(text, ". ");
+    size_t n = stop ? (size_t)(stop - text) : strlen(text);
+    while (n > 0 && text[n - 1] == '.')
+        n--;
+    char *raw = xstrndup(text, n);
+    char *safe = utf8_escape_controls(raw, false);
+    free(raw);
+    return safe;
+}
+
+/* One finding, wrapped: its text, and when the density shows them the answers behind it in
+ * words, one line each (because_words.h). */
+static void text_finding(struct text_ctx *c, const struct raised_finding *rf, bool because)
+{
+    text_para(c, PAPER_TEXT, "  - ", model_text(&c->q->findings[rf->finding].text, c->m->lang));
+    if (!because || rf->n_because == 0)
+        return;
     const struct because_words words = {
-        .yesno = {text_label(c, "answer_yes"), text_label(c, "answer_no"),
-                  text_label(c, "answer_unknown")},
-        .defaulted = text_label(c, "because_default"),
+        .yesno = {W(c, "answer_yes"), W(c, "answer_no"), W(c, "answer_unknown")},
+        .defaulted = W(c, "because_default"),
     };
-    char *prefix = xasprintf("    %s ", text_label(c, "because"));
-    char *first = utf8_escape_controls(prefix, false);
-    char *rest = xcalloc(utf8_width(first) + 1, 1);
-    memset(rest, ' ', utf8_width(first));
+    char *first = xasprintf("    %s ", W(c, "because"));
+    char *safe = utf8_escape_controls(first, false);
+    size_t indent = utf8_width(safe);
+    char *rest = xcalloc(indent + 1, 1);
+    memset(rest, ' ', indent);
     for (size_t k = 0; k < rf->n_because; k++) {
         char *line = because_words_render(c->w, &rf->because[k], c->m->lang, &words);
-        text_para(c, k ? rest : first, line);
+        text_para(c, PAPER_TEXT, k ? rest : safe, line);
         free(line);
     }
     free(rest);
+    free(safe);
     free(first);
-    free(prefix);
+}
+
+/* Findings of one group as first sentences, `columns` to a line, each cut to its column. */
+static void text_finding_lines(struct text_ctx *c, const size_t *which, size_t n, int columns)
+{
+    size_t width = (PAPER_WIDTH - 2) / (size_t)columns; /* "  " then columns of this width */
+    for (size_t i = 0; i < n; i += (size_t)columns) {
+        struct strbuf b = STRBUF_INIT;
+        strbuf_puts(&b, "  ");
+        for (size_t k = 0; k < (size_t)columns && i + k < n; k++) {
+            const struct raised_finding *rf = &c->o->findings[which[i + k]];
+            char *first =
+                text_first_sentence(model_text(&c->q->findings[rf->finding].text, c->m->lang));
+            char *cut = paper_fit(first, width - 3);
+            if (k > 0) {
+                size_t at = utf8_width(b.data), column = 2 + k * width;
+                strbuf_repeat(&b, ' ', at < column ? column - at : 1);
+            }
+            strbuf_printf(&b, "- %s", cut);
+            free(cut);
+            free(first);
+        }
+        char *line = strbuf_release(&b, NULL);
+        paper_flow_line(&c->f, PAPER_TEXT, line);
+        free(line);
+    }
+}
+
+/* The findings grouped by the verdict they impose, most severe first, at density d: wrapped
+ * (with or without their answers) or as first sentences. */
+static void text_finding_groups(struct text_ctx *c, const struct text_density *d)
+{
+    size_t *which = xcalloc(c->o->n_findings ? c->o->n_findings : 1, sizeof *which);
+    for (int e = 0; e < ELIG_COUNT; e++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c->o->n_findings; i++)
+            if ((int)c->q->findings[c->o->findings[i].finding].verdict == e)
+                which[n++] = i;
+        if (n == 0)
+            continue;
+        bool wrap = d->wrap || (d->wrap_deferring && e == ELIG_DEFERRED);
+        paper_flow_block(&c->f, false);
+        if (d->wrap)
+            text_blank(c);
+        text_para(c, PAPER_TEXT, "",
+                  report_word3(c->q, c->m->lang, "group_",
+                               model_eligibility_name((enum eligibility)e), ""));
+        if (!wrap) {
+            text_finding_lines(c, which, n, n > 1 && (int)e >= (int)d->two_columns_from ? 2 : 1);
+            continue;
+        }
+        for (size_t k = 0; k < n; k++) {
+            if (k > 0)
+                paper_flow_block(&c->f, false); /* a page may break between findings */
+            text_finding(c, &c->o->findings[which[k]], d->because);
+        }
+    }
+    free(which);
 }
 
 static void text_findings(struct text_ctx *c)
 {
-    text_heading(c, "findings");
+    text_section(c, "findings", false);
     if (c->o->n_findings == 0) {
-        text_para(c, "", text_label(c, "no_findings"));
+        text_para(c, PAPER_TEXT, "", W(c, "no_findings"));
         return;
     }
-    /* grouped by the verdict each imposes: a missing diagnosis is a referral */
-    for (int elig = 0; elig < ELIG_COUNT; elig++) {
-        bool any = false;
-        for (size_t i = 0; i < c->o->n_findings; i++) {
-            const struct raised_finding *rf = &c->o->findings[i];
-            const struct finding *f = &c->q->findings[rf->finding];
-            if ((int)f->verdict != elig)
-                continue;
-            if (!any) {
-                strbuf_puts(&c->b, "\n");
-                text_para(c, "", text_label2(c, "group_", model_eligibility_name(f->verdict), ""));
-                any = true;
-            }
-            text_para(c, "  - ", model_text(&f->text, c->m->lang));
-            text_because(c, rf);
-        }
+    text_finding_groups(c, c->d);
+    if (!c->d->because)
+        text_para(c, PAPER_TEXT, "", W(c, "findings_in_detail"));
+}
+
+/* --- The rest of page 1 --------------------------------------------------------------- */
+
+/* The recommendations of one kind, or of every other kind, as "  - text" items. */
+static void text_recommendation_items(struct text_ctx *c, enum recommendation_kind kind)
+{
+    for (size_t i = 0; i < c->o->n_recommendations; i++) {
+        const struct recommendation *r = &c->q->recommendations[c->o->recommendations[i]];
+        if (r->kind == kind)
+            text_para(c, PAPER_TEXT, "  - ", model_text(&r->text, c->m->lang));
     }
 }
 
-/* --- Recommendations ------------------------------------------------------------------ */
-
-static void text_recommendations(struct text_ctx *c)
+static void text_next_step(struct text_ctx *c)
 {
-    text_heading(c, "recommendations");
-    if (c->o->n_recommendations == 0) {
-        text_para(c, "", text_label(c, "no_recommendations"));
-        return;
-    }
+    text_section(c, "next_step", false);
+    text_recommendation_items(c, REC_NEXT_STEP);
+    if (c->o->eligibility == ELIG_DEFERRED)
+        text_field(c, W(c, "rescreen"), utf8_width(W(c, "rescreen")) + 1, W(c, "rescreen_when"));
+}
+
+static void text_disclaimer(struct text_ctx *c)
+{
+    paper_flow_block(&c->f, false);
+    text_blank(c);
+    if (c->q->disclaimer.by_lang && *model_text(&c->q->disclaimer, c->m->lang))
+        text_para(c, PAPER_TEXT, "", model_text(&c->q->disclaimer, c->m->lang));
+    else
+        text_para(c, PAPER_TEXT, "", W(c, "disclaimer_default"));
+}
+
+static void text_declaration(struct text_ctx *c)
+{
+    const char *labels[] = {W(c, "signature_patient"), W(c, "signature"), W(c, "signature_date")};
+    static const unsigned weights[] = {3, 3, 2};
+    text_section(c, "declaration", false);
+    text_para(c, PAPER_TEXT, "", W(c, "declaration_text"));
+    text_blank(c);
+    text_blanks(c, labels, weights, 3);
+}
+
+static void text_decision(struct text_ctx *c)
+{
+    const char *product[] = {W(c, "decision_product"), W(c, "decision_batch")};
+    static const unsigned product_weights[] = {3, 2};
+    const char *sign[] = {W(c, "signature_physician"), W(c, "signature"), W(c, "signature_date")};
+    static const unsigned sign_weights[] = {3, 3, 2};
+
+    text_section(c, "decision", false);
+    char *choices = xasprintf("[ ] %s    [ ] %s    [ ] %s", W(c, "decision_treat"),
+                              W(c, "decision_defer"), W(c, "decision_decline"));
+    char *safe = utf8_escape_controls(choices, false);
+    if (utf8_width(safe) <= PAPER_WIDTH)
+        paper_flow_line(&c->f, PAPER_TEXT, safe);
+    else
+        text_para(c, PAPER_TEXT, "", safe);
+    free(safe);
+    free(choices);
+    text_blank(c);
+    text_blanks(c, product, product_weights, 2);
+    text_blank(c);
+    text_blanks(c, sign, sign_weights, 3);
+}
+
+/* --- Later pages ---------------------------------------------------------------------- */
+
+static void text_recommendations(struct text_ctx *c, bool new_page)
+{
+    text_section(c, "recommendations", new_page);
+    bool any = false;
     for (int kind = 0; kind < REC_KIND_COUNT; kind++) {
-        bool any = false;
-        for (size_t i = 0; i < c->o->n_recommendations; i++) {
-            const struct recommendation *r = &c->q->recommendations[c->o->recommendations[i]];
-            if ((int)r->kind != kind)
-                continue;
-            if (!any) {
-                strbuf_puts(&c->b, "\n");
-                text_para(c, "",
-                          text_label2(c, "kind_", model_recommendation_kind_name(r->kind), ""));
-                any = true;
-            }
-            text_para(c, "  - ", model_text(&r->text, c->m->lang));
-        }
+        if (kind == REC_NEXT_STEP)
+            continue; /* on page 1 */
+        bool has = false;
+        for (size_t i = 0; i < c->o->n_recommendations; i++)
+            has = has || (int)c->q->recommendations[c->o->recommendations[i]].kind == kind;
+        if (!has)
+            continue;
+        if (any)
+            paper_flow_block(&c->f, false);
+        text_blank(c);
+        text_para(c, PAPER_TEXT, "",
+                  report_word3(c->q, c->m->lang, "kind_",
+                               model_recommendation_kind_name((enum recommendation_kind)kind), ""));
+        text_recommendation_items(c, (enum recommendation_kind)kind);
+        any = true;
     }
-}
-
-/* --- Answers -------------------------------------------------------------------------- */
-
-static bool text_has_answer(const struct question *qn, const struct answer *a)
-{
-    return a && a->given && (qn->type != QTYPE_TEXT || (a->text && a->text[0]));
-}
-
-/* The answer as a reader wants it: option texts with the value in brackets, the number with
- * its unit, the text itself. The caller frees it. */
-static char *text_answer(const struct text_ctx *c, const struct question *qn,
-                         const struct answer *a)
-{
-    static const char *const yesno_keys[YESNO_COUNT] = {"answer_yes", "answer_no",
-                                                        "answer_unknown"};
-    struct strbuf b = STRBUF_INIT;
-    size_t lang = c->m->lang;
-
-    struct answer dflt;
-    if (!text_has_answer(qn, a) && answer_default(qn, &dflt)) {
-        char *words = text_answer(c, qn, &dflt); /* a question left out: what it counted as */
-        char *s = xasprintf("%s %s", text_label(c, "because_default"), words);
-        free(words);
-        return s;
-    }
-    if (!text_has_answer(qn, a))
-        return xstrdup(text_label(c, "not_answered"));
-    switch (qn->type) {
-    case QTYPE_YESNO:
-        if (a->choice >= 0 && a->choice < YESNO_COUNT)
-            strbuf_printf(&b, "%s [%s]", text_label(c, yesno_keys[a->choice]),
-                          model_option_value(qn, (size_t)a->choice));
-        break;
-    case QTYPE_CHOICE:
-        if (a->choice < 0 || (size_t)a->choice >= qn->n_options)
-            xdie("report_text: option %d out of range for %s", a->choice, qn->id);
-        strbuf_printf(&b, "%s [%s]", model_text(&qn->options[a->choice].text, lang),
-                      qn->options[a->choice].value);
-        break;
-    case QTYPE_MULTI: {
-        struct strbuf values = STRBUF_INIT;
-        for (size_t i = 0, n = 0; i < qn->n_options && i < 64; i++) {
-            if (!(a->selected & ((uint64_t)1 << i)))
-                continue;
-            strbuf_printf(&b, "%s%s", n ? "; " : "", model_text(&qn->options[i].text, lang));
-            strbuf_printf(&values, "%s%s", n ? ", " : "", qn->options[i].value);
-            n++;
-        }
-        char *v = strbuf_release(&values, NULL);
-        strbuf_printf(&b, " [%s]", v);
-        free(v);
-        break;
-    }
-    case QTYPE_NUMBER: {
-        const char *unit = qn->unit.by_lang ? model_text(&qn->unit, lang) : "";
-        strbuf_printf(&b, "%lld%s%s", a->number, *unit ? " " : "", unit);
-        break;
-    }
-    case QTYPE_TEXT:
-        strbuf_puts(&b, a->text);
-        break;
-    case QTYPE_COUNT:
-        break;
-    }
-    return strbuf_release(&b, NULL);
+    if (!any)
+        text_para(c, PAPER_TEXT, "", W(c, "no_recommendations"));
 }
 
 /* The question whose answer is the practitioner notes: a text question with id `notes`. */
@@ -450,108 +470,138 @@ static int text_notes_question(const struct text_ctx *c)
     return qi >= 0 && c->q->questions[qi].type == QTYPE_TEXT ? qi : -1;
 }
 
-/* Every reached question with its answer, under its section's title; the notes have their
- * own part of the report. */
+/* Every reached question with its answer in words, under its section's title; each question
+ * a block. The notes have their own part. */
 static void text_answers(struct text_ctx *c)
 {
     size_t shown_section = (size_t)-1;
     int notes = text_notes_question(c);
 
-    text_heading(c, "answers");
+    text_section(c, "answers", false);
     for (size_t i = 0; i < c->q->n_questions; i++) {
         if (!walk_reached(c->w, i) || (int)i == notes)
             continue;
         const struct question *qn = &c->q->questions[i];
         if (qn->section != shown_section) {
+            if (shown_section != (size_t)-1)
+                paper_flow_block(&c->f, false);
             shown_section = qn->section;
-            strbuf_puts(&c->b, "\n");
-            text_para(c, "", model_text(&c->q->sections[qn->section].title, c->m->lang));
+            text_blank(c);
+            text_para(c, PAPER_TEXT, "",
+                      model_text(&c->q->sections[qn->section].title, c->m->lang));
+        } else {
+            paper_flow_block(&c->f, false);
         }
-        text_para(c, "  ", model_text(&qn->text, c->m->lang));
-        char *a = text_answer(c, qn, walk_get(c->w, i));
-        text_para(c, "    > ", a);
+        text_para(c, PAPER_TEXT, "  ", model_text(&qn->text, c->m->lang));
+        char *a = report_answer_words(c->q, c->m->lang, qn, walk_get(c->w, i));
+        text_para(c, PAPER_TEXT, "    > ", a);
         free(a);
     }
 }
-
-/* --- Notes, disclaimer, signatures ---------------------------------------------------- */
 
 static void text_notes(struct text_ctx *c)
 {
     int qi = text_notes_question(c);
     const struct answer *a = NULL;
 
-    text_heading(c, "notes");
+    text_section(c, "notes", false);
     if (qi >= 0 && walk_reached(c->w, (size_t)qi))
         a = walk_get(c->w, (size_t)qi);
-    if (qi >= 0 && text_has_answer(&c->q->questions[qi], a))
-        text_para(c, "  ", a->text); /* indented: no note line can pass for the report's own */
+    if (qi >= 0 && report_has_answer(&c->q->questions[qi], a))
+        text_para(c, PAPER_TEXT, "  ",
+                  a->text); /* indented: no note line passes for the report's */
     else
-        text_para(c, "", text_label(c, "no_notes"));
+        text_para(c, PAPER_TEXT, "", W(c, "no_notes"));
 }
 
-static void text_disclaimer(struct text_ctx *c)
+/* What exactly produced this report: questionnaire, its SHA-256, program, language. */
+static void text_audit(struct text_ctx *c)
 {
-    text_heading(c, "disclaimer");
-    if (c->q->disclaimer.by_lang && *model_text(&c->q->disclaimer, c->m->lang))
-        text_para(c, "", model_text(&c->q->disclaimer, c->m->lang));
-    else
-        text_para(c, "", text_label(c, "disclaimer_default"));
+    char sha[DIGEST_HEX_LEN + 1];
+    digest_questionnaire_hex(c->q, sha);
+
+    paper_flow_block(&c->f, false);
+    text_blank(c);
+    paper_flow_line(&c->f, PAPER_RULE, NULL);
+    char *line = xasprintf("%s %s, %s %s. %s mesoscreen %s. %s %s", W(c, "questionnaire"), c->q->id,
+                           W(c, "version"), c->q->version, W(c, "program"), MESOSCREEN_VERSION,
+                           W(c, "language"), c->q->languages[c->m->lang]);
+    text_para(c, PAPER_TEXT, "", line);
+    free(line);
+    line = xasprintf("%s %s", W(c, "sha256"), sha);
+    text_para(c, PAPER_TEXT, "", line);
+    free(line);
 }
 
-/* "Signature: ____________   Date: __________" under a "who" line. */
-static void text_signature(struct text_ctx *c, const char *who_key, const char *name)
-{
-    char *who = utf8_escape_controls(text_label(c, who_key), false);
-    char *sig = utf8_escape_controls(text_label(c, "signature"), false);
-    char *date = utf8_escape_controls(text_label(c, "signature_date"), false);
-    size_t sw = utf8_width(sig), dw = utf8_width(date);
+/* --- The whole report ----------------------------------------------------------------- */
 
-    strbuf_puts(&c->b, "\n");
-    if (name && *name) {
-        text_field(c, who, utf8_width(who) + 1, name);
-    } else {
-        size_t ww = utf8_width(who);
-        strbuf_puts(&c->b, who);
-        strbuf_puts(&c->b, " ");
-        strbuf_repeat(&c->b, '_', ww + 1 + 20 < TEXT_WIDTH ? TEXT_WIDTH - ww - 1 : 20);
-        strbuf_puts(&c->b, "\n");
+static void text_page_one(struct text_ctx *c)
+{
+    text_identity(c);
+    text_verdict(c);
+    text_findings(c);
+    text_next_step(c);
+    text_disclaimer(c);
+    text_declaration(c);
+    text_decision(c);
+}
+
+struct paper_doc *report_text_pages(const struct walk *w, const struct outcome *o,
+                                    const struct report_meta *m)
+{
+    struct text_ctx c = {.w = w, .q = walk_questionnaire(w), .o = o, .m = m};
+    struct timestamp ts;
+
+    /* Page 1 as full as it can be while it holds everything that is signed. When even the
+     * densest layout does not fit (never for the built-in questionnaire: tests prove it),
+     * page 1 runs on to page 2. */
+    for (size_t i = 0; i < TEXT_DENSITIES; i++) {
+        paper_flow_free(&c.f);
+        c.d = &text_densities[i];
+        text_page_one(&c);
+        if (paper_flow_lines(&c.f) <= PAPER_LINES - PAPER_HEADER)
+            break;
     }
-    strbuf_puts(&c->b, "\n");
-    /* Signature line takes what the date line (18 underscores) leaves. */
-    size_t used = sw + 1 + 3 + dw + 1 + 18;
-    strbuf_puts(&c->b, sig);
-    strbuf_puts(&c->b, " ");
-    strbuf_repeat(&c->b, '_', used + 10 < TEXT_WIDTH ? TEXT_WIDTH - used : 10);
-    strbuf_puts(&c->b, "   ");
-    strbuf_puts(&c->b, date);
-    strbuf_puts(&c->b, " ");
-    strbuf_repeat(&c->b, '_', 18);
-    strbuf_puts(&c->b, "\n");
-    free(who);
-    free(sig);
-    free(date);
-}
+    if (!c.d->because) {
+        text_section(&c, "findings_detail", true);
+        text_finding_groups(&c, &text_densities[0]);
+    }
+    text_recommendations(&c, c.d->because);
+    text_answers(&c);
+    text_notes(&c);
+    text_audit(&c);
 
-static void text_signatures(struct text_ctx *c)
-{
-    text_heading(c, "signatures");
-    text_signature(c, "signature_practitioner", c->m->practitioner);
-    text_signature(c, "signature_physician", NULL);
+    if (!timestamp_split(m->when, &ts))
+        xdie("report time %lld out of range", (long long)m->when);
+    const char *none = W(&c, "not_stated");
+    char *clinic = text_given(m->clinic) ? utf8_escape_controls(m->clinic, false)
+                                         : xasprintf("%s %s", W(&c, "clinic"), none);
+    char *patient = xasprintf("%s%s%s", text_given(m->patient) ? m->patient : none,
+                              text_given(m->patient_name) ? ", " : "",
+                              text_given(m->patient_name) ? m->patient_name : "");
+    char *safe_patient = utf8_escape_controls(patient, false);
+    char *left2 = xasprintf("%s %s", W(&c, "patient"), safe_patient);
+    char *page = utf8_escape_controls(W(&c, "page"), false);
+    char *of = utf8_escape_controls(W(&c, "page_of"), false);
+    struct paper_head head = {
+        .left1 = clinic, .left2 = left2, .right2 = ts.date, .page = page, .of = of};
+    char *title = xasprintf("%s \xe2\x80\x94 %s", model_text(&c.q->title, m->lang), safe_patient);
+    struct paper_doc *d = paper_paginate(&c.f, &head, title, c.q->languages[m->lang], m->when);
+    free(title);
+    free(page);
+    free(of);
+    free(left2);
+    free(safe_patient);
+    free(patient);
+    free(clinic);
+    return d;
 }
 
 char *report_text_render(const struct walk *w, const struct outcome *o, const struct report_meta *m,
                          size_t *len)
 {
-    struct text_ctx c = {.w = w, .q = walk_questionnaire(w), .o = o, .m = m, .b = STRBUF_INIT};
-
-    text_header(&c);
-    text_verdict(&c);
-    text_findings(&c);
-    text_recommendations(&c);
-    text_answers(&c);
-    text_notes(&c);
-    text_disclaimer(&c);
-    text_signatures(&c);
-    return strbuf_release(&c.b, len);
+    struct paper_doc *d = report_text_pages(w, o, m);
+    char *text = paper_text(d, len);
+    paper_doc_free(d);
+    return text;
 }

@@ -292,6 +292,8 @@ static int write_whole(const char *path, const struct journal_header *h, const s
     char started[32];
     snprintf(started, sizeof started, "%lld", h->started);
     buf_field(&b, "started", started);
+    if (h->screening[0])
+        buf_field(&b, "screening", h->screening);
     struct strbuf framed = STRBUF_INIT;
     strbuf_puts(&framed, MAGIC "\n");
     journal_frame(&framed, b.s, b.n);
@@ -675,6 +677,16 @@ int journal_parse(const char *name, const char *buf, size_t len, struct journal_
     while ((rc = next_record(&p, buf, len, &pos, &d->torn)) > 0) {
         if (index < HEADER_LINES) {
             rc = parse_header_line(&p, index++, &d->header);
+        } else if (index == HEADER_LINES && p.len > 10 && memcmp(p.line, "screening ", 10) == 0) {
+            /* optional: journals written before the screening's UUID was kept lack it */
+            index++;
+            char *id = xstrndup(p.line + 10, p.len - 10);
+            rc = 0;
+            if (uuid_valid(id))
+                memcpy(d->header.screening, id, UUID_STR_SIZE);
+            else
+                rc = fail(&p, 10, "expected the screening's UUID");
+            free(id);
         } else {
             if (d->n_events == cap) {
                 cap = cap ? cap * 2 : 32;

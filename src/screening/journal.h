@@ -32,6 +32,7 @@
 #include "answer.h"
 #include "digest.h"
 #include "model.h"
+#include "uuid.h"
 #include "walk.h"
 
 #include <stdbool.h>
@@ -44,6 +45,9 @@ struct journal_header {
     char *patient;      /* NULL: not stated */
     char *practitioner; /* NULL: not stated */
     long long started;  /* Unix time the screening started */
+    /* The screening's UUID, minted when it began (its FHIR identifier); "" in a journal written
+     * before it was kept. */
+    char screening[UUID_STR_SIZE];
 };
 
 enum journal_event_kind { JOURNAL_SET, JOURNAL_UNSET, JOURNAL_VISIT };

@@ -188,7 +188,31 @@ static bool save_split(const char *path, char **dir, char **base)
     return true;
 }
 
-int save_atomic(const char *path, const void *data, size_t len, char **err)
+/* Moves the finished temporary file onto name without ever replacing a file: link, which
+ * fails with EEXIST when the name is taken; or, where hard links are not supported, an
+ * O_EXCL claim of the name and a rename onto it. Returns 0 or an errno (EEXIST: taken). */
+static int save_claim(int dfd, const char *tmp, const char *name)
+{
+    if (linkat(dfd, tmp, dfd, name, 0) == 0)
+        return 0;
+    int e = errno;
+    if (e != EPERM && e != ENOTSUP && e != EOPNOTSUPP && e != EXDEV)
+        return e;
+    int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno;
+    close(fd);
+    if (renameat(dfd, tmp, dfd, name) != 0) {
+        e = errno;
+        unlinkat(dfd, name, 0);
+        return e;
+    }
+    return 0;
+}
+
+/* Writes data to exactly `path`: replacing a file there when `replace`, else failing with
+ * EEXIST when the name is taken. */
+static int save_exact(const char *path, const void *data, size_t len, bool replace, char **err)
 {
     char *dir = NULL, *base = NULL, *tmp = NULL;
     int dfd = -1, e;
@@ -208,11 +232,14 @@ int save_atomic(const char *path, const void *data, size_t len, char **err)
         *err = save_error("write a temporary file for", path, e);
         goto fail;
     }
-    if (renameat(dfd, tmp, dfd, base) != 0) {
-        *err = save_error("write", path, errno);
+    e = replace ? (renameat(dfd, tmp, dfd, base) != 0 ? errno : 0) : save_claim(dfd, tmp, base);
+    if (e) {
+        *err = save_error(replace ? "write" : "create", path, e);
         unlinkat(dfd, tmp, 0);
         goto fail;
     }
+    if (!replace)
+        unlinkat(dfd, tmp, 0); /* after link: the file now lives under its name only */
     e = save_sync_dir(dfd);
     if (e) {
         /* The new file is complete and in place; only its durability is in doubt. */
@@ -232,6 +259,16 @@ fail:
     if (dfd >= 0)
         close(dfd);
     return -1;
+}
+
+int save_atomic(const char *path, const void *data, size_t len, char **err)
+{
+    return save_exact(path, data, len, true, err);
+}
+
+int save_new(const char *path, const void *data, size_t len, char **err)
+{
+    return save_exact(path, data, len, false, err);
 }
 
 /* Creates dir and any missing parents (mkdir -p); each directory created gets mode 0700
@@ -265,30 +302,21 @@ static int save_mkdirs(const char *dir)
     return e;
 }
 
-/* Moves the finished temporary file onto name without ever replacing a file: link, which
- * fails with EEXIST when the name is taken; or, where hard links are not supported, an
- * O_EXCL claim of the name and a rename onto it. Returns 0 or an errno (EEXIST: taken). */
-static int save_claim(int dfd, const char *tmp, const char *name)
+/* Whether dfd holds a file (or anything) named name. */
+static bool save_taken(int dfd, const char *name)
 {
-    if (linkat(dfd, tmp, dfd, name, 0) == 0)
-        return 0;
-    int e = errno;
-    if (e != EPERM && e != ENOTSUP && e != EOPNOTSUPP && e != EXDEV)
-        return e;
-    int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return errno;
-    close(fd);
-    if (renameat(dfd, tmp, dfd, name) != 0) {
-        e = errno;
-        unlinkat(dfd, name, 0);
-        return e;
-    }
-    return 0;
+    struct stat st;
+    return fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 || errno != ENOENT;
 }
 
 int save_report(const char *dir, const char *patient, time_t when, const char *ext,
                 const void *data, size_t len, char **path_out, char **err)
+{
+    return save_report_beside(dir, patient, when, ext, NULL, data, len, path_out, err);
+}
+
+int save_report_beside(const char *dir, const char *patient, time_t when, const char *ext,
+                       const char *also, const void *data, size_t len, char **path_out, char **err)
 {
     struct timestamp ts;
     char *safe = NULL, *tmp = NULL, *name = NULL, *base = NULL;
@@ -324,6 +352,14 @@ int save_report(const char *dir, const char *patient, time_t when, const char *e
     for (int k = 1; k <= SAVE_MAX_SUFFIX && e == EEXIST; k++) {
         free(name);
         name = k == 1 ? xasprintf("%s.%s", base, ext) : xasprintf("%s-%d.%s", base, k, ext);
+        if (also) {
+            /* The companion's name must be free too: ".ext" becomes ".also". */
+            char *other = xasprintf("%.*s.%s", (int)(strlen(name) - strlen(ext) - 1), name, also);
+            bool taken = save_taken(dfd, other);
+            free(other);
+            if (taken)
+                continue; /* e stays EEXIST */
+        }
         e = save_claim(dfd, tmp, name);
     }
     if (e) {

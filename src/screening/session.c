@@ -3,12 +3,14 @@
 #include "session.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "digest.h"
+#include "outbox.h"
 #include "private_dir.h"
 #include "report.h"
 #include "save.h"
@@ -36,6 +38,8 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     s->lang = c->lang;
     s->report_dir = c->report_dir;
     s->people = c->people;
+    s->fhir_server = c->fhir_server;
+    s->patient_system = c->patient_system;
     s->w = walk_new(s->q);
 
     s->header.questionnaire = xstrdup(s->q->id);
@@ -101,6 +105,8 @@ void session_close(struct session *s)
     free(s->journal_path);
     free(s->found_error);
     free(s->saved_path);
+    free(s->saved_pdf_path);
+    free(s->delivery_message);
     free(s->warning);
     memset(s, 0, sizeof *s);
 }
@@ -117,9 +123,18 @@ void session_set_practitioner(struct session *s, const char *practitioner)
     s->header.practitioner = dup_or_null(practitioner);
 }
 
+/* A fresh UUID for the screening; "" when the system has no randomness (minted again at
+ * save). */
+static void session_mint(struct session *s)
+{
+    if (!uuid_random(s->header.screening))
+        s->header.screening[0] = '\0';
+}
+
 void session_begin(struct session *s)
 {
     s->header.started = (long long)time(NULL);
+    session_mint(s);
     s->journal_due = true; /* written with the first answer: nothing to keep before it */
 }
 
@@ -130,6 +145,9 @@ int session_resume(struct session *s, char **err)
     session_set_patient(s, s->found_header.patient);
     session_set_practitioner(s, s->found_header.practitioner);
     s->header.started = s->found_header.started;
+    memcpy(s->header.screening, s->found_header.screening, sizeof s->header.screening);
+    if (!s->header.screening[0])
+        session_mint(s); /* a journal from before the UUID was kept */
     s->found = FOUND_NOTHING;
     return journal_create(s->journal_path, &s->header, s->w, JOURNAL_REPLACE, &s->journal, err);
 }
@@ -212,39 +230,110 @@ void session_evaluate(struct session *s)
     s->evaluated = true;
 }
 
-char *session_report(struct session *s, size_t *len, char **err)
+/* The report's metadata at time `when`. */
+static struct report_meta session_meta(const struct session *s, time_t when)
 {
-    time_t when = report_time(err);
-    if (when == (time_t)-1)
-        return NULL;
-    struct report_meta m = {
+    return (struct report_meta){
         .patient = s->header.patient,
         .practitioner = s->header.practitioner,
         .patient_name = s->people.patient_name,
         .birth_date = s->people.birth_date,
         .answered_by = s->people.answered_by,
         .clinic = s->people.clinic,
+        .screening_id = s->header.screening[0] ? s->header.screening : NULL,
+        .patient_system = s->patient_system,
         .when = when,
         .lang = s->lang,
     };
-    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len);
+}
+
+char *session_report(struct session *s, size_t *len, char **err)
+{
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return NULL;
+    struct report_meta m = session_meta(s, when);
+    return report_render(REPORT_TEXT, s->w, &s->outcome, &m, len, err);
+}
+
+/* The PDF of the saved text report beside it (same name, .pdf; the PDF module is loaded);
+ * a failure only warns: the text report, the record, is saved. */
+static void session_save_pdf(struct session *s, time_t when)
+{
+    char *err = NULL;
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *pdf = report_render(REPORT_PDF, s->w, &s->outcome, &m, &len, &err);
+    const char *dot = strrchr(s->saved_path, '.');
+    int stem = (int)(dot ? dot - s->saved_path : (ptrdiff_t)strlen(s->saved_path));
+    char *path = xasprintf("%.*s.pdf", stem, s->saved_path);
+    if (pdf && save_new(path, pdf, len, &err) == 0) {
+        free(s->saved_pdf_path);
+        s->saved_pdf_path = path;
+        path = NULL;
+    }
+    if (err) {
+        char *why = xasprintf("the PDF was not saved: %s", err);
+        free(err);
+        session_journal_failed(s, why);
+    }
+    free(path);
+    free(pdf);
+}
+
+/* After the save: the screening into the outbox, and sent at once if the server answers. */
+static void session_deliver(struct session *s, time_t when)
+{
+    if (!s->header.screening[0])
+        session_mint(s);
+    if (!s->header.screening[0]) {
+        session_journal_failed(s, xstrdup("the screening cannot be sent to the FHIR server: no "
+                                          "random numbers for its identifier"));
+        return;
+    }
+    struct report_meta m = session_meta(s, when);
+    size_t len = 0;
+    char *err = NULL;
+    char *fhir = report_render(REPORT_FHIR, s->w, &s->outcome, &m, &len, &err);
+    struct outbox_result res;
+    if (!fhir ||
+        outbox_deposit(s->fhir_server, s->header.screening, when, fhir, len, &res, &err) != 0) {
+        char *msg = xasprintf("the screening cannot be put in the FHIR outbox: %s",
+                              err ? err : "no FHIR report");
+        free(err);
+        session_journal_failed(s, msg);
+    } else {
+        s->delivery = res.sent ? SESSION_SENT : SESSION_WAITING;
+        free(s->delivery_message);
+        s->delivery_message = res.message;
+    }
+    free(fhir);
 }
 
 int session_save(struct session *s, char **err)
 {
+    time_t when = report_time(err);
+    if (when == (time_t)-1)
+        return -1;
+    struct report_meta m = session_meta(s, when);
     size_t len = 0;
-    char *text = session_report(s, &len, err);
+    char *text = report_render(REPORT_TEXT, s->w, &s->outcome, &m, &len, err);
     if (!text)
         return -1;
-    time_t when = report_time(err);
     char *path = NULL;
-    int rc = save_report(s->report_dir, s->header.patient, when,
-                         report_format_extension(REPORT_TEXT), text, len, &path, err);
+    char *why = NULL;
+    bool pdf = report_format_available(REPORT_PDF, &why);
+    free(why); /* no PDF module: a text-only desk */
+    int rc = save_report_beside(
+        s->report_dir, s->header.patient, when, report_format_extension(REPORT_TEXT),
+        pdf ? report_format_extension(REPORT_PDF) : NULL, text, len, &path, err);
     free(text);
     if (rc != 0)
         return -1;
     free(s->saved_path);
     s->saved_path = path;
+    if (pdf)
+        session_save_pdf(s, when);
     char *shared = private_dir_shared(s->report_dir);
     if (shared)
         session_journal_failed(s, shared); /* saved, but others may change it: say so */
@@ -255,6 +344,8 @@ int session_save(struct session *s, char **err)
     char *rm_err = NULL;
     if (journal_remove(s->journal_path, &rm_err) != 0)
         session_journal_failed(s, rm_err);
+    if (s->fhir_server)
+        session_deliver(s, when);
     return 0;
 }
 

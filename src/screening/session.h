@@ -38,6 +38,15 @@ struct session_config {
     size_t lang;                  /* index into q->languages */
     const char *report_dir;       /* where session_save writes the report */
     struct session_people people; /* as stated on the command line */
+    const char *fhir_server;      /* the clinic's FHIR server, or NULL: none */
+    const char *patient_system;   /* the clinic's patient id system (a URI), or NULL */
+};
+
+/* What became of a saved screening on its way to the FHIR server. */
+enum session_delivery {
+    SESSION_UNSENT,  /* no server configured (or not saved yet) */
+    SESSION_SENT,    /* the server has it */
+    SESSION_WAITING, /* in the outbox: `mesoscreen send` delivers it later */
 };
 
 struct session {
@@ -61,8 +70,14 @@ struct session {
 
     bool evaluated; /* outcome holds the result of the complete walk */
     struct outcome outcome;
-    char *saved_path; /* where the report was saved, once it is */
-    char *warning;    /* the last journal write failure, for the interface to show; owned */
+    char *saved_path;     /* where the report was saved, once it is */
+    char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
+    /* The FHIR server and patient id system (borrowed from the config); after session_save,
+     * what became of the screening there and what the delivery said (owned, or NULL). */
+    const char *fhir_server, *patient_system;
+    enum session_delivery delivery;
+    char *delivery_message;
+    char *warning; /* the last journal write failure, for the interface to show; owned */
 };
 
 /* Opens a screening of c->q in language c->lang and looks for an unfinished one on disk
@@ -84,10 +99,10 @@ void session_close(struct session *s);
 void session_set_patient(struct session *s, const char *patient);
 void session_set_practitioner(struct session *s, const char *practitioner);
 
-/* Begins a new screening. The journal file is created with the first answer (a failure then
- * is reported through s->warning, and retried at the next answer with every answer given so
- * far). A later write that fails is reported the same way, and the next answer rewrites the
- * journal whole. */
+/* Begins a new screening and mints its UUID (its FHIR identifier). The journal file is
+ * created with the first answer (a failure then is reported through s->warning, and retried
+ * at the next answer with every answer given so far). A later write that fails is reported
+ * the same way, and the next answer rewrites the journal whole. */
 void session_begin(struct session *s);
 /* Resumes the screening found on disk: its patient and answers, and a fresh journal written
  * with the current questionnaire. Returns 0, or -1 with *err. */
@@ -106,9 +121,11 @@ void session_leave_empty(struct session *s, size_t qi);
 void session_evaluate(struct session *s);
 /* The text report of the evaluated walk; the caller frees it. NULL with *err on failure. */
 char *session_report(struct session *s, size_t *len, char **err);
-/* Saves the text report into s->report_dir and removes the journal: s->saved_path (and a
- * warning when others may write in the report folder). Returns 0, or -1 with *err (caller
- * frees): the screening stays journaled. */
+/* Saves the text report into s->report_dir, and its PDF beside it (same name, .pdf:
+ * s->saved_pdf_path) when the PDF module is installed (a PDF that cannot be written only sets
+ * s->warning), and removes the journal: s->saved_path. A report folder that others may write
+ * to sets s->warning too. Returns 0, or -1 with *err (caller frees): the screening stays
+ * journaled. */
 int session_save(struct session *s, char **err);
 
 /* Number of reached questions answered so far, and the estimate of the total. */

@@ -438,6 +438,10 @@ enum ui_status plain_run(struct session *s, FILE *in, FILE *out)
     }
     plain_warnings(&p);
     plain_say(&p, W_REPORT_SAVED, s->saved_path, NULL);
+    if (s->delivery != SESSION_UNSENT) {
+        fputs("\n", out);
+        plain_say(&p, s->delivery == SESSION_SENT ? W_FHIR_SENT : W_FHIR_WAITING, NULL, NULL);
+    }
     fputs("\n", out);
     fflush(out);
     return UI_DONE;

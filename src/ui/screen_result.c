@@ -46,6 +46,10 @@ void screen_result_draw(const struct ui *u)
     draw_text(2, 2, COLS - 4, TA_VERDICT + o->eligibility, verdict);
     free(verdict);
 
+    if (s->saved_path && s->delivery != SESSION_UNSENT)
+        draw_text(3, 2, COLS - 4, TA_DIM,
+                  words_get(s, s->delivery == SESSION_SENT ? W_FHIR_SENT : W_FHIR_WAITING));
+
     int last = LINES - 3, y = 4;
     if (o->n_findings == 0)
         y = result_item(y, last, "-", words_get(s, W_NO_FINDINGS));

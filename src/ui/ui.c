@@ -118,7 +118,8 @@ static void ui_open_view(struct ui *u)
     u->report.line = xcalloc(cap, sizeof *u->report.line);
     u->report.width = xcalloc(cap, sizeof *u->report.width);
     for (char *p = text; *p;) {
-        size_t n = strcspn(p, "\n");
+        /* The form feed before each page of the paper report shows as a blank line. */
+        size_t n = *p == '\f' ? 0 : strcspn(p, "\n");
         if (u->report.n == cap) {
             cap *= 2;
             u->report.line = xreallocarray(u->report.line, cap, sizeof *u->report.line);
@@ -126,7 +127,7 @@ static void ui_open_view(struct ui *u)
         }
         u->report.width[u->report.n] = n;
         u->report.line[u->report.n++] = xstrndup(p, n);
-        p += n + (p[n] == '\n');
+        p += n + (p[n] == '\n' || p[n] == '\f');
     }
     free(text);
     u->view_top = 0;

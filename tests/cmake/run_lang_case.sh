@@ -75,8 +75,8 @@ cmp -s "$tmp/en.json.err" "$tmp/es.json.err" ||
     fail "the Spanish run printed other diagnostics than the English one"
 
 # Everything but the texts is the same in both languages.
-jq -S 'del(.. | .text?)' "$tmp/en.json" >"$tmp/en.bare" || fail "en.json is not JSON"
-jq -S 'del(.. | .text?)' "$tmp/es.json" >"$tmp/es.bare" || fail "es.json is not JSON"
+jq -S 'del(.. | .text?) | del(.language, .disclaimer)' "$tmp/en.json" >"$tmp/en.bare" || fail "en.json is not JSON"
+jq -S 'del(.. | .text?) | del(.language, .disclaimer)' "$tmp/es.json" >"$tmp/es.bare" || fail "es.json is not JSON"
 cmp -s "$tmp/en.bare" "$tmp/es.bare" || {
     diff "$tmp/en.bare" "$tmp/es.bare" >&2
     fail "the Spanish report differs from the English one in more than its texts"
@@ -104,13 +104,15 @@ eligible) word="APTO" ;;
 esac
 grep -q "^#  DICTAMEN: *$word  *#\$" "$tmp/es.txt" ||
     fail "the Spanish text report lacks the verdict line 'DICTAMEN: $word'"
-for heading in HALLAZGOS RECOMENDACIONES "PREGUNTAS Y RESPUESTAS" AVISO FIRMAS; do
+for heading in HALLAZGOS "SIGUIENTE PASO" "DECLARACIÓN DEL PACIENTE" "DECISIÓN DEL MÉDICO" \
+    RECOMENDACIONES "PREGUNTAS Y RESPUESTAS"; do
     grep -q "^$heading\$" "$tmp/es.txt" || fail "the Spanish text report lacks '$heading'"
 done
-english=$(grep -E '^(FINDINGS|RECOMMENDATIONS|QUESTIONS AND ANSWERS|DISCLAIMER|SIGNATURES)$|VERDICT:|ROLE:' "$tmp/es.txt")
+# No English label left: headings, the box, the page header, groups, blanks to fill in.
+english=$(grep -E '^(FINDINGS|NEXT STEP|PATIENT DECLARATION|PHYSICIAN.S DECISION|RECOMMENDATIONS|QUESTIONS AND ANSWERS|PRACTITIONER NOTES|FINDINGS IN DETAIL)$|VERDICT:|ROLE:|Page [0-9]+ of|Patient:|Answered by|Interview:|Practitioner:|Contraindications$|Precautions$|Referral$|because:|Signature:|\[ \] Treat|Product:|Re-screen:|Yes$|Unknown|once resolved|Written by|Language:' "$tmp/es.txt")
 [ -z "$english" ] || fail "English in the Spanish text report: $english"
 # jq counts characters (code points), not bytes; every character here is one column wide.
-wide=$(jq -R -r 'select(length > 80) | "\(length): \(.)"' "$tmp/es.txt") ||
+wide=$(jq -R -r 'ltrimstr("\f") | select(length > 80) | "\(length): \(.)"' "$tmp/es.txt") ||
     fail "cannot read the Spanish text report"
 [ -z "$wide" ] || fail "lines wider than 80 columns in the Spanish text report:
 $wide"

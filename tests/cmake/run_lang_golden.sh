@@ -35,7 +35,7 @@ render two
 cmp -s "$tmp/one" "$tmp/two" || fail "two runs printed different reports"
 
 # jq counts characters (code points), not bytes; every character here is one column wide.
-wide=$(jq -R -r 'select(length > 80) | "\(length): \(.)"' "$tmp/one") ||
+wide=$(jq -R -r 'ltrimstr("\f") | select(length > 80) | "\(length): \(.)"' "$tmp/one") ||
     fail "cannot read the report"
 [ -z "$wide" ] || fail "lines wider than 80 columns:
 $wide"

@@ -22,6 +22,15 @@ ui_wait "Review the answers"
 ui_keys Enter
 ui_wait "Verdict: deferred"
 ui_wait "Embarazo: volver a evaluar después."
+# The report viewer shows the paper report's pages, a form feed as a blank line.
+ui_keys v
+ui_wait "Page 1 of 2"
+ui_keys G
+ui_wait "SHA-256:"
+if ui_screen | grep -q '\\x0C\|\^L'; then
+    ui_fail "the viewer shows the form feed"
+fi
+ui_keys v
 ui_keys s
 ui_wait "Report saved:"
 ui_keys q y

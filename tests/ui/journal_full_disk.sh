@@ -49,7 +49,7 @@ grep -q "An unfinished screening was found" "$TMP/out" || jt_fail "no resume off
 printf 'answers:\n  age: 16\n  note: %s\n  smoker: "no"\n  last: "no"\n' "$note" >"$TMP/a.yaml"
 "$MESOSCREEN" answer -q "$q" --answers "$TMP/a.yaml" --patient P-FULL --practitioner "Dr Ruiz" \
     -o "$TMP/expected" || jt_fail "mesoscreen answer failed"
-set -- "$REPORTS"/*
+set -- "$REPORTS"/*.txt
 [ $# -eq 1 ] && [ -f "$1" ] || jt_fail "expected one saved report"
 cmp -s "$1" "$TMP/expected" || {
     diff "$TMP/expected" "$1" >&2 || true

@@ -144,11 +144,12 @@ ui_wait_file() {
     [ -s "$1" ] || ui_fail "no file $1"
 }
 
-# The one report saved so far (fails unless there is exactly one).
+# The one text report saved so far (fails unless there is exactly one; its PDF may be
+# beside it).
 ui_report() {
-    n=$(ls "$REPORTS" 2>/dev/null | wc -l)
+    n=$(ls "$REPORTS" 2>/dev/null | grep -c '\.txt$')
     [ "$n" -eq 1 ] || ui_fail "expected one saved report, found $n"
-    echo "$REPORTS/$(ls "$REPORTS")"
+    echo "$REPORTS/$(ls "$REPORTS" | grep '\.txt$')"
 }
 
 # Answers a screening from a script of lines "QUESTION_ID KEYS... = VALUE": waits for each

@@ -35,10 +35,20 @@ printf '%s\n' 1 34 n no n 1 none 1 n n n n n n n n n n no y androgenetic 1 none 
 expect_same_report() {
     "$MESOSCREEN" answer --answers "$TMP/healthy.yaml" --patient "$1" --practitioner "$2" \
         -o "$TMP/expected" 2>/dev/null || fail "mesoscreen answer failed"
-    n=$(ls "$REPORTS" | wc -l)
+    n=$(ls "$REPORTS" | grep -c '\.txt$')
     [ "$n" -eq 1 ] || fail "expected one saved report, found $n"
-    cmp -s "$REPORTS/$(ls "$REPORTS")" "$TMP/expected" || {
-        diff "$TMP/expected" "$REPORTS/$(ls "$REPORTS")" >&2 || true
+    saved=$REPORTS/$(ls "$REPORTS" | grep '\.txt$')
+    cmp -s "$saved" "$TMP/expected" || {
+        diff "$TMP/expected" "$saved" >&2 || true
         fail "the saved report differs from mesoscreen answer's"
     }
+    # With the PDF module beside the program, its PDF is saved beside the text: the same
+    # bytes as answer --format pdf.
+    if [ -e "$(dirname "$MESOSCREEN")/mesoscreen-pdf.so" ]; then
+        "$MESOSCREEN" answer --answers "$TMP/healthy.yaml" --patient "$1" --practitioner "$2" \
+            --format pdf -o "$TMP/expected.pdf" 2>/dev/null || fail "answer --format pdf failed"
+        cmp -s "${saved%.txt}.pdf" "$TMP/expected.pdf" ||
+            fail "no PDF beside the saved report, or not answer --format pdf's"
+        [ "$(ls "$REPORTS" | wc -l)" -eq 2 ] || fail "other files than the report and its PDF"
+    fi
 }

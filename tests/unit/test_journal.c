@@ -354,6 +354,62 @@ static void test_torn_record_never_merged(void **state)
     free(text);
 }
 
+/* The screening's UUID: kept in the header, read back; a journal without it (written before
+ * it was kept) still reads; a malformed one is refused at its place. */
+static void test_screening_id(void **state)
+{
+    (void)state;
+    struct journal_data *d = NULL;
+    char *err = NULL;
+    size_t len = 0;
+    char *text = framed("screening 0f0e0d0c-0b0a-4908-8706-050403020100\nset sex female\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_string_equal(d->header.screening, "0f0e0d0c-0b0a-4908-8706-050403020100");
+    assert_int_equal(d->n_events, 1);
+    journal_data_free(d);
+    free(text);
+
+    text = framed("set sex female\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_string_equal(d->header.screening, "");
+    journal_data_free(d);
+    free(text);
+
+    text = framed("screening not-a-uuid\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), -1);
+    char *at = xasprintf("J:8:%zu: ", frame_width(20) + 11);
+    assert_non_null(strstr(err, at));
+    free(at);
+    assert_non_null(strstr(err, "expected the screening's UUID"));
+    free(err);
+    free(text);
+
+    /* written by journal_create, read back */
+    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = xasprintf("%s/j.journal", dir);
+    struct journal_header h = {.questionnaire = "q", .version = "1", .started = 1};
+    memset(h.sha256, 'a', DIGEST_HEX_LEN);
+    assert_true(uuid_random(h.screening));
+    struct journal *j = NULL;
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
+    journal_close(j);
+    walk_free(w);
+    model_free(q);
+    FILE *f = fopen(path, "r");
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    assert_string_equal(d->header.screening, h.screening);
+    journal_data_free(d);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+
 /* Answers the questionnaire no longer has or accepts are skipped, the rest kept. */
 static void test_replay_skips_invalid(void **state)
 {
@@ -648,6 +704,7 @@ int main(void)
         cmocka_unit_test(test_torn_last_record),
         cmocka_unit_test(test_torn_record_never_merged),
         cmocka_unit_test(test_replay_skips_invalid),
+        cmocka_unit_test(test_screening_id),
         cmocka_unit_test(test_busy_and_exclusive),
         cmocka_unit_test(test_failed_write),
         cmocka_unit_test(test_size_bound),

@@ -887,7 +887,7 @@ static void test_error_limit(void **state)
     assert_string_equal(d.items[0].message, "too many errors; only the first 1000 are shown");
     char *t = diag_text(&d, 1000);
     assert_string_equal(t, "1011:1: unknown key 'k999' in questionnaire; expected one of: format, "
-                           "id, version, title, languages, disclaimer, labels, sections, "
+                           "id, version, url, title, languages, disclaimer, labels, sections, "
                            "findings, roles, recommendations");
     free(t);
     diags_clear(&d);

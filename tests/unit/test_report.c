@@ -187,7 +187,9 @@ static void screening_end(struct screening *s)
 static char *render(struct screening *s, enum report_format f)
 {
     size_t len = 0;
-    char *out = report_render(f, s->w, &s->o, &s->m, &len);
+    char *err = NULL;
+    char *out = report_render(f, s->w, &s->o, &s->m, &len, &err);
+    assert_null(err);
     assert_non_null(out);
     assert_int_equal(strlen(out), len);
     assert_true(len > 0 && out[len - 1] == '\n');
@@ -260,9 +262,15 @@ static void test_json_content(void **state)
     digest_sha256_hex(s.q->source, s.q->source_len, sha);
 
     /* Keys in the documented order. */
-    static const char *const keys[] = {"questionnaire", "patient",         "practitioner",
-                                       "timestamp",     "eligibility",     "role",
-                                       "findings",      "recommendations", "answers"};
+    static const char *const keys[] = {"questionnaire", "mesoscreen_version",
+                                       "language",      "disclaimer",
+                                       "clinic",        "patient",
+                                       "patient_name",  "birth_date",
+                                       "answered_by",   "practitioner",
+                                       "timestamp",     "replaces",
+                                       "eligibility",   "role",
+                                       "findings",      "recommendations",
+                                       "answers"};
     size_t k = 0;
     const char *key;
     json_t *v;
@@ -352,11 +360,19 @@ static void test_json_invalid_utf8(void **state)
 
 /* ---- text ---------------------------------------------------------------------------- */
 
+/* Pages of at most 60 lines of at most 80 columns, a form feed before every page but the
+ * first, and no other control character. */
 static void assert_lines_fit(const char *out)
 {
     const char *p = out;
-    int lineno = 1;
+    int lineno = 1, page_lines = 0;
     while (*p) {
+        if (*p == '\f') {
+            page_lines = 0;
+            p++;
+        }
+        if (++page_lines > 60)
+            fail_msg("line %d: a page of more than 60 lines", lineno);
         const char *nl = strchr(p, '\n');
         assert_non_null(nl);
         char *line = xstrndup(p, (size_t)(nl - p));
@@ -382,11 +398,14 @@ static void test_text_content(void **state)
     assert_lines_fit(out);
     static const char *const expected[] = {
         "Test screening",
-        "test-screening, version 2.1 beta",
+        "Questionnaire: test-screening, version 2.1 beta.",
+        "Page 1 of 2",
+        "\fClinic: (not stated)",
+        "Page 2 of 2\nPatient: P-0042 ",
         "Patient:",
         "P-0042",
         "Dra. Núñez Ibáñez",
-        "2026-11-25 08:43:00 (UTC+00:00)",
+        "2026-11-25 08:43 (UTC+00:00)",
         "#  VERDICT:  NOT ELIGIBLE",
         "#  ROLE:     SINGLE TREATMENT",
         "Contraindications\n  - Bleeding disorder: no injections.\n    because:",
@@ -396,12 +415,15 @@ static void test_text_content(void **state)
         "Treatment course\n  - 4 to 10 sessions.\n",
         "Aftercare\n  - Mild pain can follow.\n",
         "  Age\n    > 34 years\n",
-        "  Sex\n    > Female [female]\n",
-        "    > Yes [yes]\n",
-        "    > Aspirin [aspirin]\n",
+        "  Sex\n    > Female\n",
+        "    > Yes\n",
+        "    > Aspirin\n",
         /* Every note line indented: none can pass for a line of the report's own. */
-        "PRACTITIONER NOTES\n------------------\n  Line one of the notes.\n  Line two.\n",
+        "PRACTITIONER NOTES\n  Line one of the notes.\n  Line two.\n",
         "the final decision on treatment.",
+        "PATIENT DECLARATION\nMy answers are true and complete.",
+        "Patient or guardian: ___",
+        "PHYSICIAN'S DECISION\n[ ] Treat    [ ] Defer    [ ] Decline\n",
         "Treating physician: ___",
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
@@ -431,9 +453,8 @@ static void test_text_hostile(void **state)
     assert_non_null(strstr(out, "Dr. \\x1B[31mRed\\x1B[0m Tab\\x7F"));
     assert_null(strchr(out, '\x1b'));
     assert_non_null(strstr(out, "#  VERDICT:  DEFERRED"));
-    assert_non_null(strstr(
-        out, "clotting disorder)? \xe2\x80\x94\n             Unknown (the patient does not know)"));
-    assert_non_null(strstr(out, "PRACTITIONER NOTES\n------------------\nNone.\n"));
+    assert_non_null(strstr(out, "because: Does the patient have a bleeding disorder"));
+    assert_non_null(strstr(out, "PRACTITIONER NOTES\nNone.\n"));
     free(out);
     screening_end(&s);
 }
@@ -444,13 +465,22 @@ static void test_text_labels(void **state)
     (void)state;
     struct screening s;
     screening_start(&s, YESNO_NO, 1u, NULL);
-    s.q->n_labels = 2;
-    s.q->labels = xcalloc(2, sizeof *s.q->labels);
+    s.q->n_labels = 5;
+    s.q->labels = xcalloc(5, sizeof *s.q->labels);
     s.q->labels[0] = (struct label){.key = xstrdup("verdict"), .text = T("DICTAMEN:")};
     s.q->labels[1] = (struct label){.key = xstrdup("verdict_eligible"), .text = T("APTO")};
+    /* Newlines and over-long words in labels that go on one line never break the page. */
+    s.q->labels[2] = (struct label){.key = xstrdup("page"), .text = T("Pá\ngina")};
+    s.q->labels[3] = (struct label){.key = xstrdup("signature"), .text = T("Fir\nma:")};
+    char long_label[200];
+    memset(long_label, 'L', sizeof long_label - 1);
+    long_label[sizeof long_label - 1] = '\0';
+    s.q->labels[4] = (struct label){.key = xstrdup("signature_patient"), .text = T(long_label)};
     char *out = render(&s, REPORT_TEXT);
     assert_lines_fit(out);
     assert_non_null(strstr(out, "#  DICTAMEN:  APTO"));
+    assert_non_null(strstr(out, "Pá\\x0Agina 1 of 2"));
+    assert_non_null(strstr(out, "Fir\\x0Ama: ___"));
     assert_non_null(strstr(out, "#  ROLE:"));
     free(out);
     screening_end(&s);
@@ -545,27 +575,56 @@ static json_t *fhir_coding0(json_t *items, const char *link)
     return json_object_get(json_array_get(json_object_get(it, "answer"), 0), "valueCoding");
 }
 
+/* The entry of the bundle holding a resource of this type. */
+static json_t *fhir_entry(json_t *bundle, const char *type)
+{
+    size_t i;
+    json_t *e;
+    json_array_foreach(json_object_get(bundle, "entry"), i, e)
+    {
+        const char *t =
+            json_string_value(json_object_get(json_object_get(e, "resource"), "resourceType"));
+        if (t && strcmp(t, type) == 0)
+            return e;
+    }
+    fail_msg("no %s in the bundle", type);
+    return NULL;
+}
+
 static void test_fhir_shape(void **state)
 {
     (void)state;
-    static const char *const statuses[] = {"in-progress", "completed", "amended",
-                                           "entered-in-error", "stopped"};
     struct screening s;
     screening_start(&s, YESNO_UNKNOWN, 1u << 1 | 1u << 2, "Some notes.");
-    json_t *root = render_json(&s, REPORT_FHIR);
+    json_t *bundle = render_json(&s, REPORT_FHIR);
+    assert_string_equal(json_string_value(json_object_get(bundle, "resourceType")), "Bundle");
+    assert_string_equal(json_string_value(json_object_get(bundle, "type")), "transaction");
+    assert_int_equal(json_array_size(json_object_get(bundle, "entry")), 2);
+    json_t *qe = fhir_entry(bundle, "QuestionnaireResponse"),
+           *oe = fhir_entry(bundle, "Observation");
+    json_t *root = json_object_get(qe, "resource"), *obs = json_object_get(oe, "resource");
 
-    assert_string_equal(json_string_value(json_object_get(root, "resourceType")),
-                        "QuestionnaireResponse");
-    const char *status = json_string_value(json_object_get(root, "status"));
-    bool ok = false;
-    for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-        ok |= status && strcmp(status, statuses[i]) == 0;
-    assert_true(ok);
-    const char *id = json_string_value(json_object_get(root, "id"));
-    assert_non_null(id);
-    assert_true(strlen(id) >= 1 && strlen(id) <= 64);
-    assert_int_equal(strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-."),
-                     strlen(id));
+    /* One identifier on both, never equal to (or inside) a fullUrl; conditional creates on it. */
+    const char *ident =
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value"));
+    assert_non_null(ident);
+    assert_int_equal(strncmp(ident, "urn:uuid:", 9), 0);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(obs, "identifier"), 0), "value")),
+                        ident);
+    const char *full_q = json_string_value(json_object_get(qe, "fullUrl"));
+    const char *full_o = json_string_value(json_object_get(oe, "fullUrl"));
+    assert_null(strstr(ident, full_q));
+    assert_null(strstr(ident, full_o));
+    assert_string_not_equal(full_q, full_o);
+    const char *if_none =
+        json_string_value(json_object_get(json_object_get(qe, "request"), "ifNoneExist"));
+    assert_non_null(if_none);
+    assert_non_null(strstr(if_none, "identifier=urn%3Aietf%3Arfc%3A3986%7Curn%3Auuid%3A"));
+    assert_non_null(strstr(if_none, ident + 9));
+
+    assert_string_equal(json_string_value(json_object_get(root, "status")), "completed");
+    assert_string_equal(json_string_value(json_object_get(root, "language")), "en");
     /* authored: a dateTime with seconds and a time zone. */
     const char *authored = json_string_value(json_object_get(root, "authored"));
     assert_non_null(authored);
@@ -577,8 +636,10 @@ static void test_fhir_shape(void **state)
     assert_int_equal(strlen(authored), 25);
     assert_true(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && sec < 60);
     assert_true(sign == '+' || sign == '-');
-    assert_string_equal(json_string_value(json_object_get(root, "questionnaire")),
-                        "urn:mesoscreen:questionnaire:test-screening|2.1%20beta");
+    /* No url: a urn:uuid of id and version; the version encoded where a canonical needs it. */
+    const char *canonical = json_string_value(json_object_get(root, "questionnaire"));
+    assert_int_equal(strncmp(canonical, "urn:uuid:", 9), 0);
+    assert_string_equal(canonical + 45, "|2.1%20beta");
     assert_string_equal(
         json_string_value(json_object_get(
             json_object_get(json_object_get(root, "subject"), "identifier"), "value")),
@@ -589,34 +650,49 @@ static void test_fhir_shape(void **state)
 
     json_t *items = json_object_get(root, "item");
     check_fhir_items(items);
-    /* Sections are groups named by their id. */
+    /* Sections are groups whose linkId cannot be a question's. */
     assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "linkId")),
-                        "patient");
-
+                        "section.patient");
     json_t *c = fhir_coding0(items, "bleeding");
     assert_string_equal(json_string_value(json_object_get(c, "system")),
                         "http://terminology.hl7.org/CodeSystem/data-absent-reason");
     assert_string_equal(json_string_value(json_object_get(c, "code")), "asked-unknown");
     c = fhir_coding0(items, "sex");
     assert_string_equal(json_string_value(json_object_get(c, "code")), "female");
-    assert_string_equal(json_string_value(json_object_get(c, "system")),
-                        "urn:mesoscreen:questionnaire:test-screening:sex");
+    assert_int_equal(strncmp(json_string_value(json_object_get(c, "system")), "urn:uuid:", 9), 0);
     assert_int_equal(json_array_size(json_object_get(fhir_find(items, "meds"), "answer")), 2);
     json_t *age = json_array_get(json_object_get(fhir_find(items, "age"), "answer"), 0);
     assert_int_equal(json_integer_value(json_object_get(age, "valueInteger")), 34);
-    c = fhir_coding0(items, "mesoscreen.eligibility");
-    assert_string_equal(json_string_value(json_object_get(c, "code")), "deferred");
-    c = fhir_coding0(items, "mesoscreen.findings.temporary");
-    assert_string_equal(json_string_value(json_object_get(c, "code")), "bleed_unknown");
-    json_t *fa = json_array_get(
-        json_object_get(fhir_find(items, "mesoscreen.findings.temporary"), "answer"), 0);
-    json_t *because = json_array_get(json_object_get(fa, "item"), 0);
-    assert_string_equal(json_string_value(json_object_get(because, "linkId")),
-                        "mesoscreen.because");
+    /* No outcome among the answers. */
+    assert_null(fhir_find(items, "mesoscreen.outcome"));
+
+    /* The outcome: the verdict, and the finding with its severity and the answer behind it. */
+    assert_string_equal(json_string_value(json_object_get(obs, "status")), "final");
+    json_t *verdict =
+        json_array_get(json_object_get(json_object_get(obs, "valueCodeableConcept"), "coding"), 0);
+    assert_string_equal(json_string_value(json_object_get(verdict, "code")), "deferred");
     assert_string_equal(json_string_value(json_object_get(
-                            json_array_get(json_object_get(because, "answer"), 0), "valueString")),
-                        "bleeding = unknown");
-    json_decref(root);
+                            json_array_get(json_object_get(obs, "derivedFrom"), 0), "reference")),
+                        full_q);
+    bool found = false;
+    size_t i;
+    json_t *comp;
+    json_array_foreach(json_object_get(obs, "component"), i, comp)
+    {
+        json_t *code = json_array_get(json_object_get(json_object_get(comp, "code"), "coding"), 0);
+        if (strcmp(json_string_value(json_object_get(code, "code")), "bleed_unknown") != 0)
+            continue;
+        found = true;
+        json_t *sev = json_array_get(
+            json_object_get(json_object_get(comp, "valueCodeableConcept"), "coding"), 0);
+        assert_string_equal(json_string_value(json_object_get(sev, "code")), "temporary");
+        json_t *ext = json_array_get(json_object_get(comp, "extension"), 0);
+        json_t *path = json_array_get(json_object_get(ext, "extension"), 1);
+        assert_non_null(
+            strstr(json_string_value(json_object_get(path, "valueString")), "linkId = 'bleeding'"));
+    }
+    assert_true(found);
+    json_decref(bundle);
     screening_end(&s);
 }
 
@@ -632,22 +708,43 @@ static void test_fhir_yes_no(void **state)
         screening_start(&s, cases[i].choice, 1u, NULL);
         s.m.patient = NULL;
         s.m.practitioner = NULL;
-        json_t *root = render_json(&s, REPORT_FHIR);
+        json_t *bundle = render_json(&s, REPORT_FHIR);
+        json_t *root = json_object_get(fhir_entry(bundle, "QuestionnaireResponse"), "resource");
         assert_null(json_object_get(root, "subject"));
         assert_null(json_object_get(root, "author"));
+        assert_null(json_object_get(json_object_get(fhir_entry(bundle, "Observation"), "resource"),
+                                    "subject"));
         json_t *items = json_object_get(root, "item");
         check_fhir_items(items);
         json_t *c = fhir_coding0(items, "bleeding");
         assert_string_equal(json_string_value(json_object_get(c, "system")),
                             "http://terminology.hl7.org/CodeSystem/v2-0136");
         assert_string_equal(json_string_value(json_object_get(c, "code")), cases[i].code);
+        assert_string_equal(json_string_value(json_object_get(c, "display")),
+                            cases[i].choice == YESNO_YES ? "Yes" : "No");
         /* The optional notes were reached but not answered: an item without answer. */
         json_t *notes = fhir_find(items, "notes");
         assert_non_null(notes);
         assert_null(json_object_get(notes, "answer"));
-        json_decref(root);
+        json_decref(bundle);
         screening_end(&s);
     }
+}
+
+/* A minted screening id is the identifier; without one, the same screening gets the same. */
+static void test_fhir_screening_id(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_NO, 1u, NULL);
+    s.m.screening_id = "0f0e0d0c-0b0a-4908-8706-050403020100";
+    json_t *bundle = render_json(&s, REPORT_FHIR);
+    json_t *root = json_object_get(fhir_entry(bundle, "QuestionnaireResponse"), "resource");
+    assert_string_equal(
+        json_string_value(json_object_get(json_object_get(root, "identifier"), "value")),
+        "urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100");
+    json_decref(bundle);
+    screening_end(&s);
 }
 
 /* ---- every format ------------------------------------------------------------------- */
@@ -655,7 +752,8 @@ static void test_fhir_yes_no(void **state)
 static void test_reproducible(void **state)
 {
     (void)state;
-    for (int f = 0; f < REPORT_FORMAT_COUNT; f++) {
+    /* The PDF module is not beside this test: PDFs are tested through the program. */
+    for (int f = 0; f < REPORT_PDF; f++) {
         struct screening a, b;
         screening_start(&a, YESNO_YES, 1u << 2, "Notes.");
         screening_start(&b, YESNO_YES, 1u << 2, "Notes.");
@@ -669,6 +767,73 @@ static void test_reproducible(void **state)
 }
 
 /* The local time zone's offset is shown, in every format. */
+/* A correction names the report it replaces, on page 1 of the paper report and in JSON; the
+ * people fields appear on page 1 and in every page's header. */
+static void test_replaces_and_people(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_NO, 1u, NULL);
+    s.m.replaces = "2026-11-25_P-0042.txt";
+    s.m.patient_name = "Inés Peña";
+    s.m.birth_date = "1984-02-29";
+    s.m.answered_by = "interpreter";
+    s.m.clinic = "Clínica Sol";
+    char *text = render(&s, REPORT_TEXT);
+    if (getenv("SHOW_REPORT"))
+        fputs(text, stderr);
+    char *ff = strchr(text, '\f');
+    assert_non_null(ff);
+    char *replaces = strstr(text, "This report replaces 2026-11-25_P-0042.txt\n");
+    assert_true(replaces && replaces < ff);
+    assert_non_null(strstr(text, "Patient:       P-0042, Inés Peña, born 1984-02-29\n"));
+    assert_non_null(strstr(text, "Answered by:   the patient, through an interpreter\n"));
+    assert_non_null(strstr(text, "\fClínica Sol "));
+    assert_non_null(strstr(ff, "Patient: P-0042, Inés Peña "));
+    free(text);
+    json_t *root = render_json(&s, REPORT_JSON);
+    assert_string_equal(json_string_value(json_object_get(root, "replaces")),
+                        "2026-11-25_P-0042.txt");
+    assert_string_equal(json_string_value(json_object_get(root, "answered_by")), "interpreter");
+    json_decref(root);
+    screening_end(&s);
+}
+
+/* So many findings that only the densest page 1 holds them: two to a line, the signed parts
+ * still on page 1, the findings in full on page 2. */
+static void test_text_many_findings(void **state)
+{
+    (void)state;
+    struct screening s;
+    screening_start(&s, YESNO_YES, 1u << 1, NULL);
+    outcome_free(&s.o);
+    enum { N = 36 };
+    s.o = (struct outcome){.eligibility = ELIG_NOT_ELIGIBLE, .has_role = true, .role = ROLE_NONE};
+    s.o.findings = xcalloc(N, sizeof *s.o.findings);
+    s.o.n_findings = N;
+    for (size_t i = 0; i < N; i++)
+        s.o.findings[i].finding = i * F_COUNT / N; /* grouped, most severe first */
+    char *out = render(&s, REPORT_TEXT);
+    if (getenv("SHOW_REPORT"))
+        fputs(out, stderr);
+    assert_lines_fit(out);
+    char *ff = strchr(out, '\f');
+    assert_non_null(ff);
+    *ff = '\0'; /* page 1 alone */
+    assert_non_null(strstr(out, "#  VERDICT:  NOT ELIGIBLE"));
+    assert_non_null(strstr(out, "PATIENT DECLARATION\n"));
+    assert_non_null(strstr(out, "Patient or guardian: ___"));
+    assert_non_null(strstr(out, "PHYSICIAN'S DECISION\n"));
+    assert_non_null(strstr(out, "Treating physician: ___"));
+    /* Two findings to a line, first sentences without their full stop. */
+    assert_non_null(strstr(out, "\n  - Bleeding disorder: no injections     - Bleeding disorder"));
+    assert_non_null(strstr(out, "- Antiplatelet\n"));
+    *ff = '\f';
+    assert_non_null(strstr(ff, "FINDINGS IN DETAIL"));
+    free(out);
+    screening_end(&s);
+}
+
 static void test_time_zone(void **state)
 {
     (void)state;
@@ -677,7 +842,7 @@ static void test_time_zone(void **state)
     assert_int_equal(setenv("TZ", "EST5", 1), 0);
     char *text = render(&s, REPORT_TEXT), *json = render(&s, REPORT_JSON),
          *fhir = render(&s, REPORT_FHIR);
-    assert_non_null(strstr(text, "2026-11-25 03:43:00 (UTC-05:00)"));
+    assert_non_null(strstr(text, "2026-11-25 03:43 (UTC-05:00)"));
     assert_non_null(strstr(json, "\"2026-11-25T03:43:00-05:00\""));
     assert_non_null(strstr(fhir, "\"authored\": \"2026-11-25T03:43:00-05:00\""));
     free(text);
@@ -710,6 +875,8 @@ static void test_golden_text_width(void **state)
                 line++, chars = 0;
                 continue;
             }
+            if (c == '\f' && chars == 0)
+                continue; /* a new page */
             if ((c & 0xC0) != 0x80 && ++chars > 80)
                 fail_msg("%s:%zu: longer than 80 characters", path, line);
         }
@@ -725,13 +892,14 @@ int main(void)
 {
     setenv("TZ", "UTC", 1);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_names),      cmocka_unit_test(test_report_time),
-        cmocka_unit_test(test_json_content),      cmocka_unit_test(test_json_nulls),
-        cmocka_unit_test(test_json_invalid_utf8), cmocka_unit_test(test_text_content),
-        cmocka_unit_test(test_text_hostile),      cmocka_unit_test(test_text_labels),
-        cmocka_unit_test(test_fhir_shape),        cmocka_unit_test(test_fhir_yes_no),
-        cmocka_unit_test(test_reproducible),      cmocka_unit_test(test_time_zone),
-        cmocka_unit_test(test_golden_text_width),
+        cmocka_unit_test(test_format_names),       cmocka_unit_test(test_report_time),
+        cmocka_unit_test(test_json_content),       cmocka_unit_test(test_json_nulls),
+        cmocka_unit_test(test_json_invalid_utf8),  cmocka_unit_test(test_text_content),
+        cmocka_unit_test(test_text_hostile),       cmocka_unit_test(test_text_labels),
+        cmocka_unit_test(test_fhir_shape),         cmocka_unit_test(test_fhir_yes_no),
+        cmocka_unit_test(test_fhir_screening_id),  cmocka_unit_test(test_reproducible),
+        cmocka_unit_test(test_time_zone),          cmocka_unit_test(test_replaces_and_people),
+        cmocka_unit_test(test_text_many_findings), cmocka_unit_test(test_golden_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
