@@ -31,7 +31,7 @@ jt_cleanup() {
         wait "$JT_PID" 2>/dev/null || true
     fi
     if [ -n "${JT_MOUNTED:-}" ]; then
-        umount "$JT_MOUNTED" 2>/dev/null || true
+        umount "$JT_MOUNTED" 2>/dev/null || umount -l "$JT_MOUNTED" 2>/dev/null || true
     fi
     rm -rf "$TMP"
 }
