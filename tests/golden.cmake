@@ -17,7 +17,7 @@ foreach(input ${GOLDEN_CHECK_INPUTS})
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/golden_check.cmake)
 endforeach()
 
-foreach(case missing directory too_large usage many)
+foreach(case missing directory too_large usage many escaped_name huge_list)
   add_test(NAME check.${case}
            COMMAND ${CMAKE_COMMAND} -DMESOSCREEN=$<TARGET_FILE:mesoscreen> -DCASE=${case}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/check_cli/${case}

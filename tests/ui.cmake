@@ -20,6 +20,10 @@ set(MESOSCREEN_UI_TESTS
     start       # start fields prefilled and checked; the age cross-checked with the birth date
     correct     # the viewer shows the saved bytes; e saves a new report naming the one it replaces
     quit        # start screen, quit confirmation, resume offer, discard, unreadable journal
+    text_limit  # a text answer says its bound and takes nothing beyond it
+    signals     # every ending signal: exit 130, `stty -a` as before, the journal kept
+    more_mark   # a question text or help cut by the screen says there is more
+    busy        # the same screening twice: the second is told, may look or wait
 )
 foreach(t ${MESOSCREEN_UI_TESTS})
   add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)

@@ -217,12 +217,13 @@ static char *question_init(struct gen *g, const struct question *qn)
          *lo = number(qn->min), *hi = number(qn->max), *dl = loc_init(qn->default_loc);
     char *s = fmt("  {.id = %s, .loc = %s, .type = %d, .section = %zu, .text = %s, .help = %s, "
                   ".required = %d, .when = %s, .options = %s, .n_options = %zu, .min = %s, "
-                  ".max = %s, .unit = %s, .raises = %s, .n_raises = %zu, .default_values = %s, "
+                  ".max = %s, .max_length = %lld, .unit = %s, .raises = %s, .n_raises = %zu, "
+                  ".default_values = %s, "
                   ".default_locs = %s, .n_defaults = %zu, .default_loc = %s, "
                   ".default_mask = %lluu},\n",
                   id, l, (int)qn->type, qn->section, t, h, (int)qn->required, w, options,
-                  qn->n_options, lo, hi, u, raises, qn->n_raises, defaults, default_locs,
-                  qn->n_defaults, dl, (unsigned long long)qn->default_mask);
+                  qn->n_options, lo, hi, qn->max_length, u, raises, qn->n_raises, defaults,
+                  default_locs, qn->n_defaults, dl, (unsigned long long)qn->default_mask);
     free(options), free(raises), free(id), free(l), free(t), free(h), free(w), free(u), free(lo),
         free(hi), free(defaults), free(default_locs), free(dl);
     return s;

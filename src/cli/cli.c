@@ -10,15 +10,32 @@
 #include "diag.h"
 #include "loader.h"
 #include "outbox.h"
+#include "strbuf.h"
+#include "utf8.h"
 #include "validator.h"
 #include "xalloc.h"
 
-void cli_error(const char *fmt, ...)
+/* The program's message line ("mesoscreen: ..."), as xdie writes it. */
+static void message_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void message_line(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     xvmessage(fmt, ap);
     va_end(ap);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    /* Messages name files and values from outside: never send their control bytes raw. */
+    char *safe = utf8_escape_controls(msg, true);
+    message_line("%s", safe);
+    free(safe);
+    free(msg);
 }
 
 int cli_open_questionnaire(const struct options *o, struct questionnaire **out)
@@ -67,17 +84,27 @@ static void locale_language(char *buf, size_t size)
     }
 }
 
+int cli_language_named(const struct questionnaire *q, const char *lang, const char *file)
+{
+    for (size_t i = 0; i < q->n_languages; i++)
+        if (strcmp(q->languages[i], lang) == 0)
+            return (int)i;
+    struct strbuf has = STRBUF_INIT;
+    for (size_t i = 0; i < q->n_languages; i++)
+        strbuf_printf(&has, "%s%s", i ? ", " : "", q->languages[i]);
+    char *list = strbuf_release(&has, NULL);
+    cli_error("%s%sthe questionnaire has no language '%s'; it has: %s", file ? file : "",
+              file ? ": " : "", lang, list);
+    free(list);
+    return -1;
+}
+
 /* The index of o->lang, the locale's language or 0 (see cli_open_questionnaire_and_language); -1
  * after printing an error when --lang names a language q lacks. */
 static int cli_language(const struct options *o, const struct questionnaire *q)
 {
-    if (o->lang) {
-        for (size_t i = 0; i < q->n_languages; i++)
-            if (strcmp(q->languages[i], o->lang) == 0)
-                return (int)i;
-        cli_error("the questionnaire has no language '%s'", o->lang);
-        return -1;
-    }
+    if (o->lang)
+        return cli_language_named(q, o->lang, NULL);
     char code[16];
     locale_language(code, sizeof code);
     for (size_t i = 0; i < q->n_languages; i++)

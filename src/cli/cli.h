@@ -64,7 +64,12 @@ int cli_open_questionnaire_and_language(const struct options *o, struct question
 int cli_deposit(const struct options *o, const char *screening_id, time_t when, const char *fhir,
                 size_t len);
 
-/* Prints "mesoscreen: MESSAGE" to stderr. */
+/* The index of language lang in q; -1 after printing "[FILE: ]the questionnaire has no
+ * language 'xx'; it has: en, es" (file may be NULL). */
+int cli_language_named(const struct questionnaire *q, const char *lang, const char *file);
+
+/* Prints "mesoscreen: MESSAGE" to stderr, its control and bidirectional characters escaped
+ * (a message may name a file or quote a value from outside). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cmd_interactive(const struct options *o); /* no command: the screening (src/ui) */

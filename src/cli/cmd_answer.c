@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "report.h"
 #include "rules.h"
+#include "private_dir.h"
 #include "save.h"
 #include "uuid.h"
 #include "walk.h"
@@ -81,6 +82,10 @@ static int answer_write(const struct options *o, enum answer_sink sink, enum rep
         }
         printf("%s\n", path);
         free(path);
+        char *shared = private_dir_shared(o->report_dir);
+        if (shared)
+            cli_error("warning: %s", shared);
+        free(shared);
         if (fflush(stdout) != 0)
             return EXIT_CANTCREAT;
         return EXIT_OK;

@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "loader.h"
+#include "screen_fit.h"
 #include "validator.h"
 
 int cmd_check(const struct options *o)
@@ -16,18 +17,24 @@ int cmd_check(const struct options *o)
         return EXIT_USAGE;
     }
     struct diags d = DIAGS_INIT;
-    bool unreadable = false;
+    bool unreadable = false, no_lang = false;
     for (int i = 0; i < o->n_args; i++) {
         struct questionnaire *q = NULL;
         enum load_status st = loader_load_file(o->args[i], &d, &q);
-        if (st == LOAD_OK)
-            validator_check(q, &d);
+        if (st == LOAD_OK && validator_check(q, &d))
+            screen_fit_check(q, &d);
+        /* --lang asks for a language every file must have, as the other commands do. */
+        if (st == LOAD_OK && o->lang && cli_language_named(q, o->lang, o->args[i]) < 0)
+            no_lang = true;
         unreadable = unreadable || st == LOAD_IO_ERROR;
         model_free(q);
     }
     diags_sort(&d);
     diags_print(&d, stderr);
-    int status = unreadable ? EXIT_NOINPUT : d.n_errors > 0 ? EXIT_DATA : EXIT_OK;
+    int status = no_lang          ? EXIT_USAGE
+                 : unreadable     ? EXIT_NOINPUT
+                 : d.n_errors > 0 ? EXIT_DATA
+                                  : EXIT_OK;
     diags_clear(&d);
     return status;
 }

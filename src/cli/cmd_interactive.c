@@ -1,12 +1,19 @@
 /* cmd_interactive.c - `mesoscreen` with no command: opens the questionnaire, picks the
  * language, opens the screening (src/screening) and hands it to the interface (src/ui),
- * then turns how it ended into the exit code. */
+ * then turns how it ended into the exit code. When another program is running the same
+ * screening, a terminal user may wait for it to end or look at its answers. */
 #include "cli.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "session.h"
+#include "strbuf.h"
 #include "ui.h"
+#include "utf8.h"
+#include "words.h"
 
 /* The exit code of each way an interactive screening ends. */
 static int exit_code_of(enum ui_status st)
@@ -22,6 +29,79 @@ static int exit_code_of(enum ui_status st)
         break;
     }
     return EXIT_CANTCREAT;
+}
+
+/* The answer a in words, as the screens show it; the caller frees it. */
+static char *answer_words(const struct session *s, const struct question *qn,
+                          const struct answer *a)
+{
+    static const enum word yesno[YESNO_COUNT] = {W_YES, W_NO, W_UNKNOWN};
+    struct strbuf b = STRBUF_INIT;
+    switch (qn->type) {
+    case QTYPE_YESNO:
+        strbuf_puts(&b, words_get(s, yesno[a->choice]));
+        break;
+    case QTYPE_CHOICE:
+        strbuf_puts(&b, model_text(&qn->options[a->choice].text, s->lang));
+        break;
+    case QTYPE_MULTI:
+        for (size_t i = 0; i < qn->n_options; i++)
+            if (a->selected & (UINT64_C(1) << i))
+                strbuf_printf(&b, "%s%s", b.len ? ", " : "",
+                              model_text(&qn->options[i].text, s->lang));
+        break;
+    case QTYPE_NUMBER:
+    case QTYPE_TEXT:
+    case QTYPE_COUNT: {
+        char *v = answer_format(qn, a);
+        strbuf_puts(&b, v);
+        free(v);
+        break;
+    }
+    }
+    char *raw = strbuf_release(&b, NULL);
+    char *safe = utf8_escape_controls(raw, false);
+    free(raw);
+    return safe;
+}
+
+/* Another program is running this screening (s->busy): asks whether to wait until it ends,
+ * to see its answers so far (read-only), or to quit. Returns 0 once the wait is over (open the
+ * session again), -1 to quit. */
+static int busy_offer(struct session *s)
+{
+    char line[64];
+    for (;;) {
+        fputs("[w]ait until the other screening ends, [v]iew its answers (read-only), or "
+              "[q]uit: ",
+              stderr);
+        if (!fgets(line, sizeof line, stdin) || line[0] == 'q')
+            return -1;
+        char *err = NULL;
+        if (line[0] == 'w') {
+            fputs("Waiting for the other screening to end (Ctrl-C gives up)...\n", stderr);
+            if (session_wait_busy(s, &err) == 0)
+                return 0;
+        } else if (line[0] == 'v') {
+            struct walk *w = session_peek_busy(s, &err);
+            for (size_t i = 0; w && i < s->q->n_questions; i++) {
+                const struct answer *a = walk_get(w, i);
+                if (!walk_reached(w, i) || !a->given)
+                    continue;
+                char *text =
+                    utf8_escape_controls(model_text(&s->q->questions[i].text, s->lang), false);
+                char *words = answer_words(s, &s->q->questions[i], a);
+                fprintf(stderr, "  %s  %s\n", text, words);
+                free(text);
+                free(words);
+            }
+            walk_free(w);
+        }
+        if (err) {
+            cli_error("%s", err);
+            free(err);
+        }
+    }
 }
 
 int cmd_interactive(const struct options *o)
@@ -48,13 +128,19 @@ int cmd_interactive(const struct options *o)
                                .patient_system = o->fhir_patient_system};
     struct session s;
     char *err = NULL;
-    if (session_open(&s, &c, &err) != 0) {
+    while (session_open(&s, &c, &err) != 0) {
         cli_error("%s", err);
         free(err);
-        rc = EXIT_CANTCREAT;
-    } else {
-        rc = exit_code_of(ui_run(&s, o->plain));
+        err = NULL;
+        /* Another program screens this patient: at a terminal, offer to wait or to look. */
+        if (!s.busy || !isatty(STDIN_FILENO) || busy_offer(&s) != 0) {
+            session_close(&s);
+            model_free(q);
+            return EXIT_CANTCREAT;
+        }
+        session_close(&s);
     }
+    rc = exit_code_of(ui_run(&s, o->plain));
     session_close(&s);
     model_free(q);
     return rc;

@@ -109,8 +109,8 @@ static const struct option long_options[] = {
 
 static int usage_error(const char *what, const char *arg)
 {
-    fprintf(stderr, "mesoscreen: %s '%s'\nTry 'mesoscreen --help' for more information.\n", what,
-            arg);
+    cli_error("%s '%s'", what, arg);
+    fputs("Try 'mesoscreen --help' for more information.\n", stderr);
     return EXIT_USAGE;
 }
 
@@ -150,13 +150,11 @@ static int check_people(const struct options *o, bool clinic_from_env)
         return EXIT_USAGE;
     }
     if (o->birth_date && !people_birth_date_check(o->birth_date, time(NULL), &why)) {
-        fprintf(stderr, "mesoscreen: --birth-date '%s': %s\n", o->birth_date, why);
+        cli_error("--birth-date '%s': %s", o->birth_date, why);
         return EXIT_USAGE;
     }
     if (o->answered_by && people_answered_by_parse(o->answered_by) < 0) {
-        fprintf(stderr,
-                "mesoscreen: --answered-by '%s': expected patient, guardian or interpreter\n",
-                o->answered_by);
+        cli_error("--answered-by '%s': expected patient, guardian or interpreter", o->answered_by);
         return EXIT_USAGE;
     }
     return EXIT_OK;

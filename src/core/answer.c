@@ -30,12 +30,26 @@ static const char *text_problem(const char *s, size_t n)
             return "is not valid UTF-8";
         if (is_forbidden_control(cp))
             return "contains a control character";
+        if (utf8_is_bidi_control(cp))
+            return "contains a bidirectional control character";
         i += len;
     }
     return NULL;
 }
 
 /* ---- checking ---- */
+
+/* Whether text s has more characters (UTF-8 lead bytes) than qn's max_length allows. */
+static bool too_long(const struct question *qn, const char *s)
+{
+    if (qn->max_length <= 0)
+        return false;
+    long long chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80 && ++chars > qn->max_length)
+            return true;
+    return false;
+}
 
 const char *answer_check(const struct question *qn, const struct answer *a)
 {
@@ -70,7 +84,11 @@ const char *answer_check(const struct question *qn, const struct answer *a)
             return "is out of range";
         return NULL;
     case QTYPE_TEXT:
-        return a->text ? text_problem(a->text, strlen(a->text)) : NULL;
+        if (!a->text)
+            return NULL;
+        if (too_long(qn, a->text))
+            return "is longer than the question allows";
+        return text_problem(a->text, strlen(a->text));
     case QTYPE_COUNT:
         break;
     }
@@ -116,7 +134,8 @@ char *answer_allowed(const struct question *qn)
     case QTYPE_NUMBER:
         return xasprintf("a whole number from %lld to %lld", qn->min, qn->max);
     case QTYPE_TEXT:
-        return xstrdup("any text");
+        return qn->max_length > 0 ? xasprintf("a text of at most %lld characters", qn->max_length)
+                                  : xstrdup("any text");
     case QTYPE_COUNT:
         break;
     }
@@ -196,6 +215,9 @@ char *answer_parse(const struct question *qn, const char *s, struct answer *out)
         const char *why = text_problem(s, strlen(s));
         if (why)
             return xasprintf("the answer to '%s' %s", qn->id, why);
+        if (too_long(qn, s))
+            return xasprintf("the answer to '%s' is longer than %lld characters", qn->id,
+                             qn->max_length);
         a.text = xstrdup(s);
         break;
     }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 void diags_add(struct diags *d, enum diag_level level, const char *file, uint32_t line,
@@ -126,10 +127,15 @@ void diags_print(const struct diags *d, FILE *out)
     for (size_t i = 0; i < d->n; i++) {
         const struct diag *g = &d->items[i];
         const char *level = g->level == DIAG_ERROR ? "error" : "warning";
+        /* A file name or a quoted value may hold anything: never send it raw to a terminal. */
+        char *file = utf8_escape_controls(g->file, false);
+        char *message = utf8_escape_controls(g->message, false);
         if (g->line)
-            fprintf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, level, g->message);
+            fprintf(out, "%s:%u:%u: %s: %s\n", file, g->line, g->col, level, message);
         else
-            fprintf(out, "%s: %s: %s\n", g->file, level, g->message);
+            fprintf(out, "%s: %s: %s\n", file, level, message);
+        free(file);
+        free(message);
     }
 }
 

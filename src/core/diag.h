@@ -69,7 +69,8 @@ void diags_vadd_capped(struct diags *d, size_t *errors, size_t max, const char *
 /* Sorts by file, line, column (stable, so same-place diagnostics keep their order). */
 void diags_sort(struct diags *d);
 
-/* Prints each as "FILE:LINE:COL: error: MESSAGE" (or "warning:"), one per line. */
+/* Prints each as "FILE:LINE:COL: error: MESSAGE" (or "warning:"), one per line, with control
+ * and bidirectional characters of FILE and MESSAGE escaped (utf8_escape_controls). */
 void diags_print(const struct diags *d, FILE *out);
 
 /* Frees the messages and resets *d to empty. */

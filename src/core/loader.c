@@ -49,6 +49,7 @@ static const struct yamltree_rules tree_rules = {
     .strict = true,
     .max_depth = LOADER_MAX_DEPTH,
     .max_nodes = 8u * 1024 * 1024,
+    .max_items = 1024u * 1024, /* 32 MiB of pending nodes at most for one list */
     .max_errors = MAX_ERRORS,
     .what = "a questionnaire",
     .anchor = "anchors are not allowed",

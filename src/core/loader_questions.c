@@ -127,7 +127,8 @@ enum {
     QK_MAX,
     QK_UNIT,
     QK_RAISES,
-    QK_DEFAULT
+    QK_DEFAULT,
+    QK_MAX_LENGTH
 };
 
 static const struct key question_keys[] = {
@@ -143,6 +144,8 @@ static const struct key question_keys[] = {
     [QK_UNIT] = {"unit", false, FIELD_TEXT, offsetof(struct question, unit), NULL},
     [QK_RAISES] = {"raises", false, FIELD_CUSTOM, 0, question_raises},
     [QK_DEFAULT] = {"default", false, FIELD_CUSTOM, 0, question_default},
+    [QK_MAX_LENGTH] = {"max_length", false, FIELD_NUMBER, offsetof(struct question, max_length),
+                       NULL},
 };
 static const struct schema question_schema = SCHEMA("question", question_keys);
 _Static_assert(sizeof question_keys / sizeof question_keys[0] <= MAX_KEYS, "raise MAX_KEYS");
@@ -157,6 +160,7 @@ static const struct {
     {QK_OPTIONS, {NO, MUST, MUST, NO, NO}}, {QK_MIN, {NO, NO, NO, MUST, NO}},
     {QK_MAX, {NO, NO, NO, MUST, NO}},       {QK_UNIT, {NO, NO, NO, MAY, NO}},
     {QK_RAISES, {MAY, MAY, MAY, NO, NO}},   {QK_DEFAULT, {MAY, MAY, MAY, NO, NO}},
+    {QK_MAX_LENGTH, {NO, NO, NO, NO, MAY}},
 };
 
 /* The key node named `name` in mapping n (there is one: its value was read). */
@@ -187,6 +191,14 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
     else if (qn->required && found[QK_DEFAULT])
         loader_error(l, found[QK_REQUIRED],
                      "a question with a 'default' is optional: leave out 'required: true'");
+    if (qn->type == QTYPE_TEXT && !found[QK_MAX_LENGTH])
+        qn->max_length = MODEL_TEXT_MAX_LENGTH;
+    long long length;
+    if (qn->type == QTYPE_TEXT && found[QK_MAX_LENGTH] &&
+        loader_number_value(found[QK_MAX_LENGTH] + 1, &length) == NUMBER_OK &&
+        (length < 1 || length > MODEL_TEXT_MAX_LENGTH_LIMIT))
+        loader_error(l, found[QK_MAX_LENGTH] + 1, "max_length must be from 1 to %d characters",
+                     MODEL_TEXT_MAX_LENGTH_LIMIT);
     long long min, max;
     if (qn->type == QTYPE_NUMBER && found[QK_MIN] && found[QK_MAX] &&
         loader_number_value(found[QK_MIN] + 1, &min) == NUMBER_OK &&

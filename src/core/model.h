@@ -12,6 +12,10 @@ struct arena;
 /* Bounds the loader and validator enforce, so the rest of the engine can rely on them. */
 #define MODEL_MAX_OPTIONS   64 /* options of one choice question: multi answers are a uint64_t */
 #define MODEL_MAX_LANGUAGES 16
+/* Characters (code points) a text answer holds: `max_length`'s default, and its largest
+ * value. Every interface refuses more, so every journal written stays readable. */
+#define MODEL_TEXT_MAX_LENGTH       4000
+#define MODEL_TEXT_MAX_LENGTH_LIMIT 10000
 
 /* A place in a source file, 1-based. line == 0 means "no place" (built in C). */
 struct src_loc {
@@ -141,8 +145,9 @@ struct question {
         *options; /* QTYPE_CHOICE, QTYPE_MULTI; QTYPE_YESNO gets yes/no/unknown built in */
     size_t n_options;
 
-    long long min, max; /* QTYPE_NUMBER */
-    struct text unit;   /* QTYPE_NUMBER; by_lang NULL when absent */
+    long long min, max;   /* QTYPE_NUMBER */
+    long long max_length; /* QTYPE_TEXT: most characters an answer holds; 0: no bound */
+    struct text unit;     /* QTYPE_NUMBER; by_lang NULL when absent */
 
     struct raise *raises;
     size_t n_raises;

@@ -15,7 +15,7 @@ _Static_assert(sizeof(struct text) == 16, "dump the new text field");
 _Static_assert(sizeof(struct cond) == 112, "dump the new cond field");
 _Static_assert(sizeof(struct qoption) == 72, "dump the new qoption field");
 _Static_assert(sizeof(struct raise) == 48, "dump the new raise field");
-_Static_assert(sizeof(struct question) == 184, "dump the new question field");
+_Static_assert(sizeof(struct question) == 192, "dump the new question field");
 _Static_assert(sizeof(struct section) == 56, "dump the new section field");
 _Static_assert(sizeof(struct finding) == 48, "dump the new finding field");
 _Static_assert(sizeof(struct role_rule) == 24, "dump the new role_rule field");
@@ -151,6 +151,7 @@ static void question(struct dump *d, const struct question *qn)
     }
     num(d, "min", qn->min);
     num(d, "max", qn->max);
+    num(d, "max_length", qn->max_length);
     text(d, "unit", &qn->unit);
     num(d, "n_raises", (long long)qn->n_raises);
     for (size_t i = 0; i < qn->n_raises; i++) {

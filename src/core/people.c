@@ -29,7 +29,7 @@ const char *people_text_problem(const char *s)
             return "invalid UTF-8";
         if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
             return "a control character";
-        if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+        if (utf8_is_bidi_control(cp))
             return "a bidirectional control character";
         i += len;
     }

@@ -124,9 +124,15 @@ char *utf8_sanitize(const char *s)
     return strbuf_release(&b, NULL);
 }
 
+bool utf8_is_bidi_control(uint32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* What the escape rule writes as an escape: controls, and the bidirectional controls. */
 static bool is_control(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || utf8_is_bidi_control(cp);
 }
 
 void utf8_escape_add(struct strbuf *b, const char *s, size_t n, unsigned flags, size_t max_chars)

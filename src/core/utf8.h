@@ -24,10 +24,14 @@ size_t utf8_width(const char *s);
  * The caller frees it. */
 char *utf8_sanitize(const char *s);
 
+/* Whether cp is a bidirectional formatting control (U+202A-U+202E, U+2066-U+2069): it makes a
+ * terminal or a viewer show text in another order than it is stored ("Trojan source"). */
+bool utf8_is_bidi_control(uint32_t cp);
+
 /* The one rule for showing text on a terminal or in a message, whatever its source: a C0
- * control character or DEL is written as \xNN, a C1 control (U+0080..U+009F) as \u00NN, an
- * invalid byte as \xNN (hex digits in capitals); everything else as it is. The flags relax
- * it for running text: */
+ * control character or DEL is written as \xNN, a C1 control (U+0080..U+009F) or a
+ * bidirectional control as \uNNNN, an invalid byte as \xNN (hex digits in capitals);
+ * everything else as it is. The flags relax it for running text: */
 enum utf8_escape_flags {
     UTF8_KEEP_NEWLINE = 1u << 0, /* a newline stays a newline */
     UTF8_TAB_AS_SPACE = 1u << 1, /* a tab becomes one space */

@@ -109,6 +109,12 @@ static bool is_control(uint32_t cp)
     return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
 }
 
+/* What a refused character in a text is called in a message. */
+static const char *refused_name(uint32_t cp)
+{
+    return utf8_is_bidi_control(cp) ? "bidirectional control character" : "control character";
+}
+
 /* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
  * the way libyaml does: CR LF, CR, LF, U+2028 and U+2029 each end a line. */
 static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *line, uint32_t *col)
@@ -151,6 +157,11 @@ static bool bytes_check(struct reader *rd)
         } else if (is_control(cp) && cp != '\r') {
             snprintf(what, sizeof what,
                      "control character U+%04X (only tab and line breaks may appear)",
+                     (unsigned)cp);
+            problem = what;
+        } else if (utf8_is_bidi_control(cp)) {
+            snprintf(what, sizeof what,
+                     "bidirectional control character U+%04X (it reorders what a reader sees)",
                      (unsigned)cp);
             problem = what;
         } else if (cp == 0xfffe || cp == 0xffff) {
@@ -205,7 +216,7 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
     size_t i = byte_offset(rd, mark->index), errors = rd->t->errors;
     uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
     if (i >= rd->len || rd->src[i] != '"') { /* not where we expect it: report the scalar */
-        error_at(rd, line, col, "control character U+%04X in text", (unsigned)first);
+        error_at(rd, line, col, "%s U+%04X in text", refused_name(first), (unsigned)first);
         return;
     }
     i++;
@@ -229,8 +240,8 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
             for (size_t k = 0; k < digits; k++)
                 cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
         }
-        if (is_control(cp))
-            error_at(rd, line, col, "control character U+%04X in text", (unsigned)cp);
+        if (is_control(cp) || utf8_is_bidi_control(cp))
+            error_at(rd, line, col, "%s U+%04X in text", refused_name(cp), (unsigned)cp);
         if (e == '\r' || e == '\n') { /* an escaped line break */
             i += 1;
             continue;
@@ -240,8 +251,8 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
         col += (uint32_t)n;
     }
     if (rd->t->errors == errors)
-        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                 "control character U+%04X in text", (unsigned)first);
+        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "%s U+%04X in text",
+                 refused_name(first), (unsigned)first);
 }
 
 /* ==== stage 2: libyaml events to the tree ==== */
@@ -344,6 +355,26 @@ static void mapping_check_keys(struct reader *rd, struct yamltree_node *map)
     free(refs);
 }
 
+/* Whether node event e would be one item too many in the innermost open collection (reported):
+ * its items wait in b->pending until it closes, so a flow list of millions would cost hundreds
+ * of megabytes before max_nodes stopped it. */
+static bool too_many_items(struct reader *rd, const struct builder *b, const yaml_event_t *e)
+{
+    if (!rd->rules->max_items || b->n_open == 0 ||
+        !(e->type == YAML_SCALAR_EVENT || e->type == YAML_ALIAS_EVENT ||
+          e->type == YAML_SEQUENCE_START_EVENT || e->type == YAML_MAPPING_START_EVENT))
+        return false;
+    const struct open *o = &b->open[b->n_open - 1];
+    size_t per_item = o->node.kind == YAMLTREE_MAP ? 2 : 1;
+    if ((b->n_pending - o->first) / per_item < rd->rules->max_items)
+        return false;
+    error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
+             "more than %u items in one %s; %s never needs that many",
+             (unsigned)rd->rules->max_items, o->node.kind == YAMLTREE_MAP ? "mapping" : "list",
+             rd->rules->what);
+    return true;
+}
+
 /* Opens a collection; past rules->max_depth reports it and returns false: reading stops
  * there, since libyaml's own work per token grows with the nesting of flow collections. */
 static bool collection_start(struct reader *rd, struct builder *b, const yaml_event_t *e,
@@ -396,11 +427,16 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         uint32_t cp = c;
-        if (c == 0xc2 && i + 1 < len)
-            cp = (unsigned char)s[++i]; /* U+0080..U+00BF: where the C1 controls live */
-        else if (c >= 0x80)
+        if (c == 0xc2 && i + 1 < len) {
+            cp = (unsigned char)s[++i];        /* U+0080..U+00BF: where the C1 controls live */
+        } else if (c == 0xe2 && i + 2 < len) { /* U+2000..U+2FFF: where the bidi controls live */
+            if (utf8_decode(s + i, 3, &cp) != 3)
+                continue;
+            i += 2;
+        } else if (c >= 0x80) {
             continue; /* any other byte of a multi-byte character: never a control */
-        if (is_control(cp)) {
+        }
+        if (is_control(cp) || utf8_is_bidi_control(cp)) {
             escapes_check(rd, &e->start_mark, cp);
             break;
         }
@@ -513,6 +549,11 @@ static enum yamltree_status tree_parse(struct reader *rd)
             error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
                      "more than %u YAML nodes; %s never needs that many",
                      (unsigned)rd->rules->max_nodes, rd->rules->what);
+            yaml_event_delete(&e);
+            ok = false;
+            break;
+        }
+        if (too_many_items(rd, &b, &e)) {
             yaml_event_delete(&e);
             ok = false;
             break;

@@ -40,6 +40,9 @@ struct yamltree_rules {
     bool strict;
     uint32_t max_depth; /* collections open at once; the first beyond stops reading */
     uint32_t max_nodes; /* scalars, collections and aliases; the first beyond stops reading */
+    uint32_t max_items; /* items of one list (pairs of one mapping), counted as they arrive so
+                           that one huge collection is refused before it is built; the first
+                           beyond stops reading; 0: only max_nodes bounds them */
     size_t max_errors;  /* past this many, one "too many errors" and then silence */
     const char *what;   /* "a questionnaire", for "... never needs that many" */
     /* Complete messages for the refusals, e.g. "anchors are not allowed". */

@@ -508,7 +508,8 @@ static void text_notes(struct text_ctx *c)
     if (qi >= 0 && walk_reached(c->w, (size_t)qi))
         a = walk_get(c->w, (size_t)qi);
     if (qi >= 0 && report_has_answer(&c->q->questions[qi], a))
-        text_para(c, PAPER_TEXT, "", a->text);
+        text_para(c, PAPER_TEXT, "  ",
+                  a->text); /* indented: no note line passes for the report's */
     else
         text_para(c, PAPER_TEXT, "", W(c, "no_notes"));
 }

@@ -1,5 +1,6 @@
-/* journal.c - writes each answer of a screening to disk as it is given, and reads the
- * journal back strictly (it is a parser of untrusted bytes: bounded, never crashes). */
+/* journal.c - writes each answer of a screening to disk as it is given, framed so that a write
+ * cut short is never read as part of the next, and reads the journal back strictly (it is a
+ * parser of untrusted bytes: bounded, never crashes). */
 #define _DEFAULT_SOURCE /* flock: the writer's lock, so two programs never share a journal */
 #include "journal.h"
 
@@ -15,13 +16,22 @@
 #include <unistd.h>
 
 #include "file.h"
+#include "journal_record.h"
+#include "private_dir.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
-#define MAGIC "mesoscreen-journal 1"
+#define MAGIC "mesoscreen-journal 2"
+
+/* The header's records, framed: the people's fields are the only long ones. */
+#define HEADER_MAX_BYTES (64u * 1024)
 
 struct journal {
     int fd;
     char *path;
+    size_t size;       /* bytes on disk up to the end of the last whole record */
+    size_t compact_at; /* past this size the next write is a snapshot (journal_max_bytes) */
+    bool behind;       /* a write failed: the file may lack answers until the next snapshot */
 };
 
 /* ---- growing string buffer ---- */
@@ -99,34 +109,31 @@ char *journal_dir(const char *id, char **err)
     return NULL;
 }
 
-/* mkdir -p of the directory part of path; the last directory (ours) is made private. */
-static int make_parent_dirs(const char *path, char **err)
+/* Makes (0700) and checks the folder of path: the user's own, writable by nobody else. */
+static int journal_dir_ready(const char *path, char **err)
 {
     char *dir = xstrdup(path);
     char *slash = strrchr(dir, '/');
     int rc = 0;
-    if (!slash || slash == dir) {
-        free(dir);
-        return 0;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        rc = private_dir_make(dir, err);
     }
-    *slash = '\0';
-    for (char *p = dir + 1;; p++) {
-        bool last = *p == '\0';
-        if (*p != '/' && !last)
-            continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            *err = xasprintf("cannot create %s: %s", dir, strerror(errno));
-            rc = -1;
-            break;
-        }
-        if (last)
-            break;
-        *p = '/';
-    }
+    free(dir);
+    return rc;
+}
+
+int journal_dir_check(const char *path, char **err)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
     struct stat st;
-    if (rc == 0 && stat(dir, &st) == 0 && (st.st_mode & 077) && st.st_uid == geteuid())
-        (void)chmod(dir, 0700); /* the journal holds health data: nobody else may list it */
+    int rc = 0;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        if (lstat(dir, &st) == 0)
+            rc = private_dir_check(dir, err);
+    }
     free(dir);
     return rc;
 }
@@ -161,16 +168,36 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-/* One record: a single write of the whole line, then fsync, so a crash cuts at most the
- * last line (which the parser ignores). */
+/* Appends the framed records of the payload lines in b (freed): one write, then fsync. A write
+ * that fails (a full disk) is cut back to the last whole record, and the journal is marked
+ * behind: it lacks this answer, so the next write must be a snapshot. Even when the cut fails,
+ * what is left is a torn last record, which the reader drops; nothing is appended after it. */
 static int append(struct journal *j, struct buf *b, char **err)
 {
-    int rc = 0;
-    if (write_all(j->fd, b->s, b->n) != 0 || fsync(j->fd) != 0) {
-        *err = xasprintf("cannot write the screening journal %s: %s", j->path, strerror(errno));
-        rc = -1;
-    }
+    struct strbuf framed = STRBUF_INIT;
+    journal_frame(&framed, b->s, b->n);
     free(b->s);
+    size_t n = 0;
+    char *bytes = strbuf_release(&framed, &n);
+    int rc = 0;
+    if (j->behind) {
+        *err = xasprintf("the screening journal %s missed an earlier answer; it is rewritten "
+                         "whole at the next answer",
+                         j->path);
+        rc = -1;
+    } else if (write_all(j->fd, bytes, n) != 0 || fsync(j->fd) != 0) {
+        int e = errno;
+        if (ftruncate(j->fd, (off_t)j->size) == 0)
+            (void)fsync(j->fd);
+        j->behind = true;
+        *err = xasprintf("the last answer is NOT safe on disk: cannot write the screening "
+                         "journal %s: %s",
+                         j->path, strerror(e));
+        rc = -1;
+    } else {
+        j->size += n;
+    }
+    free(bytes);
     return rc;
 }
 
@@ -203,12 +230,44 @@ static void buf_snapshot(struct buf *b, const struct walk *w)
     }
 }
 
-/* Puts the written file tmp at path. A new screening (no snapshot) never replaces a journal
- * that another program may have started meanwhile (link fails with EEXIST); a resume
- * replaces the journal it was read from (rename). */
-static int journal_publish(const char *tmp, const char *path, const struct walk *snapshot)
+/* The longest framed record about qn: "set ID VALUE" with every byte of the value escaped. */
+static size_t record_max(const struct question *qn)
 {
-    if (!snapshot) {
+    size_t value = 24; /* a number */
+    switch (qn->type) {
+    case QTYPE_TEXT:
+        value = 4 * (size_t)(qn->max_length > 0 ? qn->max_length : MODEL_TEXT_MAX_LENGTH_LIMIT);
+        break;
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+    case QTYPE_MULTI:
+        value = 0;
+        for (size_t i = 0; i < model_option_count(qn); i++) {
+            size_t one = strlen(model_option_value(qn, i)) * 4 + 2;
+            value = qn->type == QTYPE_MULTI ? value + one : (one > value ? one : value);
+        }
+        break;
+    case QTYPE_NUMBER:
+    case QTYPE_COUNT:
+        break;
+    }
+    return 32 + strlen(qn->id) + value; /* frame, "unset ", spaces, newline: under 32 */
+}
+
+size_t journal_max_bytes(const struct questionnaire *q)
+{
+    size_t snapshot = 0;
+    for (size_t i = 0; i < q->n_questions; i++)
+        snapshot += record_max(&q->questions[i]);
+    return HEADER_MAX_BYTES + 2 * snapshot;
+}
+
+/* Puts the written file tmp at path. A new screening never replaces a journal that another
+ * program may have started meanwhile (link fails with EEXIST); a resume or a snapshot replaces
+ * the journal there (rename). */
+static int journal_publish(const char *tmp, const char *path, enum journal_mode mode)
+{
+    if (mode == JOURNAL_NEW) {
         if (link(tmp, path) == 0)
             return unlink(tmp);
         if (errno == EEXIST)
@@ -218,15 +277,13 @@ static int journal_publish(const char *tmp, const char *path, const struct walk 
     return rename(tmp, path);
 }
 
-int journal_create(const char *path, const struct journal_header *h, const struct walk *w,
-                   struct journal **out, char **err)
+/* Writes h and the answers of w, framed, to a new file beside path, and puts it at path whole
+ * (mode): a crash leaves the old journal or the new. Returns the new file's descriptor (locked,
+ * O_APPEND) with its size in *size, or -1 with *err. */
+static int write_whole(const char *path, const struct journal_header *h, const struct walk *w,
+                       enum journal_mode mode, size_t *size, char **err)
 {
-    *out = NULL;
-    if (make_parent_dirs(path, err) != 0)
-        return -1;
-
     struct buf b = {0};
-    buf_str(&b, MAGIC "\n");
     buf_field(&b, "questionnaire", h->questionnaire);
     buf_field(&b, "version", h->version);
     buf_field(&b, "sha256", h->sha256);
@@ -240,27 +297,43 @@ int journal_create(const char *path, const struct journal_header *h, const struc
     buf_field(&b, "started", started);
     if (h->screening[0])
         buf_field(&b, "screening", h->screening);
-    if (w)
-        buf_snapshot(&b, w);
+    struct strbuf framed = STRBUF_INIT;
+    strbuf_puts(&framed, MAGIC "\n");
+    journal_frame(&framed, b.s, b.n);
+    if (framed.len > HEADER_MAX_BYTES) {
+        *err = xasprintf("cannot start the screening journal %s: the patient's and the "
+                         "practitioner's details are longer than %u bytes",
+                         path, HEADER_MAX_BYTES);
+        free(b.s);
+        free(strbuf_release(&framed, NULL));
+        return -1;
+    }
+    free(b.s);
+    memset(&b, 0, sizeof b);
+    buf_snapshot(&b, w);
+    if (b.n)
+        journal_frame(&framed, b.s, b.n);
+    free(b.s);
+    size_t n = 0;
+    char *bytes = strbuf_release(&framed, &n);
 
-    /* Written aside, then put in place whole: a crash leaves the old journal or the new. */
     char *tmp = xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         *err = xasprintf("cannot create the screening journal %s: %s", path, strerror(errno));
         free(tmp);
-        free(b.s);
+        free(bytes);
         return -1;
     }
     int saved_errno = 0;
     if (fchmod(fd, 0600) != 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 ||
-        write_all(fd, b.s, b.n) != 0 || fsync(fd) != 0 || journal_publish(tmp, path, w) != 0)
+        write_all(fd, bytes, n) != 0 || fsync(fd) != 0 || journal_publish(tmp, path, mode) != 0)
         saved_errno = errno;
-    free(b.s);
+    free(bytes);
     if (saved_errno) {
         *err = saved_errno == EEXIST
-                   ? xasprintf("another screening with this questionnaire has begun meanwhile "
-                               "(%s exists)",
+                   ? xasprintf("another screening of this patient has begun meanwhile (%s "
+                               "exists)",
                                path)
                    : xasprintf("cannot write the screening journal %s: %s", path,
                                strerror(saved_errno));
@@ -276,10 +349,45 @@ int journal_create(const char *path, const struct journal_header *h, const struc
     if (flags != -1)
         (void)fcntl(fd, F_SETFL, flags | O_APPEND);
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+    *size = n;
+    return fd;
+}
+
+int journal_create(const char *path, const struct journal_header *h, const struct walk *w,
+                   enum journal_mode mode, struct journal **out, char **err)
+{
+    *out = NULL;
+    if (journal_dir_ready(path, err) != 0)
+        return -1;
+    size_t size = 0;
+    int fd = write_whole(path, h, w, mode, &size, err);
+    if (fd < 0)
+        return -1;
     struct journal *j = xcalloc(1, sizeof *j);
     j->fd = fd;
     j->path = xstrdup(path);
+    j->size = size;
+    j->compact_at = journal_max_bytes(walk_questionnaire(w)) / 2;
     *out = j;
+    return 0;
+}
+
+bool journal_wants_snapshot(const struct journal *j)
+{
+    return j->behind || j->size > j->compact_at;
+}
+
+int journal_snapshot(struct journal *j, const struct journal_header *h, const struct walk *w,
+                     char **err)
+{
+    size_t size = 0;
+    int fd = write_whole(j->path, h, w, JOURNAL_REPLACE, &size, err);
+    if (fd < 0)
+        return -1;
+    close(j->fd); /* the old file, now unlinked: its lock goes with it */
+    j->fd = fd;
+    j->size = size;
+    j->behind = false;
     return 0;
 }
 
@@ -291,24 +399,15 @@ int journal_record_set(struct journal *j, const struct question *qn, const struc
     return append(j, &b, err);
 }
 
-static int record_plain(struct journal *j, const char *kind, const struct question *qn, char **err)
+int journal_record_empty(struct journal *j, const struct question *qn, char **err)
 {
     struct buf b = {0};
-    buf_str(&b, kind);
-    buf_str(&b, " ");
+    buf_str(&b, "unset ");
+    buf_str(&b, qn->id);
+    buf_str(&b, "\nvisit ");
     buf_str(&b, qn->id);
     buf_str(&b, "\n");
     return append(j, &b, err);
-}
-
-int journal_record_unset(struct journal *j, const struct question *qn, char **err)
-{
-    return record_plain(j, "unset", qn, err);
-}
-
-int journal_record_visit(struct journal *j, const struct question *qn, char **err)
-{
-    return record_plain(j, "visit", qn, err);
 }
 
 void journal_close(struct journal *j)
@@ -334,8 +433,9 @@ int journal_remove(const char *path, char **err)
 
 struct parser {
     const char *name;
-    const char *line; /* the current line, not NUL-terminated */
+    const char *line; /* the current record's payload, not NUL-terminated */
     size_t len;
+    size_t col0; /* where the payload starts in its line (after the frame) */
     uint32_t lineno;
     char *err;
 };
@@ -343,7 +443,7 @@ struct parser {
 static int fail(struct parser *p, size_t col, const char *msg)
 {
     if (!p->err)
-        p->err = xasprintf("%s:%u:%zu: %s", p->name, p->lineno, col + 1, msg);
+        p->err = xasprintf("%s:%u:%zu: %s", p->name, p->lineno, p->col0 + col + 1, msg);
     return -1;
 }
 
@@ -536,6 +636,43 @@ static int parse_event_line(struct parser *p, struct journal_event *ev)
 
 #define HEADER_LINES 10
 
+/* The next record of buf at *pos into p (the magic line, unframed, when it is the first).
+ * Returns 1 with p->line set, 0 at the end (a torn last record sets *torn), -1 on damage. */
+static int next_record(struct parser *p, const char *buf, size_t len, size_t *pos, bool *torn)
+{
+    if (*pos >= len)
+        return 0;
+    p->lineno++;
+    const char *line = buf + *pos, *payload = NULL;
+    size_t n = 0, next = 0, col = 0;
+    const char *why = NULL;
+    p->col0 = 0;
+    if (p->lineno == 1) {
+        const char *nl = memchr(line, '\n', len - *pos);
+        n = nl ? (size_t)(nl - line) : len - *pos;
+        payload = line;
+        next = *pos + n + (nl != NULL);
+    } else {
+        switch (journal_record_read(buf, len, *pos, &payload, &n, &next, &col, &why)) {
+        case RECORD_TORN:
+            *torn = true;
+            return 0;
+        case RECORD_BAD:
+            return fail(p, col, why);
+        case RECORD_OK:
+            break;
+        }
+        p->col0 = (size_t)(payload - line);
+    }
+    p->line = payload;
+    p->len = n;
+    *pos = next;
+    const char *nul = memchr(p->line, '\0', p->len);
+    if (nul)
+        return fail(p, (size_t)(nul - p->line), "NUL byte");
+    return 1;
+}
+
 int journal_parse(const char *name, const char *buf, size_t len, struct journal_data **out,
                   char **err)
 {
@@ -545,25 +682,14 @@ int journal_parse(const char *name, const char *buf, size_t len, struct journal_
     int rc = 0;
 
     *out = NULL;
-    while (pos < len) {
-        const char *nl = memchr(buf + pos, '\n', len - pos);
-        if (!nl)
-            break; /* a record cut short by a crash: ignored */
-        p.line = buf + pos;
-        p.len = (size_t)(nl - p.line);
-        p.lineno++;
-        pos += p.len + 1;
-        const char *nul = memchr(p.line, '\0', p.len);
-        if (nul) {
-            rc = fail(&p, (size_t)(nul - p.line), "NUL byte");
-            break;
-        }
+    while ((rc = next_record(&p, buf, len, &pos, &d->torn)) > 0) {
         if (index < HEADER_LINES) {
             rc = parse_header_line(&p, index++, &d->header);
         } else if (index == HEADER_LINES && p.len > 10 && memcmp(p.line, "screening ", 10) == 0) {
             /* optional: journals written before the screening's UUID was kept lack it */
             index++;
             char *id = xstrndup(p.line + 10, p.len - 10);
+            rc = 0;
             if (uuid_valid(id))
                 memcpy(d->header.screening, id, UUID_STR_SIZE);
             else
@@ -584,6 +710,7 @@ int journal_parse(const char *name, const char *buf, size_t len, struct journal_
     if (rc == 0 && index < HEADER_LINES) {
         p.lineno++;
         p.len = 0;
+        p.col0 = 0;
         rc = fail(&p, 0, "the journal ends inside its header");
     }
     if (rc != 0) {
@@ -595,17 +722,62 @@ int journal_parse(const char *name, const char *buf, size_t len, struct journal_
     return 0;
 }
 
-enum journal_status journal_load(const char *path, struct journal_data **out, char **err)
+int journal_wait(const char *path, char **err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : (*err = xasprintf("%s: %s", path, strerror(errno)), -1);
+    int rc = flock(fd, LOCK_SH); /* blocks while the other program holds LOCK_EX */
+    if (rc != 0)
+        *err = xasprintf("%s: %s", path, strerror(errno));
+    close(fd);
+    return rc == 0 ? 0 : -1;
+}
+
+/* journal_load, and journal_peek when busy_ok. */
+static enum journal_status load(const char *path, size_t max_bytes, bool busy_ok,
+                                struct journal_data **out, char **err);
+
+enum journal_status journal_load(const char *path, size_t max_bytes, struct journal_data **out,
+                                 char **err)
+{
+    return load(path, max_bytes, false, out, err);
+}
+
+enum journal_status journal_peek(const char *path, size_t max_bytes, struct journal_data **out,
+                                 char **err)
+{
+    return load(path, max_bytes, true, out, err);
+}
+
+static enum journal_status load(const char *path, size_t max_bytes, bool busy_ok,
+                                struct journal_data **out, char **err)
 {
     *out = NULL;
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) {
-        if (errno == ENOENT)
+        if (errno == ENOENT || errno == ENOTDIR) /* no such file, or no folder to hold it */
             return JOURNAL_ABSENT;
+        if (errno == ELOOP) {
+            *err = xasprintf("the journal %s is a symbolic link, which could point anywhere: it "
+                             "is not offered for resuming; remove it",
+                             path);
+            return JOURNAL_UNSAFE;
+        }
         *err = xasprintf("%s: %s", path, strerror(errno));
         return JOURNAL_BAD;
     }
-    if (flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *err = xasprintf("%s: %s", path, strerror(errno));
+        close(fd);
+        return JOURNAL_BAD;
+    }
+    if (private_file_check(&st, path, err) != 0) {
+        close(fd);
+        return JOURNAL_UNSAFE;
+    }
+    if (!busy_ok && flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
         *err = xasprintf("%s is in use: another mesoscreen is running this screening; finish "
                          "or quit it first",
                          path);
@@ -614,11 +786,13 @@ enum journal_status journal_load(const char *path, struct journal_data **out, ch
     }
     size_t len = 0;
     struct file_error fe;
-    char *text = file_read_fd(fd, JOURNAL_MAX_BYTES, &len, &fe);
+    char *text = file_read_fd(fd, max_bytes, &len, &fe);
     close(fd);
     if (!text) {
         *err = fe.problem == FILE_TOO_LARGE
-                   ? xasprintf("%s: larger than %u bytes: not a journal", path, JOURNAL_MAX_BYTES)
+                   ? xasprintf("%s: larger than %zu bytes, more than mesoscreen ever writes for "
+                               "this questionnaire: not a journal",
+                               path, max_bytes)
                    : xasprintf("%s: %s", path, strerror(fe.errnum));
         return JOURNAL_BAD;
     }

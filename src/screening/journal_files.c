@@ -26,10 +26,12 @@ static int journal_name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Anything named like a journal but a folder: a symbolic link or another odd file is listed
+ * too, so that reading it refuses it by name (journal_load) rather than passing it over. */
 static bool journal_is_file(const char *path)
 {
     struct stat st;
-    return lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+    return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
 size_t journal_list(const char *dir, char ***paths)

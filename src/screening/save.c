@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "digest.h"
 #include "strbuf.h"
 #include "timestamp.h"
 #include "utf8.h"
@@ -36,6 +37,28 @@ static char *save_error(const char *what, const char *path, int errnum)
     return msg;
 }
 
+/* Whether the non-ASCII code point cp may stand in a file name: a letter, a digit or a mark
+ * of any script, not a space, an invisible format character or a bidirectional control. */
+static bool name_keeps(uint32_t cp)
+{
+    static const struct {
+        uint32_t first, last;
+    } refused[] = {
+        {0x0080, 0x00A0}, /* C1 controls, no-break space */
+        {0x00AD, 0x00AD}, /* soft hyphen */
+        {0x2000, 0x200F}, /* spaces, zero-width characters, direction marks */
+        {0x2028, 0x202F}, /* line and paragraph separators, bidirectional controls */
+        {0x205F, 0x206F}, /* spaces, invisible operators, bidirectional isolates */
+        {0x3000, 0x3000}, /* ideographic space */
+        {0xFEFF, 0xFEFF}, /* zero-width no-break space */
+        {0xFFF0, 0xFFFF}, /* specials */
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        if (cp >= refused[i].first && cp <= refused[i].last)
+            return false;
+    return true;
+}
+
 char *save_safe_name(const char *patient)
 {
     struct strbuf b = STRBUF_INIT;
@@ -46,6 +69,16 @@ char *save_safe_name(const char *patient)
     for (size_t i = 0; i < n && b.len < SAVE_NAME_MAX;) {
         uint32_t cp;
         size_t len = utf8_decode(s + i, n - i, &cp);
+        if (len > 1 && name_keeps(cp)) {
+            /* Letters of every script stay, so that two patients named in Cyrillic or
+             * Japanese keep files of their own; never a character cut in two. */
+            if (b.len + len > SAVE_NAME_MAX)
+                break;
+            strbuf_add(&b, s + i, len);
+            has_alnum = true;
+            i += len;
+            continue;
+        }
         i += len ? len : 1; /* one '_' per character, or per invalid byte */
         char c = '_';
         if (len == 1 &&
@@ -61,11 +94,16 @@ char *save_safe_name(const char *patient)
         }
         strbuf_add(&b, &c, 1);
     }
-    if (!has_alnum) {
-        free(strbuf_release(&b, NULL));
+    if (has_alnum)
+        return strbuf_release(&b, NULL);
+    free(strbuf_release(&b, NULL));
+    if (n == 0)
         return xstrdup("anonymous");
-    }
-    return strbuf_release(&b, NULL);
+    /* Nothing of the id can stand in a name (punctuation, spaces): a short digest of it
+     * keeps two such patients apart. */
+    char hex[DIGEST_HEX_LEN + 1];
+    digest_sha256_hex(s, n, hex);
+    return xasprintf("anonymous-%.8s", hex);
 }
 
 /* Writes all of data to fd, retrying on EINTR and short writes. Returns 0 or an errno. */

@@ -27,9 +27,12 @@ int save_report(const char *dir, const char *patient, time_t when, const char *e
 int save_report_beside(const char *dir, const char *patient, time_t when, const char *ext,
                        const char *also, const void *data, size_t len, char **path_out, char **err);
 
-/* The patient id made filename-safe: letters, digits, '-', '_' and '.' kept (no leading
- * dot, no ".."), anything else '_', at most 64 bytes; "anonymous" when nothing is left.
- * The caller frees it. */
+/* The patient id made filename-safe: ASCII letters and digits, '-', '_' and '.' kept (no
+ * leading dot, no ".."), the letters, digits and marks of other scripts kept as they are (so
+ * that "Мария" and "Иван" stay apart), anything else (controls, spaces, invisible and
+ * bidirectional characters, invalid bytes) '_', at most 64 bytes and never a character cut
+ * in two; "anonymous" for no id, "anonymous-" and 8 hexadecimal digits of the id's SHA-256
+ * when nothing of it is left. The caller frees it. */
 char *save_safe_name(const char *patient);
 
 #endif

@@ -14,6 +14,7 @@
 #include "digest.h"
 #include "outbox.h"
 #include "people.h"
+#include "private_dir.h"
 #include "report.h"
 #include "save.h"
 #include "xalloc.h"
@@ -31,14 +32,15 @@ static void set_field(char **field, const char *value)
 
 /* Reads the journal at path into a list entry (a readable one replayed into a scratch walk
  * to measure its progress). Returns 0, or 1 when it is not to be listed: gone since, or in
- * use by a screening running in another terminal (never offered, so never discarded). */
+ * use by a screening running in another terminal (never offered, so never discarded), or -1
+ * with *err when it is not the user's own or others may change it (never offered either). */
 static int session_read_unfinished(struct session *s, const char *path,
-                                   struct session_unfinished *u)
+                                   struct session_unfinished *u, char **err)
 {
     struct journal_data *d = NULL;
     char *why = NULL;
     memset(u, 0, sizeof *u);
-    switch (journal_load(path, &d, &why)) {
+    switch (journal_load(path, journal_max_bytes(s->q), &d, &why)) {
     case JOURNAL_OK: {
         struct walk *w = walk_new(s->q);
         u->readable = true;
@@ -60,6 +62,9 @@ static int session_read_unfinished(struct session *s, const char *path,
     case JOURNAL_BUSY:
         free(why);
         return 1;
+    case JOURNAL_UNSAFE:
+        *err = why;
+        return -1;
     case JOURNAL_ABSENT:
         return 1;
     }
@@ -76,6 +81,41 @@ static int unfinished_cmp(const void *a, const void *b)
     if (x->header.started != y->header.started)
         return x->header.started < y->header.started ? -1 : 1;
     return strcmp(x->path, y->path);
+}
+
+/* Checks the journal folder and the folder above it (where earlier versions kept their single
+ * journal), when they exist: the user's own and writable by nobody else, so that nobody else
+ * can slip in a forged screening. Returns 0, or -1 with the folder and the fix in *err. */
+static int session_dirs_check(const char *dir, char **err)
+{
+    char *inside = xasprintf("%s/", dir); /* journal_dir_check checks the folder of a path */
+    int rc = journal_dir_check(inside, err);
+    free(inside);
+    return rc == 0 ? journal_dir_check(dir, err) : rc;
+}
+
+/* When the patient named at start has a journal that another running mesoscreen writes (it is
+ * then not listed): s->busy, s->journal_path on that journal, and -1 with *err saying so, so
+ * that the caller may offer to wait for it or to look at it. Otherwise 0. */
+static int session_patient_busy(struct session *s, char **err)
+{
+    if (!s->header.patient)
+        return 0;
+    char *path = journal_path(s->journal_dir, s->header.patient, 0);
+    struct journal_data *d = NULL;
+    char *why = NULL;
+    enum journal_status st = journal_load(path, journal_max_bytes(s->q), &d, &why);
+    journal_data_free(d);
+    if (st != JOURNAL_BUSY) {
+        free(why);
+        free(path);
+        return 0;
+    }
+    free(s->journal_path);
+    s->journal_path = path;
+    s->busy = true;
+    *err = why;
+    return -1;
 }
 
 int session_open(struct session *s, const struct session_config *c, char **err)
@@ -95,17 +135,41 @@ int session_open(struct session *s, const struct session_config *c, char **err)
     session_set_people(s, &c->people);
 
     s->journal_dir = journal_dir(s->q->id, err);
-    if (!s->journal_dir)
+    if (!s->journal_dir || session_dirs_check(s->journal_dir, err) != 0)
         return -1;
     char **paths = NULL;
     size_t n = journal_list(s->journal_dir, &paths);
     s->unfinished = xcalloc(n ? n : 1, sizeof *s->unfinished);
-    for (size_t i = 0; i < n; i++)
-        if (session_read_unfinished(s, paths[i], &s->unfinished[s->n_unfinished]) == 0)
+    int rc = 0;
+    for (size_t i = 0; rc >= 0 && i < n; i++) {
+        rc = session_read_unfinished(s, paths[i], &s->unfinished[s->n_unfinished], err);
+        if (rc == 0)
             s->n_unfinished++;
+    }
     journal_list_free(paths);
+    if (rc < 0)
+        return -1;
     qsort(s->unfinished, s->n_unfinished, sizeof *s->unfinished, unfinished_cmp);
-    return 0;
+    return session_patient_busy(s, err);
+}
+
+int session_wait_busy(struct session *s, char **err)
+{
+    return journal_wait(s->journal_path, err);
+}
+
+struct walk *session_peek_busy(struct session *s, char **err)
+{
+    struct journal_data *d = NULL;
+    char *why = NULL;
+    if (journal_peek(s->journal_path, journal_max_bytes(s->q), &d, &why) != JOURNAL_OK) {
+        *err = why ? why : xasprintf("%s: the screening has just ended", s->journal_path);
+        return NULL;
+    }
+    struct walk *w = walk_new(s->q);
+    (void)journal_replay(d, w);
+    journal_data_free(d);
+    return w;
 }
 
 static void unfinished_clear(struct session_unfinished *u)
@@ -204,7 +268,7 @@ int session_resume(struct session *s, size_t i, char **err)
     /* Read again: the answers as they are on disk now, replayed into a fresh walk. */
     struct journal_data *d = NULL;
     char *why = NULL;
-    if (journal_load(u->path, &d, &why) != JOURNAL_OK) {
+    if (journal_load(u->path, journal_max_bytes(s->q), &d, &why) != JOURNAL_OK) {
         *err = why ? why : xasprintf("%s: no longer there", u->path);
         return -1;
     }
@@ -228,7 +292,7 @@ int session_resume(struct session *s, size_t i, char **err)
         session_mint(s); /* a journal from before the UUID was kept */
     free(s->journal_path);
     s->journal_path = xstrdup(u->path);
-    if (journal_create(s->journal_path, &s->header, s->w, &s->journal, err) != 0)
+    if (journal_create(s->journal_path, &s->header, s->w, JOURNAL_REPLACE, &s->journal, err) != 0)
         return -1;
     unfinished_drop(s, i);
     return 0;
@@ -258,18 +322,29 @@ static void session_journal_failed(struct session *s, char *err)
     s->warning = err;
 }
 
-/* The journal, started at the first answer of a new screening (retried at each answer while
- * it cannot be created). NULL when it cannot be, with s->warning set. */
-static struct journal *session_journal(struct session *s)
+/* Keeps the journal up to date after a change of the walk: at the first answer of a new
+ * screening (and at every answer while that fails) it is created with the whole state; after a
+ * failed write, or once it has grown large, it is rewritten whole; otherwise `record` appends
+ * the one event. A failure sets s->warning: the answer is not safe on disk. */
+static void session_record(struct session *s, size_t qi, const struct answer *a)
 {
     char *err = NULL;
+    int rc = 0;
     if (!s->journal && s->journal_due) {
-        if (journal_create(s->journal_path, &s->header, NULL, &s->journal, &err) != 0)
-            session_journal_failed(s, err);
-        else
+        rc = journal_create(s->journal_path, &s->header, s->w, JOURNAL_NEW, &s->journal, &err);
+        if (rc == 0)
             s->journal_due = false;
+    } else if (!s->journal) {
+        return;
+    } else if (journal_wants_snapshot(s->journal)) {
+        rc = journal_snapshot(s->journal, &s->header, s->w, &err);
+    } else if (a) {
+        rc = journal_record_set(s->journal, &s->q->questions[qi], a, &err);
+    } else {
+        rc = journal_record_empty(s->journal, &s->q->questions[qi], &err);
     }
-    return s->journal;
+    if (rc != 0)
+        session_journal_failed(s, err);
 }
 
 /* An answer changes the screening: a result computed before no longer holds. */
@@ -291,23 +366,16 @@ const char *session_answer(struct session *s, size_t qi, const struct answer *a)
     if (!walk_set(s->w, qi, a))
         return "not accepted";
     session_changed(s);
-    char *err = NULL;
-    struct journal *j = session_journal(s);
-    if (j && journal_record_set(j, &s->q->questions[qi], a, &err) != 0)
-        session_journal_failed(s, err);
+    session_record(s, qi, a);
     return NULL;
 }
 
 void session_leave_empty(struct session *s, size_t qi)
 {
-    char *err = NULL;
     walk_unset(s->w, qi);
     walk_visit(s->w, qi);
     session_changed(s);
-    struct journal *j = session_journal(s);
-    if (j && (journal_record_unset(j, &s->q->questions[qi], &err) != 0 ||
-              journal_record_visit(j, &s->q->questions[qi], &err) != 0))
-        session_journal_failed(s, err);
+    session_record(s, qi, NULL);
 }
 
 int session_age_mismatch(const struct session *s, size_t qi, const struct answer *a)
@@ -426,6 +494,9 @@ int session_save(struct session *s, char **err)
     s->saved_path = path;
     if (pdf)
         session_save_pdf(s, s->report_when);
+    char *shared = private_dir_shared(s->report_dir);
+    if (shared)
+        session_journal_failed(s, shared); /* saved, but others may change it: say so */
     /* The report is on disk: the journal has done its job. */
     journal_close(s->journal);
     s->journal = NULL;
@@ -450,7 +521,7 @@ int session_correct(struct session *s, char **err)
     const char *slash = strrchr(s->saved_path, '/');
     free(s->replaces);
     s->replaces = xstrdup(slash ? slash + 1 : s->saved_path);
-    if (journal_create(s->journal_path, &s->header, s->w, &s->journal, err) != 0) {
+    if (journal_create(s->journal_path, &s->header, s->w, JOURNAL_NEW, &s->journal, err) != 0) {
         free(s->replaces);
         s->replaces = NULL;
         return -1;

@@ -69,6 +69,8 @@ struct session {
 
     struct session_unfinished *unfinished; /* found on disk at start, by start time */
     size_t n_unfinished;
+    bool busy; /* session_open failed: another program is running the named patient's
+                  screening (s->journal_path is its journal) */
 
     bool evaluated; /* outcome and report hold the result of the complete walk */
     struct outcome outcome;
@@ -91,8 +93,17 @@ struct session {
  * questionnaire on disk (s->unfinished: each readable one replayed to measure its progress;
  * one that cannot be read is listed with why; one in use by another running screening is
  * left out). Returns 0, or -1 with *err (caller frees) when the journals' place cannot be
- * found. Release with session_close even on failure. */
+ * found, when a journal or its folder is not the user's own or others may write to it
+ * (named with the fix), or with s->busy when c->people.patient's screening is running in
+ * another program. Release with session_close even on failure. */
 int session_open(struct session *s, const struct session_config *c, char **err);
+/* When session_open failed with s->busy (another program is running the screening of this
+ * journal): session_wait_busy waits until it ends (then open again), session_peek_busy reads
+ * its answers so far into a walk over the questionnaire, read-only (walk_free it). Both
+ * return 0 / a walk, or -1 / NULL with *err (caller frees). */
+int session_wait_busy(struct session *s, char **err);
+struct walk *session_peek_busy(struct session *s, char **err);
+
 /* Frees everything the session owns (not the questionnaire) and zeroes *s. */
 void session_close(struct session *s);
 
@@ -102,8 +113,10 @@ void session_set_people(struct session *s, const struct session_people *p);
 
 /* Begins a new screening for the patient set and mints its UUID (its FHIR identifier). Its
  * journal (one per patient) is created with the first answer (a failure then is reported
- * through s->warning, and retried at the next answer). Returns 0, or -1 with *err when this
- * patient's unfinished screening is waiting: it must be resumed or discarded first. */
+ * through s->warning, and retried at the next answer with every answer given so far; a later
+ * write that fails is reported the same way, and the next answer rewrites the journal whole).
+ * Returns 0, or -1 with *err when this patient's unfinished screening is waiting: it must be
+ * resumed or discarded first. */
 int session_begin(struct session *s, char **err);
 /* Resumes unfinished screening i: its people, its start time and its answers (replayed into
  * a fresh walk), and a fresh journal written with the current questionnaire. The list entry
@@ -132,7 +145,8 @@ int session_age_mismatch(const struct session *s, size_t qi, const struct answer
 int session_evaluate(struct session *s, char **err);
 /* Saves s->report's bytes into s->report_dir, and its PDF (of the same time) beside it (same
  * name, .pdf: s->saved_pdf_path) when the PDF module is installed (a PDF that cannot be
- * written only sets s->warning), and removes the journal: s->saved_path. Returns 0, or -1
+ * written only sets s->warning), and removes the journal: s->saved_path. A report
+ * folder that others may write to sets s->warning too. Returns 0, or -1
  * with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 /* Corrects the saved report: the answers stay, a new journal keeps them, and the next

@@ -111,6 +111,13 @@ static void plain_prompt(struct plain *p, size_t qi)
     } else {
         plain_say(p, plain_hints[qn->type], NULL, NULL);
     }
+    if (qn->type == QTYPE_TEXT && qn->max_length > 0) {
+        char most[24];
+        snprintf(most, sizeof most, "%lld", qn->max_length);
+        fputs(" (", p->out);
+        plain_say(p, W_TEXT_AT_MOST, most, NULL);
+        fputs(")", p->out);
+    }
     const struct answer *a = walk_get(s->w, qi);
     if (a->given) {
         char *now = words_answer(s, qn, a);

@@ -51,12 +51,25 @@ void question_input_number_draw(const struct ui *u, int y, int rows)
     free(range);
 }
 
+/* The text's bound in words ("at most 4000 characters"); the caller frees it. */
+static char *text_at_most(const struct ui *u)
+{
+    char n[24];
+    snprintf(n, sizeof n, "%lld", current_question(u)->max_length);
+    return words_fill(u->s, W_TEXT_AT_MOST, n, (char *)NULL);
+}
+
 void question_input_text_draw(const struct ui *u, int y, int rows)
 {
     char *shown = xasprintf("%s_", u->input);
-    draw_text(
+    int used = draw_text(
         y, 4, COLS - 8, TA_DIM,
         words_get(u->s, current_question(u)->required ? W_ANSWER_TEXT : W_ANSWER_TEXT_OPTIONAL));
+    if (current_question(u)->max_length > 0) {
+        char *bound = text_at_most(u);
+        draw_text(y, 5 + used, COLS - 9 - used, TA_DIM, bound);
+        free(bound);
+    }
     /* Long notes show their end, where the typing happens. */
     draw_wrapped_end(y + 1, 4, COLS - 8, rows - 1, TA_SELECTED, shown);
     free(shown);
@@ -218,6 +231,15 @@ enum action question_input_number_key(struct ui *u, struct key k)
     return k.fn ? screen_unknown_key(u, k) : number_type(u, k.ch);
 }
 
+/* Whether the text typed has as many characters as the question allows. */
+static bool text_full(const struct ui *u)
+{
+    long long max = current_question(u)->max_length, chars = 0;
+    for (const unsigned char *p = (const unsigned char *)u->input; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    return max > 0 && chars >= max;
+}
+
 enum action question_input_text_key(struct ui *u, struct key k)
 {
     int cmd = screen_lookup(input_keys, sizeof input_keys / sizeof input_keys[0], k);
@@ -235,7 +257,11 @@ enum action question_input_text_key(struct ui *u, struct key k)
         u->input[0] = '\0';
     u->input_fresh = false;
     size_t n = strlen(u->input);
-    if (len > 0 && n + len < sizeof u->input) {
+    if (len > 0 && text_full(u)) {
+        char *bound = text_at_most(u);
+        screen_message(u, true, "%s", bound);
+        free(bound);
+    } else if (len > 0 && n + len < sizeof u->input) {
         memcpy(u->input + n, bytes, len);
         u->input[n + len] = '\0';
     }

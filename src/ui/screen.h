@@ -67,6 +67,15 @@ struct binding {
 /* The command bound to k in table[0..n), or -1. */
 int screen_lookup(const struct binding *table, size_t n, struct key k);
 
+/* The question screen's layout (screen_question_draw): rows given to the question's text and
+ * to the options while the help shows (the help takes the rest), and the widths of text and
+ * help against the terminal's. screen_fit_check (screen_fit.h) warns
+ * about texts that do not fit in them at SCREEN_MIN_COLS x SCREEN_MIN_LINES. */
+#define QUESTION_TEXT_ROWS   4
+#define QUESTION_TEXT_MARGIN 4 /* columns: the text is COLS - 4 wide */
+#define QUESTION_OPTION_ROWS 3 /* rows kept for the options while the help shows */
+#define QUESTION_HELP_MARGIN 6
+
 #define START_FIELD_MAX 128
 
 /* The start screen's fields, top to bottom. */
@@ -78,7 +87,7 @@ enum {
     START_PRACTITIONER,
     START_FIELDS
 };
-#define INPUT_MAX 1024
+#define INPUT_MAX (4 * MODEL_TEXT_MAX_LENGTH_LIMIT + 1) /* UTF-8: 4 bytes a character */
 
 struct ui {
     struct session *s;

@@ -196,18 +196,29 @@ void screen_question_draw(const struct ui *u)
     draw_progress(3, 2, COLS - 4, n - 1, m);
 
     int y = 5;
-    y += draw_wrapped(y, 2, COLS - 4, 4, TA_HEADING, model_text(&qn->text, s->lang)) + 1;
+    const char *text = model_text(&qn->text, s->lang);
+    y += draw_wrapped(y, 2, COLS - QUESTION_TEXT_MARGIN, QUESTION_TEXT_ROWS, TA_HEADING, text);
+    if (draw_wrapped_lines(text, COLS - QUESTION_TEXT_MARGIN) > QUESTION_TEXT_ROWS)
+        draw_text(y, 2, COLS - 4, TA_DIM, words_get(s, W_TEXT_MORE)); /* never cut unseen */
+    y++;
     const struct qtype_ui *t = qtype_ui_of(qn);
     char *help = u->show_help ? question_help(u, t) : NULL;
     int help_rows = 0;
     if (help)
-        help_rows = draw_wrapped_lines(help, COLS - 6) + 1;
-    if (help_rows > LINES - 3 - y - 3)
-        help_rows = LINES - 3 - y - 3;
+        help_rows = draw_wrapped_lines(help, COLS - QUESTION_HELP_MARGIN) + 1;
+    int help_room = LINES - 3 - y - QUESTION_OPTION_ROWS; /* its blank line included */
+    if (help_rows > help_room)
+        help_rows = help_room > 2 ? help_room : 2;
     int rows = LINES - 3 - y - help_rows;
     t->draw(u, y, rows);
-    if (help)
-        draw_wrapped(LINES - 2 - help_rows, 3, COLS - 6, help_rows - 1, TA_DIM, help);
+    if (help) {
+        int at = LINES - 2 - help_rows, room = help_rows - 1;
+        bool cut = draw_wrapped_lines(help, COLS - QUESTION_HELP_MARGIN) > room;
+        draw_wrapped(at, 3, COLS - QUESTION_HELP_MARGIN, cut ? room - 1 : room, TA_DIM, help);
+        if (cut)
+            draw_text(at + room - 1, 3, COLS - QUESTION_HELP_MARGIN, TA_DIM,
+                      words_get(s, W_TEXT_MORE));
+    }
     free(help);
     char *keys = question_keys_word(u, t->keys);
     draw_footer(u, keys);

@@ -1,5 +1,8 @@
-/* term.c - curses set up and torn down, and the only signal handlers: they set a flag and
- * nothing else; the main loop notices it (the read is interrupted, or times out) and ends. */
+/* term.c - curses set up and torn down, and the only signal handlers. Every signal that would
+ * end the program sets a flag and nothing else; the main loop notices it (the read is
+ * interrupted, or times out) and ends, restoring the terminal with the journal kept. A crash
+ * (SIGSEGV, SIGABRT, ...) restores the terminal's modes with async-signal-safe calls only,
+ * then dies as it would have. */
 #include "term.h"
 
 #include <curses.h>
@@ -8,6 +11,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "xalloc.h"
@@ -19,21 +24,88 @@ static volatile sig_atomic_t got_signal;
 static bool started, closed, utf8;
 static int attrs[TA_COUNT];
 
+/* Every signal whose default action ends the program, but the crashes: they end the screening
+ * as Ctrl-C does (exit 130, journal kept). The real-time signals are added at run time. */
+static const int ending_signals[] = {
+    SIGINT,    SIGTERM, SIGHUP,  SIGQUIT,   SIGUSR1, SIGUSR2,
+    SIGPIPE,   SIGALRM, SIGPROF, SIGVTALRM, SIGXCPU, SIGPOLL,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+};
+
+/* Errors of the program itself: the terminal is restored, then the program dies of them as it
+ * would have (a core, or the sanitizer's report). */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS};
+static struct sigaction crash_before[sizeof crash_signals / sizeof crash_signals[0]];
+
+/* What a crash writes to restore the terminal: the modes before curses, and the terminal's
+ * own strings to leave the alternate screen, show the cursor and reset attributes. */
+static struct termios tty_before;
+static bool have_tty_before;
+static char tty_reset[256];
+static size_t tty_reset_len;
+
 static void term_on_signal(int sig)
 {
     got_signal = sig;
 }
 
+static void term_on_crash(int sig, siginfo_t *info, void *context)
+{
+    (void)context;
+    if (started) { /* tcsetattr and write only: both async-signal-safe */
+        if (tty_reset_len)
+            (void)!write(STDOUT_FILENO, tty_reset, tty_reset_len);
+        if (have_tty_before)
+            (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &tty_before);
+    }
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+        if (crash_signals[i] == sig)
+            sigaction(sig, &crash_before[i], NULL);
+    /* A fault comes back when the handler returns, now to the handler before ours; a signal
+     * sent by someone is sent again. */
+    if (info->si_code <= 0)
+        raise(sig);
+}
+
 static void term_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = term_on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a signal interrupts the key read at once */
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-        sigaction(sigs[i], &sa, NULL);
+    for (size_t i = 0; i < sizeof ending_signals / sizeof ending_signals[0]; i++)
+        sigaction(ending_signals[i], &sa, NULL);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+        sigaction(sig, &sa, NULL);
+    /* A file grown past its limit: the write fails (EFBIG) and the journal says so. */
+    signal(SIGXFSZ, SIG_IGN);
+
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    crash.sa_sigaction = term_on_crash;
+    sigemptyset(&crash.sa_mask);
+    crash.sa_flags = SA_SIGINFO;
+    for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+        sigaction(crash_signals[i], &crash, &crash_before[i]);
+}
+
+/* Appends the terminal's capability `name` to tty_reset, when it has it. */
+static void tty_reset_add(const char *name)
+{
+    char *cap = tigetstr(name);
+    if (!cap || cap == (char *)-1)
+        return;
+    size_t n = strlen(cap);
+    if (tty_reset_len + n < sizeof tty_reset) {
+        memcpy(tty_reset + tty_reset_len, cap, n);
+        tty_reset_len += n;
+    }
 }
 
 /* The colour of each attribute, and its monochrome stand-in. */
@@ -81,10 +153,15 @@ void term_start(void)
 {
     const char *codeset = nl_langinfo(CODESET);
     utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
+    have_tty_before = tcgetattr(STDIN_FILENO, &tty_before) == 0;
     term_signals();
     xalloc_set_fatal_hook(term_stop);
     set_escdelay(25);
     initscr();
+    tty_reset_add("sgr0");
+    tty_reset_add("cnorm");
+    tty_reset_add("rmkx");
+    tty_reset_add("rmcup");
     started = true;
     cbreak();
     noecho();

@@ -23,13 +23,17 @@ enum term_attr {
 };
 
 /* Installs the signal handlers and starts curses (setlocale must already have run).
- * Registers term_stop as the fatal hook. */
+ * Registers term_stop as the fatal hook. Every signal whose default action ends the program
+ * ends the screening instead (term_ended), so the terminal is restored and the journal kept;
+ * a crash (SIGSEGV, SIGABRT, ...) restores the terminal's modes and dies of its signal;
+ * SIGXFSZ is ignored, so that a write past the file size limit fails and is reported. */
 void term_start(void);
 /* Restores the terminal; safe to call more than once and from the fatal hook. */
 void term_stop(void);
 
-/* Waits for a key. Returns true with *k set; false when a signal (SIGINT, SIGTERM, SIGHUP) or
- * a closed terminal ends the screening, or on a timeout with no key (check term_ended). */
+/* Waits for a key. Returns true with *k set; false when a signal that would end the program
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGPIPE, SIGALRM, ...) or a closed terminal ends
+ * the screening, or on a timeout with no key (check term_ended). */
 bool term_read_key(struct key *k);
 /* Whether a signal or a closed terminal asked the screening to end. */
 bool term_ended(void);

@@ -99,6 +99,8 @@ static const struct word_default {
     [W_PLAIN_CHOICE] = {"ui_plain_choice", "[number or value]"},
     [W_PLAIN_MULTI] = {"ui_plain_multi", "[numbers or values, separated by spaces or commas]"},
     [W_PLAIN_TEXT] = {"ui_plain_text", "[text, or an empty line for none]"},
+    [W_TEXT_AT_MOST] = {"ui_text_at_most", "at most {1} characters"},
+    [W_TEXT_MORE] = {"ui_text_more", "[more: the text goes on beyond the screen]"},
     [W_PLAIN_NOW] = {"ui_plain_now", "[now: {1}, empty line keeps it]"},
     [W_PLAIN_HELP] = {"ui_plain_help", "? help"},
     [W_PLAIN_BACK] = {"ui_plain_back", "< back"},

@@ -74,6 +74,8 @@ enum word {
     W_PLAIN_CHOICE,
     W_PLAIN_MULTI,
     W_PLAIN_TEXT,
+    W_TEXT_AT_MOST,
+    W_TEXT_MORE,
     W_PLAIN_NOW,
     W_PLAIN_HELP,
     W_PLAIN_BACK,

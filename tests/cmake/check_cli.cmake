@@ -42,6 +42,28 @@ elseif(CASE STREQUAL "many")
   set(want "empty.yaml:1:1: error: the file is empty; expected a questionnaire\n")
   string(APPEND want "nothere.yaml: error: cannot open: No such file or directory\n")
   expect(66 "${want}" check nothere.yaml empty.yaml)
+elseif(CASE STREQUAL "escaped_name")
+  # A file name holding an OSC 52 sequence (it would set the terminal's clipboard) and a
+  # right-to-left override is printed escaped, missing or present.
+  string(ASCII 27 esc)
+  string(ASCII 7 bel)
+  execute_process(COMMAND printf "\\342\\200\\256" OUTPUT_VARIABLE rlo)
+  set(name "x${esc}]52;c;aGk=${bel}${rlo}lmay.yaml")
+  expect(66 "x\\x1B]52;c;aGk=\\x07\\u202Elmay.yaml: error: cannot open: No such file or directory\n"
+         check "${name}")
+  file(COPY ${GOLDEN_DIR}/empty.yaml DESTINATION ${WORK_DIR})
+  file(RENAME ${WORK_DIR}/empty.yaml "${WORK_DIR}/${name}")
+  expect(65 "x\\x1B]52;c;aGk=\\x07\\u202Elmay.yaml:1:1: error: the file is empty; expected a questionnaire\n"
+         check "${name}")
+elseif(CASE STREQUAL "huge_list")
+  # One flow list of 2^20 + 1 items: refused at the first item too many, while it is read
+  # (before, its millions of nodes were all built before a bound stopped them).
+  string(REPEAT "1," 1024 kilo)
+  string(REPEAT "${kilo}" 1024 mega)
+  file(WRITE ${WORK_DIR}/huge.yaml "format: mesoscreen/1\nid: huge\nlist: [${mega}1]\n")
+  expect(65 "huge.yaml:3:2097160: error: more than 1048576 items in one list; a questionnaire never needs that many\n"
+         check huge.yaml)
+  file(REMOVE ${WORK_DIR}/huge.yaml)
 else()
   message(FATAL_ERROR "unknown CASE '${CASE}'")
 endif()

@@ -5,6 +5,9 @@
 # built-in questionnaire. CASE is one of:
 #   unknown_lang      answer --lang fr: exit 64, a message naming the language, no report
 #   unknown_lang_plain --plain --lang fr: the same, before any question or journal
+#   unknown_lang_check check --lang fr FILE: refused the same way, naming the file
+#   unknown_lang_paths paths --lang fr: the same
+#   unknown_lang_show  show-default --lang fr: the same
 #   unknown_locale    LANG=fr_FR.UTF-8: not an error, the report in English
 #   lc_all_wins       LC_ALL=en_GB.UTF-8 over LANG=es_ES.UTF-8: English
 #   lc_all_c          LC_ALL=C over LANG=es_ES.UTF-8: English
@@ -62,12 +65,13 @@ expect_report() {
     cmp -s "$tmp/out" "$tmp/$want.json" || fail "the report is not the '$want' one"
 }
 
-# expect_refused ARGS...: exit 64, the language named on stderr, nothing on stdout, no
-# journal or report written.
+# expect_refused ARGS...: exit 64, the language named on stderr with the ones the
+# questionnaire has, nothing on stdout, no journal or report written.
 expect_refused() {
     run -- "$@"
     [ "$rc" -eq 64 ] || fail "exit $rc, expected 64 (usage)"
-    grep -q "no language 'fr'" "$tmp/err" || fail "stderr does not name the language 'fr'"
+    grep -q "no language 'fr'; it has: en, es\$" "$tmp/err" ||
+        fail "stderr does not name the language 'fr' and the ones there are (en, es)"
     [ ! -s "$tmp/out" ] || fail "something was printed on stdout"
     [ ! -e "$tmp/state" ] && [ ! -e "$tmp/reports" ] || fail "a journal or report was written"
 }
@@ -75,6 +79,13 @@ expect_refused() {
 case $case in
 unknown_lang) expect_refused answer --answers "$answers" --lang fr ;;
 unknown_lang_plain) expect_refused --plain --patient P-FR --lang fr </dev/null ;;
+unknown_lang_check)
+    expect_refused check --lang fr "$(dirname "$0")/../../questionnaires/hair-mesotherapy.yaml"
+    grep -q "hair-mesotherapy.yaml: the questionnaire has no language" "$tmp/err" ||
+        fail "check does not name the file"
+    ;;
+unknown_lang_paths) expect_refused paths --lang fr ;;
+unknown_lang_show) expect_refused show-default --lang fr ;;
 unknown_locale) expect_report en LANG=fr_FR.UTF-8 -- ;;
 lc_all_wins) expect_report en LC_ALL=en_GB.UTF-8 LANG=es_ES.UTF-8 -- ;;
 lc_all_c) expect_report en LC_ALL=C LANG=es_ES.UTF-8 -- ;;

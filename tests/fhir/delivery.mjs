@@ -259,7 +259,7 @@ const scenarios = {
       check(first.code === 65, `an interrupted screening exited ${first.code}`);
       const journal = path.join(workDir, 'desk1', 'state', 'mesoscreen', 'fhir-shapes', 'P-DESK.journal');
       const text = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '';
-      const m = /^screening ([0-9a-f-]{36})$/m.exec(text);
+      const m = /^\d+ [0-9a-f]{8} screening ([0-9a-f-]{36})$/m.exec(text); // a framed record
       check(m, `the journal keeps no screening UUID:\n${text}`);
       check(!text.includes(TOKEN), 'the token is in the journal');
       const rest = await run(args, { env: tokenEnv, input: ['1', ...answers.slice(3)].join('\n') + '\n' });

@@ -24,7 +24,7 @@ code=$(ui_exit_code)
 [ "$code" = 130 ] || ui_fail "quit: exit status $code, expected 130"
 journal=$(ls "$journals"/*.journal)
 [ "$(echo "$journal" | wc -l)" = 1 ] || ui_fail "expected one journal, found: $journal"
-grep -q "sex female" "$journal" || ui_fail "the answer is not in the journal"
+grep -q "^[0-9]* [0-9a-f]\{8\} set sex female$" "$journal" || ui_fail "the answer is not in the journal"
 [ "$(stat -c %a "$journal")" = 600 ] || ui_fail "journal mode $(stat -c %a "$journal")"
 [ "$(stat -c %a "$journals")" = 700 ] || ui_fail "journal directory not 0700"
 
@@ -51,10 +51,11 @@ code=$(ui_exit_code)
 [ "$code" = 0 ] || ui_fail "quit before starting: exit status $code, expected 0"
 
 # A journal that cannot be read is listed with why, and discarding keeps it aside.
-printf 'mesoscreen-journal 1\ngarbage\n' >"$journals/P-BAD.journal"
+printf 'mesoscreen-journal 2\ngarbage\n' >"$journals/P-BAD.journal"
+chmod 600 "$journals/P-BAD.journal"
 ui_start --
 ui_wait "P-BAD.journal: cannot be read"
-ui_wait ":2:1: expected 'questionnaire ...'"
+ui_wait ":2:1: expected a record"
 ui_keys Enter
 ui_wait "This screening cannot be resumed"
 ui_keys d

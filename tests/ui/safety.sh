@@ -39,7 +39,7 @@ sleep 1
 ui_wait_question blood_thinners
 grep -q "blood_thinners" "$journal" && ui_fail "the burst answered a question not yet shown"
 grep -q "bleeding_disorder no" "$journal" || ui_fail "the visible question was not answered"
-[ "$(grep -c "^set " "$journal")" -eq 3 ] || ui_fail "the burst recorded more than one answer"
+[ "$(grep -c "^[0-9]* [0-9a-f]\{8\} set " "$journal")" -eq 3 ] || ui_fail "the burst recorded more than one answer"
 
 # ? shows the question's help and the keys of this screen.
 ui_keys ?

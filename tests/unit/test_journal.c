@@ -1,19 +1,24 @@
-/* test_journal.c - the screening journal: written records read back exactly, a crash-cut
- * last line ignored, every malformed line a FILE:LINE:COL error, replay into a walk. */
+/* test_journal.c - the screening journal: written records read back exactly, a torn last
+ * record dropped and a torn record never merged with the next, every damaged or malformed
+ * record a FILE:LINE:COL error, a failed write cut back and made good by a snapshot, a size
+ * the reader accepts, files and folders private to the user, replay into a walk. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "builtin.h"
 #include "journal.h"
+#include "journal_record.h"
 #include "loader.h"
 #include "validator.h"
 #include "xalloc.h"
@@ -71,6 +76,9 @@ static void set_answer(struct walk *w, struct journal *j, const char *id, const 
     answer_clear(&a);
 }
 
+/* Any bound larger than the journals here. */
+#define LOAD_MAX ((size_t)1 << 24)
+
 static char *read_all(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -94,13 +102,12 @@ static void test_round_trip(void **state)
     struct journal *j = NULL;
     char *err = NULL;
 
-    assert_int_equal(journal_create(path, &h, NULL, &j, &err), 0);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
     set_answer(w, j, "sex", "female");
     set_answer(w, j, "age", "34");
     set_answer(w, j, "notes", "line one\nline two\ttab \\ backslash \xc3\xa9");
     int notes = model_find_question(q, "notes");
-    assert_int_equal(journal_record_unset(j, &q->questions[notes], &err), 0);
-    assert_int_equal(journal_record_visit(j, &q->questions[notes], &err), 0);
+    assert_int_equal(journal_record_empty(j, &q->questions[notes], &err), 0);
     journal_close(j);
 
     struct stat st;
@@ -117,7 +124,7 @@ static void test_round_trip(void **state)
     free(text);
 
     struct journal_data *d = NULL;
-    assert_int_equal(journal_load(path, &d, &err), JOURNAL_OK);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_OK);
     assert_string_equal(d->header.questionnaire, "hair-mesotherapy");
     assert_string_equal(d->header.version, h.version);
     assert_string_equal(d->header.sha256, h.sha256);
@@ -143,7 +150,7 @@ static void test_round_trip(void **state)
     journal_data_free(d);
 
     assert_int_equal(journal_remove(path, &err), 0);
-    assert_int_equal(journal_load(path, &d, &err), JOURNAL_ABSENT);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_ABSENT);
     assert_int_equal(journal_remove(path, &err), 0); /* already gone: fine */
 
     walk_free(w2);
@@ -167,15 +174,17 @@ static void test_snapshot(void **state)
     struct journal *j = NULL;
     char *err = NULL;
 
-    assert_int_equal(journal_create(path, &h, NULL, &j, &err), 0);
+    struct walk *empty = walk_new(q);
+    assert_int_equal(journal_create(path, &h, empty, JOURNAL_NEW, &j, &err), 0);
+    walk_free(empty);
     set_answer(w, j, "sex", "male");
     set_answer(w, j, "age", "50");
     journal_close(j);
-    assert_int_equal(journal_create(path, &h, w, &j, &err), 0); /* replaces it */
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_REPLACE, &j, &err), 0); /* replaces it */
     journal_close(j);
 
     struct journal_data *d = NULL;
-    assert_int_equal(journal_load(path, &d, &err), JOURNAL_OK);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_OK);
     assert_int_equal(d->n_events, 2);
     struct walk *w2 = walk_new(q);
     assert_int_equal(journal_replay(d, w2), 0);
@@ -189,8 +198,7 @@ static void test_snapshot(void **state)
     free(dir);
 }
 
-static const char good_header[] =
-    "mesoscreen-journal 1\n"
+static const char header_lines[] =
     "questionnaire hair-mesotherapy\n"
     "version 1.0\n"
     "sha256 "
@@ -202,74 +210,150 @@ static const char good_header[] =
     "answered_by \n"
     "started 1700000000\n";
 
-static void expect_error(const char *body, const char *message)
+/* A journal as the writer frames it: the magic line, then header_lines and body framed. The
+ * caller frees it; its length goes to *len. */
+static char *framed(const char *body, size_t *len)
 {
-    char *text = xasprintf("%s%s", good_header, body);
+    struct strbuf b = STRBUF_INIT;
+    strbuf_puts(&b, "mesoscreen-journal 2\n");
+    char *lines = xasprintf("%s%s", header_lines, body);
+    journal_frame(&b, lines, strlen(lines));
+    free(lines);
+    return strbuf_release(&b, len);
+}
+
+/* The frame before a payload of n bytes: its column offset in messages. */
+static size_t frame_width(size_t n)
+{
+    return (size_t)snprintf(NULL, 0, "%zu %08x ", n, 0u);
+}
+
+/* body (one payload line) framed after a good header is refused at line 11, column col of the
+ * payload, with message. */
+static void expect_error(const char *body, size_t col, const char *message)
+{
+    size_t len = 0;
+    char *text = framed(body, &len);
     struct journal_data *d = NULL;
     char *err = NULL;
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), -1);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), -1);
     assert_null(d);
     assert_non_null(err);
-    if (strcmp(err, message) != 0)
-        fail_msg("got '%s', expected '%s'", err, message);
+    char *want = xasprintf("J:11:%zu: %s", frame_width(strlen(body) - 1) + col, message);
+    if (strcmp(err, want) != 0)
+        fail_msg("got '%s', expected '%s'", err, want);
+    free(want);
     free(err);
     free(text);
 }
 
-/* Each malformed line is an error with its place. */
+/* parse must fail on text (len bytes) with exactly message. */
+static void expect_parse_error(const char *text, size_t len, const char *message)
+{
+    struct journal_data *d = NULL;
+    char *err = NULL;
+    assert_int_equal(journal_parse("J", text, len, &d, &err), -1);
+    assert_null(d);
+    if (!err || strcmp(err, message) != 0)
+        fail_msg("got '%s', expected '%s'", err ? err : "(null)", message);
+    free(err);
+}
+
+/* Each malformed record is an error with its place (columns count the frame). */
 static void test_errors(void **state)
 {
     (void)state;
-    expect_error("bogus x\n", "J:11:1: expected 'set', 'unset' or 'visit'");
-    expect_error("set age\n", "J:11:8: missing answer");
-    expect_error("unset age extra\n", "J:11:10: unexpected text after the question id");
-    expect_error("set a/b 1\n", "J:11:6: invalid character in id");
-    expect_error("set notes bad \\q escape\n",
-                 "J:11:15: invalid escape (expected \\\\, \\n, \\t or \\xHH)");
-    expect_error("set notes \\x00\n", "J:11:11: escaped NUL byte");
-    expect_error("set notes raw\ttab\n", "J:11:14: raw control character (must be escaped)");
+    expect_error("bogus x\n", 1, "expected 'set', 'unset' or 'visit'");
+    expect_error("set age\n", 8, "missing answer");
+    expect_error("unset age extra\n", 10, "unexpected text after the question id");
+    expect_error("set a/b 1\n", 6, "invalid character in id");
+    expect_error("set notes bad \\q escape\n", 15,
+                 "invalid escape (expected \\\\, \\n, \\t or \\xHH)");
+    expect_error("set notes \\x00\n", 11, "escaped NUL byte");
+    expect_error("set notes raw\ttab\n", 14, "raw control character (must be escaped)");
 
-    /* A NUL byte inside a line. */
-    size_t hl = strlen(good_header);
-    char nul[sizeof good_header + 16];
-    memcpy(nul, good_header, hl);
-    memcpy(nul + hl, "set notes a\0b\n", 14);
-    struct journal_data *dn = NULL;
-    char *nerr = NULL;
-    assert_int_equal(journal_parse("J", nul, hl + 14, &dn, &nerr), -1);
-    assert_string_equal(nerr, "J:11:12: NUL byte");
-    free(nerr);
+    /* A NUL byte inside a record (framed: its length and CRC are right). */
+    size_t len = 0;
+    char *text = framed("", &len);
+    struct strbuf b = STRBUF_INIT;
+    strbuf_add(&b, text, len);
+    journal_frame(&b, "set notes a\0b\n", 14);
+    free(text);
+    text = strbuf_release(&b, &len);
+    char *want = xasprintf("J:11:%zu: NUL byte", frame_width(13) + 12);
+    expect_parse_error(text, len, want);
+    free(want);
+    free(text);
 
+    static const char old_magic[] = "mesoscreen-journal 1\n";
+    expect_parse_error(old_magic, strlen(old_magic),
+                       "J:1:1: not a mesoscreen journal (expected 'mesoscreen-journal 2')");
+    struct strbuf sb = STRBUF_INIT;
+    strbuf_puts(&sb, "mesoscreen-journal 2\n");
+    journal_frame(&sb, "questionnaire q\nversion 1\nsha256 ab\n", 36);
+    text = strbuf_release(&sb, &len);
+    want = xasprintf("J:4:%zu: expected 64 hexadecimal digits", frame_width(9) + 8);
+    expect_parse_error(text, len, want);
+    free(want);
+    free(text);
+    strbuf_puts(&sb, "mesoscreen-journal 2\n");
+    journal_frame(&sb, "questionnaire q\n", 16);
+    text = strbuf_release(&sb, &len);
+    expect_parse_error(text, len, "J:3:1: the journal ends inside its header");
+    free(text);
     struct journal_data *d = NULL;
     char *err = NULL;
-    static const char bad_magic[] = "mesoscreen-journal 2\n";
-    assert_int_equal(journal_parse("J", bad_magic, strlen(bad_magic), &d, &err), -1);
-    assert_string_equal(err, "J:1:1: not a mesoscreen journal (expected 'mesoscreen-journal 1')");
-    free(err);
-    static const char short_sha[] = "mesoscreen-journal 1\nquestionnaire q\nversion 1\nsha256 ab\n";
-    assert_int_equal(journal_parse("J", short_sha, strlen(short_sha), &d, &err), -1);
-    assert_string_equal(err, "J:4:8: expected 64 hexadecimal digits");
-    free(err);
-    static const char cut_header[] = "mesoscreen-journal 1\nquestionnaire q\n";
-    assert_int_equal(journal_parse("J", cut_header, strlen(cut_header), &d, &err), -1);
-    assert_string_equal(err, "J:3:1: the journal ends inside its header");
-    free(err);
     assert_int_equal(journal_parse("J", "", 0, &d, &err), -1);
     free(err);
 }
 
-/* A crash in the middle of a record leaves a last line without its newline: ignored. */
-static void test_truncated_last_line(void **state)
+/* A crash or a full disk in the middle of the last record leaves it without its newline: it
+ * is dropped, and the journal says so. */
+static void test_torn_last_record(void **state)
 {
     (void)state;
-    char *text = xasprintf("%sset sex female\nset age 3", good_header);
+    size_t len = 0;
+    char *text = framed("set sex female\nset age 34\n", &len);
     struct journal_data *d = NULL;
     char *err = NULL;
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), 0);
+    assert_int_equal(journal_parse("J", text, len - 4, &d, &err), 0);
     assert_int_equal(d->n_events, 1);
+    assert_true(d->torn);
     assert_string_equal(d->header.patient, "P-1");
     assert_null(d->header.practitioner);
     journal_data_free(d);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_int_equal(d->n_events, 2);
+    assert_false(d->torn);
+    journal_data_free(d);
+    free(text);
+}
+
+/* A record cut short and another appended after it are never read as one ("...set age 1" +
+ * "set age 16" once made a note of the change): the glued line is refused, as is a record
+ * whose CRC-32 does not match (so the journal is never half-read). */
+static void test_torn_record_never_merged(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = framed("set sex female\nset age 17\n", &len);
+    struct strbuf b = STRBUF_INIT;
+    strbuf_add(&b, text, len - 3); /* "...set age 1": torn before its last byte and newline */
+    journal_frame(&b, "set age 16\n", 11);
+    size_t glued_len = 0;
+    char *glued = strbuf_release(&b, &glued_len);
+    char *want = xasprintf("J:12:%zu: the record's length does not match its text (a write cut "
+                           "short, or two run together)",
+                           frame_width(10) + 1);
+    expect_parse_error(glued, glued_len, want);
+    free(want);
+    free(glued);
+
+    text[len - 2] = '8'; /* "set age 18" under the CRC of "set age 17" */
+    want = xasprintf("J:12:%zu: the record's CRC-32 does not match its text (damaged)",
+                     frame_width(10) + 1);
+    expect_parse_error(text, len, want);
+    free(want);
     free(text);
 }
 
@@ -280,23 +364,25 @@ static void test_screening_id(void **state)
     (void)state;
     struct journal_data *d = NULL;
     char *err = NULL;
-    char *text = xasprintf("%sscreening 0f0e0d0c-0b0a-4908-8706-050403020100\nset sex female\n",
-                           good_header);
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), 0);
+    size_t len = 0;
+    char *text = framed("screening 0f0e0d0c-0b0a-4908-8706-050403020100\nset sex female\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
     assert_string_equal(d->header.screening, "0f0e0d0c-0b0a-4908-8706-050403020100");
     assert_int_equal(d->n_events, 1);
     journal_data_free(d);
     free(text);
 
-    text = xasprintf("%sset sex female\n", good_header);
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), 0);
+    text = framed("set sex female\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
     assert_string_equal(d->header.screening, "");
     journal_data_free(d);
     free(text);
 
-    text = xasprintf("%sscreening not-a-uuid\n", good_header);
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), -1);
-    assert_non_null(strstr(err, "J:11:11: "));
+    text = framed("screening not-a-uuid\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), -1);
+    char *at = xasprintf("J:11:%zu: ", frame_width(20) + 11);
+    assert_non_null(strstr(err, at));
+    free(at);
     assert_non_null(strstr(err, "expected the screening's UUID"));
     free(err);
     free(text);
@@ -309,8 +395,12 @@ static void test_screening_id(void **state)
     memset(h.sha256, 'a', DIGEST_HEX_LEN);
     assert_true(uuid_random(h.screening));
     struct journal *j = NULL;
-    assert_int_equal(journal_create(path, &h, NULL, &j, &err), 0);
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
     journal_close(j);
+    walk_free(w);
+    model_free(q);
     FILE *f = fopen(path, "r");
     char buf[1024];
     size_t n = fread(buf, 1, sizeof buf, f);
@@ -327,12 +417,13 @@ static void test_screening_id(void **state)
 static void test_replay_skips_invalid(void **state)
 {
     (void)state;
-    char *text = xasprintf("%sset sex female\nset age 300\nset gone yes\nset pregnant no\n"
-                           "set stage norwood_2\n",
-                           good_header);
+    size_t len = 0;
+    char *text = framed("set sex female\nset age 300\nset gone yes\nset pregnant no\n"
+                        "set stage norwood_2\n",
+                        &len);
     struct journal_data *d = NULL;
     char *err = NULL;
-    assert_int_equal(journal_parse("J", text, strlen(text), &d, &err), 0);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
     struct questionnaire *q = builtin();
     struct walk *w = walk_new(q);
     assert_int_equal(journal_replay(d, w), 3); /* age out of range, no "gone", stage for male */
@@ -356,23 +447,233 @@ static void test_busy_and_exclusive(void **state)
     struct journal *j = NULL, *j2 = NULL;
     struct journal_data *d = NULL;
     char *err = NULL;
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
 
-    assert_int_equal(journal_create(path, &h, NULL, &j, &err), 0);
-    assert_int_equal(journal_load(path, &d, &err), JOURNAL_BUSY);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_BUSY);
     assert_null(d);
     assert_non_null(strstr(err, "is in use"));
     free(err);
     err = NULL;
     journal_close(j);
-    assert_int_equal(journal_load(path, &d, &err), JOURNAL_OK);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_OK);
     journal_data_free(d);
 
-    assert_int_equal(journal_create(path, &h, NULL, &j2, &err), -1);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j2, &err), -1);
     assert_null(j2);
     assert_non_null(strstr(err, "another screening"));
     free(err);
+    walk_free(w);
+    model_free(q);
 
     free(path);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Sets the largest file this process may write (RLIM_INFINITY: no bound): a write past it
+ * fails with EFBIG after writing what fits, as on a full disk. */
+static void file_size_limit(rlim_t bytes)
+{
+    struct rlimit r;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &r), 0);
+    r.rlim_cur = bytes;
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &r), 0);
+}
+
+static off_t file_size(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_size;
+}
+
+/* A write that fails halfway (the disk is full) leaves the journal as it was, says the answer
+ * is not safe, and the next write puts the whole state on disk: the failed answer included,
+ * never glued to a torn record. */
+static void test_failed_write(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char *path = xasprintf("%s/j", dir);
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    struct journal_header h = header();
+    struct journal *j = NULL;
+    char *err = NULL;
+    signal(SIGXFSZ, SIG_IGN);
+
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
+    set_answer(w, j, "sex", "male");
+    set_answer(w, j, "age", "17");
+    off_t good = file_size(path);
+    char *before = read_all(path);
+
+    /* The disk fills: room for a few bytes of the next record only. */
+    file_size_limit((rlim_t)good + 5);
+    int qi = model_find_question(q, "age");
+    struct answer a = {0};
+    assert_null(answer_parse(&q->questions[qi], "16", &a));
+    assert_true(walk_set(w, (size_t)qi, &a));
+    assert_int_equal(journal_record_set(j, &q->questions[qi], &a, &err), -1);
+    assert_non_null(strstr(err, "NOT safe on disk"));
+    free(err);
+    err = NULL;
+    assert_int_equal(file_size(path), good); /* cut back to the last whole record */
+    char *after = read_all(path);
+    assert_string_equal(after, before);
+    free(after);
+    assert_true(journal_wants_snapshot(j));
+    /* Until the snapshot, no record is appended after the failed one. */
+    assert_int_equal(journal_record_set(j, &q->questions[qi], &a, &err), -1);
+    free(err);
+    err = NULL;
+    assert_int_equal(file_size(path), good);
+    answer_clear(&a);
+
+    /* Room again: the next write is the whole state, the changed age in it. */
+    file_size_limit(RLIM_INFINITY);
+    assert_int_equal(journal_snapshot(j, &h, w, &err), 0);
+    assert_false(journal_wants_snapshot(j));
+    set_answer(w, j, "bleeding_disorder", "no");
+    journal_close(j);
+
+    struct journal_data *d = NULL;
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_OK);
+    struct walk *w2 = walk_new(q);
+    assert_int_equal(journal_replay(d, w2), 0);
+    assert_int_equal(walk_get(w2, (size_t)qi)->number, 16);
+    assert_true(walk_get(w2, (size_t)model_find_question(q, "bleeding_disorder"))->given);
+    journal_data_free(d);
+    walk_free(w2);
+    free(before);
+    walk_free(w);
+    model_free(q);
+    free(path);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* Whatever is typed, the journal stays within journal_max_bytes (it is rewritten whole once it
+ * grows), so the reader always takes back what the writer wrote; one byte over the bound is
+ * refused. */
+static void test_size_bound(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char *path = xasprintf("%s/j", dir);
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    struct journal_header h = header();
+    struct journal *j = NULL;
+    char *err = NULL;
+    size_t max = journal_max_bytes(q);
+    int notes = model_find_question(q, "notes");
+    assert_true(notes >= 0);
+
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
+    /* The longest note there is, of the widest characters (four bytes each), again and again. */
+    long long n = q->questions[notes].max_length;
+    char *note = xcalloc(4 * (size_t)n + 1, 1);
+    for (long long i = 0; i < n; i++)
+        memcpy(note + 4 * i, "\xF0\x9F\x98\x80", 4);
+    struct answer a = {.given = true, .text = note};
+    size_t snapshots = 0;
+    for (int i = 0; i < 200; i++) {
+        assert_true(walk_set(w, (size_t)notes, &a));
+        if (journal_wants_snapshot(j)) {
+            assert_int_equal(journal_snapshot(j, &h, w, &err), 0);
+            snapshots++;
+        } else {
+            assert_int_equal(journal_record_set(j, &q->questions[notes], &a, &err), 0);
+        }
+        assert_true((size_t)file_size(path) <= max);
+    }
+    assert_true(snapshots > 0);
+    journal_close(j);
+    free(note);
+    struct journal_data *d = NULL;
+    assert_int_equal(journal_load(path, max, &d, &err), JOURNAL_OK);
+    journal_data_free(d);
+    size_t size = (size_t)file_size(path);
+    assert_int_equal(journal_load(path, size - 1, &d, &err), JOURNAL_BAD);
+    assert_non_null(strstr(err, "more than mesoscreen ever writes"));
+    free(err);
+    walk_free(w);
+    model_free(q);
+    free(path);
+    remove_tree(dir);
+    free(dir);
+}
+
+/* A journal or a folder that others may change is never offered: a symbolic link, a journal
+ * readable by others, a folder writable by others, a folder of another user (as root). */
+static void test_private(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char *state_dir = xasprintf("%s/mesoscreen", dir);
+    char *path = xasprintf("%s/j.journal", state_dir);
+    char *link_path = xasprintf("%s/l.journal", state_dir);
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    struct journal_header h = header();
+    struct journal *j = NULL;
+    struct journal_data *d = NULL;
+    char *err = NULL;
+
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
+    journal_close(j);
+    assert_int_equal(journal_dir_check(path, &err), 0);
+
+    assert_int_equal(symlink(path, link_path), 0);
+    assert_int_equal(journal_load(link_path, LOAD_MAX, &d, &err), JOURNAL_UNSAFE);
+    assert_non_null(strstr(err, "symbolic link"));
+    free(err);
+
+    assert_int_equal(chmod(path, 0644), 0);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_UNSAFE);
+    assert_non_null(strstr(err, "can be read or changed by other users"));
+    free(err);
+    assert_int_equal(chmod(path, 0600), 0);
+
+    assert_int_equal(chmod(state_dir, 0777), 0);
+    assert_int_equal(journal_dir_check(path, &err), -1);
+    assert_non_null(strstr(err, "is writable by other users"));
+    assert_non_null(strstr(err, state_dir));
+    free(err);
+    assert_int_equal(journal_create(path, &h, w, JOURNAL_REPLACE, &j, &err), 0);
+    journal_close(j); /* creating it makes the folder private again */
+    assert_int_equal(journal_dir_check(path, &err), 0);
+
+    /* A folder above that others may write to could have ours replaced; sticky, as /tmp, not. */
+    assert_int_equal(chmod(dir, 0777), 0);
+    assert_int_equal(journal_dir_check(path, &err), -1);
+    assert_non_null(strstr(err, "(above the journal folder) is writable by other users"));
+    free(err);
+    assert_int_equal(chmod(dir, 01777), 0);
+    assert_int_equal(journal_dir_check(path, &err), 0);
+    assert_int_equal(chmod(dir, 0700), 0);
+
+    if (geteuid() == 0) {
+        assert_int_equal(chown(state_dir, 65534, 65534), 0);
+        assert_int_equal(journal_dir_check(path, &err), -1);
+        assert_non_null(strstr(err, "belongs to another user (uid 65534)"));
+        free(err);
+        assert_int_equal(journal_create(path, &h, w, JOURNAL_REPLACE, &j, &err), -1);
+        free(err);
+        assert_int_equal(chown(state_dir, 0, 0), 0);
+        assert_int_equal(chown(path, 65534, 65534), 0);
+        assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_UNSAFE);
+        assert_non_null(strstr(err, "belongs to another user"));
+        free(err);
+    }
+    walk_free(w);
+    model_free(q);
+    free(link_path);
+    free(path);
+    free(state_dir);
     remove_tree(dir);
     free(dir);
 }
@@ -412,15 +713,19 @@ static void test_list(void **state)
     assert_non_null(mkdtemp(dir));
     char *jdir = xasprintf("%s/q", dir);
     struct journal_header h = {.questionnaire = "q", .version = "1", .started = 1};
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q); /* nothing answered yet */
     struct journal *j = NULL;
     char *err = NULL;
     char *paths[3] = {journal_path(jdir, "P-2", 1), journal_path(jdir, "P-1", 1),
                       xasprintf("%s.journal", jdir)};
     for (int i = 0; i < 2; i++) {
         h.patient = i ? "P-1" : "P-2";
-        assert_int_equal(journal_create(paths[i], &h, NULL, &j, &err), 0);
+        assert_int_equal(journal_create(paths[i], &h, w, JOURNAL_NEW, &j, &err), 0);
         journal_close(j);
     }
+    walk_free(w);
+    model_free(q);
     FILE *f = fopen(paths[2], "w");
     assert_non_null(f);
     fclose(f);
@@ -449,10 +754,14 @@ int main(void)
         cmocka_unit_test(test_list),
         cmocka_unit_test(test_snapshot),
         cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_truncated_last_line),
+        cmocka_unit_test(test_torn_last_record),
+        cmocka_unit_test(test_torn_record_never_merged),
         cmocka_unit_test(test_replay_skips_invalid),
         cmocka_unit_test(test_screening_id),
         cmocka_unit_test(test_busy_and_exclusive),
+        cmocka_unit_test(test_failed_write),
+        cmocka_unit_test(test_size_bound),
+        cmocka_unit_test(test_private),
         cmocka_unit_test(test_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -605,7 +605,7 @@ static void test_unknown_and_duplicate_keys(void **state)
                   "11:9: unknown key 'txet' in question; did you mean 'text'?",
                   "12:9: duplicate key 'id' (first at 9:9)",
                   "13:9: unknown key 'colour' in question; expected one of: id, type, text, help, "
-                  "required, when, options, min, max, unit, raises, default");
+                  "required, when, options, min, max, unit, raises, default, max_length");
     EXPECT_ERRORS("format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
                   "sections:\n  - id: s\n    title: S\n    qestions: []\n" ROLES,
                   "6:5: missing required key 'questions' in section",
@@ -894,25 +894,31 @@ static void test_error_limit(void **state)
     free(yaml);
 }
 
-/* A bound on the tree's size: 8 Mi nodes (a realistic 64 MiB questionnaire has about 6 Mi). */
+/* A bound on the tree's size: 8 Mi nodes (a realistic 64 MiB questionnaire has about 6 Mi),
+ * reached here by nine lists of 1 Mi items (one list may hold no more). */
 static void test_node_limit(void **state)
 {
     (void)state;
-    size_t n = 8u * 1024 * 1024 + 1, size = 2 * n + 16;
+    size_t per = 1024u * 1024, lists = 9, size = lists * (2 * per + 2) + 16;
     char *yaml = xmalloc(size);
     memcpy(yaml, "a: [", 4);
     size_t o = 4;
-    for (size_t i = 0; i < n; i++) {
-        yaml[o++] = '1';
+    for (size_t k = 0; k < lists; k++) {
+        yaml[o++] = '[';
+        for (size_t i = 0; i < per; i++) {
+            yaml[o++] = '1';
+            yaml[o++] = ',';
+        }
+        yaml[o - 1] = ']';
         yaml[o++] = ',';
     }
     yaml[o - 1] = ']';
     struct diags d = load_bad_len(yaml, o);
-    /* The root mapping, its key, the list: item 8388606 is node 8388609, at column 5 + 2 * its
-     * index. */
+    /* The root mapping, its key, the outer list, then 1 + 2^20 nodes a list: node 8388609 is
+     * item 1048565 of the eighth list. */
     assert_int_equal(d.n, 1);
     char *t = diag_text(&d, 0);
-    assert_string_equal(t, "1:16777215: more than 8388608 YAML nodes; a questionnaire never needs "
+    assert_string_equal(t, "1:16777214: more than 8388608 YAML nodes; a questionnaire never needs "
                            "that many");
     free(t);
     diags_clear(&d);

@@ -418,7 +418,8 @@ static void test_text_content(void **state)
         "  Sex\n    > Female\n",
         "    > Yes\n",
         "    > Aspirin\n",
-        "PRACTITIONER NOTES\nLine one of the notes.\nLine two.\n",
+        /* Every note line indented: none can pass for a line of the report's own. */
+        "PRACTITIONER NOTES\n  Line one of the notes.\n  Line two.\n",
         "the final decision on treatment.",
         "PATIENT DECLARATION\nMy answers are true and complete.",
         "Patient or guardian: ___",

@@ -116,12 +116,17 @@ static void test_safe_name(void **state)
         {"a/b", "a_b"},
         {"a..b", "a._b"},
         {"a\x01\x1b[0mb", "a___0mb"},
-        {"José Núñez", "Jos__N__ez"},
+        {"José Núñez", "José_Núñez"},
         {"bad\xff", "bad_"},
         {"", "anonymous"},
-        {"...", "anonymous"},
-        {"//", "anonymous"},
-        {"日本", "anonymous"},
+        /* Nothing left: a digest of the id keeps two such patients apart. */
+        {"...", "anonymous-ab5df625"},
+        {"//", "anonymous-a2c23396"},
+        /* Letters of other scripts stay; invisible and bidirectional characters do not. */
+        {"日本", "日本"},
+        {"Мария", "Мария"},
+        {"Иван", "Иван"},
+        {"A\u200bB\u202eC\u00a0D", "A_B_C_D"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *s = save_safe_name(cases[i].in);
@@ -139,6 +144,14 @@ static void test_safe_name(void **state)
     s = save_safe_name(long_id);
     assert_int_equal(strlen(s), 64);
     assert_int_equal(strspn(s, "A"), 64);
+    free(s);
+
+    /* 63 bytes, then a two-byte letter that does not fit: never cut in two. */
+    char cut[70];
+    memset(cut, 'B', 63);
+    memcpy(cut + 63, "\xc3\xa9x", 4);
+    s = save_safe_name(cut);
+    assert_int_equal(strlen(s), 63);
     free(s);
 }
 

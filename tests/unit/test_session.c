@@ -282,6 +282,7 @@ static void test_discard_unreadable(void **state)
     assert_non_null(bad);
     fputs("not a journal\n", bad);
     fclose(bad);
+    assert_int_equal(chmod(path, 0600), 0); /* private, as the program writes it */
 
     open_session(f, &s);
     assert_int_equal(s.n_unfinished, 1);

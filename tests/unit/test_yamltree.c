@@ -156,6 +156,25 @@ static void test_bounds(void **state)
            "too many errors; only the first 5 are shown\n");
 }
 
+/* One huge collection is refused at its first item too many, before it is built. */
+static void test_items_bound(void **state)
+{
+    (void)state;
+    struct yamltree_rules r = strict;
+    r.max_items = 3;
+    expect(&r, "[1, 2, 3]\n", YAMLTREE_OK, "");
+    expect(&r, "a: [1, 2, 3, 4, 5]\n", YAMLTREE_BROKEN,
+           "t.yaml:1:14: error: more than 3 items in one list; a test file never needs that "
+           "many\n");
+    expect(&r, "{a: 1, b: 2, c: [1, 2], d: 4}\n", YAMLTREE_BROKEN,
+           "t.yaml:1:25: error: more than 3 items in one mapping; a test file never needs that "
+           "many\n");
+    r.strict = false;
+    expect(&r, "- 1\n- 2\n- 3\n- [4]\n", YAMLTREE_BROKEN,
+           "t.yaml:4:3: error: more than 3 items in one list; a test file never needs that "
+           "many\n");
+}
+
 static void test_malformed(void **state)
 {
     (void)state;
@@ -186,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_strict_bytes),
         cmocka_unit_test(test_lenient_stops_at_first),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_items_bound),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_quote),
     };
