@@ -28,7 +28,7 @@ add_test(NAME lang.case.selftest_wrong_expectation
 set_tests_properties(lang.case.selftest_wrong_expectation PROPERTIES WILL_FAIL TRUE)
 
 foreach(case unknown_lang unknown_lang_plain unknown_lang_check unknown_lang_paths
-        unknown_lang_show unknown_locale lc_all_wins lc_all_c lc_messages
+        unknown_lang_show unknown_lang_fhir unknown_locale lc_all_wins lc_all_c lc_messages
         option_wins plain_es)
   add_test(NAME lang.select.${case}
            COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cmake/run_lang_select.sh $<TARGET_FILE:mesoscreen>

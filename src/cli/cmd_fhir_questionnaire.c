@@ -13,7 +13,8 @@
 int cmd_fhir_questionnaire(const struct options *o)
 {
     struct questionnaire *q;
-    int rc = cli_open_questionnaire(o, &q);
+    size_t lang; /* unused: every language is in the Questionnaire; an unknown --lang is refused */
+    int rc = cli_open_questionnaire_and_language(o, &q, &lang);
     if (rc != EXIT_OK)
         return rc;
     size_t len = 0;

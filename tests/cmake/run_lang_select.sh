@@ -8,6 +8,7 @@
 #   unknown_lang_check check --lang fr FILE: refused the same way, naming the file
 #   unknown_lang_paths paths --lang fr: the same
 #   unknown_lang_show  show-default --lang fr: the same
+#   unknown_lang_fhir  fhir-questionnaire --lang fr: the same
 #   unknown_locale    LANG=fr_FR.UTF-8: not an error, the report in English
 #   lc_all_wins       LC_ALL=en_GB.UTF-8 over LANG=es_ES.UTF-8: English
 #   lc_all_c          LC_ALL=C over LANG=es_ES.UTF-8: English
@@ -86,6 +87,7 @@ unknown_lang_check)
     ;;
 unknown_lang_paths) expect_refused paths --lang fr ;;
 unknown_lang_show) expect_refused show-default --lang fr ;;
+unknown_lang_fhir) expect_refused fhir-questionnaire --lang fr ;;
 unknown_locale) expect_report en LANG=fr_FR.UTF-8 -- ;;
 lc_all_wins) expect_report en LC_ALL=en_GB.UTF-8 LANG=es_ES.UTF-8 -- ;;
 lc_all_c) expect_report en LC_ALL=C LANG=es_ES.UTF-8 -- ;;
