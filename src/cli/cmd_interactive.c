@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "session.h"
-#include "strbuf.h"
 #include "ui.h"
 #include "utf8.h"
 #include "words.h"
@@ -31,35 +30,12 @@ static int exit_code_of(enum ui_status st)
     return EXIT_CANTCREAT;
 }
 
-/* The answer a in words, as the screens show it; the caller frees it. */
+/* The answer a in words, as the screens show it, made safe for the terminal; the caller frees
+ * it. */
 static char *answer_words(const struct session *s, const struct question *qn,
                           const struct answer *a)
 {
-    static const enum word yesno[YESNO_COUNT] = {W_YES, W_NO, W_UNKNOWN};
-    struct strbuf b = STRBUF_INIT;
-    switch (qn->type) {
-    case QTYPE_YESNO:
-        strbuf_puts(&b, words_get(s, yesno[a->choice]));
-        break;
-    case QTYPE_CHOICE:
-        strbuf_puts(&b, model_text(&qn->options[a->choice].text, s->lang));
-        break;
-    case QTYPE_MULTI:
-        for (size_t i = 0; i < qn->n_options; i++)
-            if (a->selected & (UINT64_C(1) << i))
-                strbuf_printf(&b, "%s%s", b.len ? ", " : "",
-                              model_text(&qn->options[i].text, s->lang));
-        break;
-    case QTYPE_NUMBER:
-    case QTYPE_TEXT:
-    case QTYPE_COUNT: {
-        char *v = answer_format(qn, a);
-        strbuf_puts(&b, v);
-        free(v);
-        break;
-    }
-    }
-    char *raw = strbuf_release(&b, NULL);
+    char *raw = words_answer(s, qn, a);
     char *safe = utf8_escape_controls(raw, false);
     free(raw);
     return safe;
