@@ -210,3 +210,17 @@ const char *fhir_yesno_code(int i)
     fhir_yesno_label(i);
     return fhir_yesno_codes[i][1];
 }
+
+void fhir_bundle_post(json_t *entries, const char *full_url, json_t *resource,
+                      const char *if_none_exist)
+{
+    const char *type = json_string_value(json_object_get(resource, "resourceType"));
+    json_t *e = jsonutil_object(), *req = jsonutil_object();
+    jsonutil_set(e, "fullUrl", jsonutil_string(full_url));
+    jsonutil_set(e, "resource", resource);
+    jsonutil_set(req, "method", jsonutil_string("POST"));
+    jsonutil_set(req, "url", jsonutil_string(type));
+    jsonutil_set(req, "ifNoneExist", jsonutil_string(if_none_exist));
+    jsonutil_set(e, "request", req);
+    jsonutil_append(entries, e);
+}

@@ -32,6 +32,12 @@ json_t *fhir_coding(const char *system, const char *code, const char *display);
 struct strbuf;
 void fhir_uri_escape(struct strbuf *b, const char *s);
 
+/* Appends to the transaction Bundle's entries an entry that POSTs resource (its reference is
+ * taken) under full_url, created only when no resource matches if_none_exist (a FHIR search
+ * such as "identifier=..."), so that sending it again never makes a duplicate. */
+void fhir_bundle_post(json_t *entries, const char *full_url, json_t *resource,
+                      const char *if_none_exist);
+
 /* "urn:uuid:" and a UUID (version 8) made from the SHA-256 of the n strings (each length-
  * prefixed, so that no two different lists give the same name). The caller frees it. */
 char *fhir_derived_urn(const char *const *parts, size_t n);

@@ -351,15 +351,7 @@ static void add_entry(json_t *entries, const struct questionnaire *q, json_t *re
     strbuf_puts(&b, "&version=");
     fhir_uri_escape(&b, q->version);
     char *if_none = strbuf_release(&b, NULL);
-
-    json_t *e = jsonutil_object(), *req = jsonutil_object();
-    jsonutil_set(e, "fullUrl", jsonutil_string(full_url));
-    jsonutil_set(e, "resource", resource);
-    jsonutil_set(req, "method", jsonutil_string("POST"));
-    jsonutil_set(req, "url", jsonutil_string(type));
-    jsonutil_set(req, "ifNoneExist", jsonutil_string(if_none));
-    jsonutil_set(e, "request", req);
-    jsonutil_append(entries, e);
+    fhir_bundle_post(entries, full_url, resource, if_none);
     free(full_url);
     free(if_none);
 }

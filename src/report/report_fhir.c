@@ -406,20 +406,12 @@ static char *screening_identifier(const struct fhir_ctx *c, const char *when)
 static void add_entry(json_t *entries, const struct fhir_ctx *c, const char *full_url,
                       json_t *resource)
 {
-    json_t *e = jsonutil_object(), *req = jsonutil_object();
-    const char *type = json_string_value(json_object_get(resource, "resourceType"));
     struct strbuf b = STRBUF_INIT;
     strbuf_puts(&b, "identifier=");
     fhir_uri_escape(&b, FHIR_URI_SYSTEM "|");
     fhir_uri_escape(&b, c->identifier);
     char *if_none = strbuf_release(&b, NULL);
-    jsonutil_set(e, "fullUrl", jsonutil_string(full_url));
-    jsonutil_set(e, "resource", resource);
-    jsonutil_set(req, "method", jsonutil_string("POST"));
-    jsonutil_set(req, "url", jsonutil_string(type));
-    jsonutil_set(req, "ifNoneExist", jsonutil_string(if_none));
-    jsonutil_set(e, "request", req);
-    jsonutil_append(entries, e);
+    fhir_bundle_post(entries, full_url, resource, if_none);
     free(if_none);
 }
 
