@@ -12,13 +12,6 @@
 #include "people.h"
 #include "xalloc.h"
 
-/* Whose unfinished screening e is: "P-1 (Ana Pérez)". Caller frees. */
-static char *plain_whose(const struct session *s, const struct session_unfinished *e)
-{
-    const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
-    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name) : xstrdup(id);
-}
-
 static void plain_list_unfinished(struct plain *p)
 {
     const struct session *s = p->s;
@@ -33,15 +26,12 @@ static void plain_list_unfinished(struct plain *p)
             fputs("\n", p->out);
             continue;
         }
-        char when[64] = "", num[3][24];
-        time_t t = (time_t)e->header.started;
-        struct tm tm;
-        if (localtime_r(&t, &tm))
-            strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        char when[64], num[3][24];
+        words_unfinished_started(e, "", when, sizeof when);
         snprintf(num[0], sizeof num[0], "%zu", e->answered);
         snprintf(num[1], sizeof num[1], "%zu", e->total);
         snprintf(num[2], sizeof num[2], "%zu", e->skipped);
-        char *whose = plain_whose(s, e);
+        char *whose = words_unfinished_whose(s, e);
         char *found = words_fill(s, W_PLAIN_FOUND, whose,
                                  e->header.practitioner ? e->header.practitioner : none, when,
                                  num[0], num[1], (char *)NULL);
@@ -97,7 +87,7 @@ static int plain_offer_resume(struct plain *p)
             err = NULL;
             continue;
         }
-        char *whose = s->unfinished[i].readable ? plain_whose(s, &s->unfinished[i])
+        char *whose = s->unfinished[i].readable ? words_unfinished_whose(s, &s->unfinished[i])
                                                 : xstrdup(s->unfinished[i].path);
         plain_say(p, W_PLAIN_DISCARD_CONFIRM, whose, NULL);
         free(whose);

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "draw.h"
 #include "utf8.h"
@@ -37,13 +36,6 @@ void screen_resume_enter(struct ui *u, int at)
     u->confirm_discard = false;
 }
 
-/* Whose screening entry i is, in words: "P-1 (Ana Pérez)", or "(not stated)". Caller frees. */
-static char *resume_whose(const struct session *s, const struct session_unfinished *e)
-{
-    const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
-    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name) : xstrdup(id);
-}
-
 /* One row: whose (left) and when it started and how far it went (right); or the file and
  * why it cannot be read (left alone). Both returned strings are the caller's to free. */
 static void resume_row(const struct session *s, const struct session_unfinished *e, char **left,
@@ -55,15 +47,12 @@ static void resume_row(const struct session *s, const struct session_unfinished 
         *right = xstrdup("");
         return;
     }
-    char when[64] = "?", num[2][24];
-    time_t t = (time_t)e->header.started;
-    struct tm tm;
-    if (localtime_r(&t, &tm))
-        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+    char when[64], num[2][24];
+    words_unfinished_started(e, "?", when, sizeof when);
     snprintf(num[0], sizeof num[0], "%zu", e->answered);
     snprintf(num[1], sizeof num[1], "%zu", e->total);
     char *progress = words_fill(s, W_ANSWERED_OF, num[0], num[1], (char *)NULL);
-    *left = resume_whose(s, e);
+    *left = words_unfinished_whose(s, e);
     *right = xasprintf("%s  %s", when, progress);
     free(progress);
 }
@@ -122,7 +111,7 @@ void screen_resume_draw(const struct ui *u)
     resume_draw_detail(u, y + 1);
     if (u->confirm_discard) {
         const struct session_unfinished *e = &s->unfinished[u->resume_at];
-        char *whose = resume_whose(s, e), num[24];
+        char *whose = words_unfinished_whose(s, e), num[24];
         snprintf(num, sizeof num, "%zu", e->answered);
         char *q = words_fill(s, e->readable ? W_DISCARD_CONFIRM : W_DISCARD_CONFIRM_BAD, whose, num,
                              (char *)NULL);

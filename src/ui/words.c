@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "strbuf.h"
 #include "xalloc.h"
@@ -307,4 +308,20 @@ char *words_reached_answer(const struct session *s, size_t qi)
     free(note);
     free(text);
     return both;
+}
+
+char *words_unfinished_whose(const struct session *s, const struct session_unfinished *e)
+{
+    const char *id = e->header.patient ? e->header.patient : words_get(s, W_NOT_STATED);
+    return e->header.patient_name ? xasprintf("%s (%s)", id, e->header.patient_name) : xstrdup(id);
+}
+
+const char *words_unfinished_started(const struct session_unfinished *e, const char *unknown,
+                                     char *buf, size_t size)
+{
+    time_t t = (time_t)e->header.started;
+    struct tm tm;
+    if (!localtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(buf, size, "%s", unknown);
+    return buf;
 }

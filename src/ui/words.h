@@ -177,4 +177,13 @@ char *words_answer(const struct session *s, const struct question *qn, const str
  * against the birth date, what the birth date gives. The caller frees it. */
 char *words_reached_answer(const struct session *s, size_t qi);
 
+/* Whose unfinished screening e is, in words: "P-1 (Ana Pérez)", the id alone, or "(not
+ * stated)" in the language. The caller frees it. */
+char *words_unfinished_whose(const struct session *s, const struct session_unfinished *e);
+
+/* When unfinished screening e started, as local "YYYY-MM-DD HH:MM" into buf; `unknown` when the
+ * time cannot be shown. Returns buf. */
+const char *words_unfinished_started(const struct session_unfinished *e, const char *unknown,
+                                     char *buf, size_t size);
+
 #endif
