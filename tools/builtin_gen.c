@@ -6,6 +6,7 @@
  * Every field of model.h is written here; tests/unit/test_builtin.c compares model_dump of
  * the result with that of the YAML loaded at run time, so a field forgotten here fails it.
  * Usage: builtin_gen OUTPUT.c */
+#include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,7 +22,8 @@
 
 struct gen {
     FILE *out;
-    unsigned next; /* the number of the next definition: every name is unique */
+    unsigned next;      /* the number of the next definition: every name is unique */
+    size_t n_languages; /* the slots of every text */
 };
 
 /* A new string built by printf, for an initializer. */
@@ -77,7 +79,7 @@ static char *number(long long v)
     return v == LLONG_MIN ? xstrdup("(-9223372036854775807LL - 1)") : fmt("%lldLL", v);
 }
 
-/* Defines a text's translations; returns its initializer. */
+/* Defines a text's translations (one slot per language); returns its initializer. */
 static char *text_init(struct gen *g, const struct text *t)
 {
     char *l = loc_init(t->loc);
@@ -87,14 +89,14 @@ static char *text_init(struct gen *g, const struct text *t)
         return s;
     }
     struct strbuf b = STRBUF_INIT;
-    for (size_t i = 0; i < MODEL_MAX_LANGUAGES; i++) {
+    for (size_t i = 0; i < g->n_languages; i++) {
         char *r = str_ref(g, t->by_lang[i]);
         strbuf_printf(&b, "%s%s", i ? ", " : "", r);
         free(r);
     }
     unsigned id = g->next++;
     char *langs = strbuf_release(&b, NULL);
-    fprintf(g->out, "static char *t%u[MODEL_MAX_LANGUAGES] = {%s};\n", id, langs);
+    fprintf(g->out, "static char *t%u[] = {%s};\n", id, langs);
     char *s = fmt("{.by_lang = t%u, .loc = %s}", id, l);
     free(langs);
     free(l);
@@ -106,8 +108,7 @@ static char *cond_ref(struct gen *g, const struct cond *c)
 {
     if (!c)
         return xstrdup("NULL");
-    char *items = xstrdup("NULL"), *values = xstrdup("NULL"), *locs = xstrdup("NULL"),
-         *indexes = xstrdup("NULL");
+    char *items = xstrdup("NULL"), *values = xstrdup("NULL");
     if (c->n_items) {
         struct strbuf b = STRBUF_INIT;
         for (size_t i = 0; i < c->n_items; i++) {
@@ -123,36 +124,30 @@ static char *cond_ref(struct gen *g, const struct cond *c)
         free(list);
     }
     if (c->n_values) {
-        struct strbuf v = STRBUF_INIT, l = STRBUF_INIT, x = STRBUF_INIT;
+        struct strbuf v = STRBUF_INIT;
         for (size_t i = 0; i < c->n_values; i++) {
-            char *r = str_ref(g, c->values[i]), *lo = loc_init(c->value_locs[i]);
-            strbuf_printf(&v, "%s%s", i ? ", " : "", r);
-            strbuf_printf(&l, "%s%s", i ? ", " : "", lo);
-            strbuf_printf(&x, "%s%d", i ? ", " : "", c->value_index[i]);
+            char *r = str_ref(g, c->values[i].value), *lo = loc_init(c->values[i].loc);
+            strbuf_printf(&v, "%s{%s, %s, %d}", i ? ", " : "", r, lo, c->values[i].index);
             free(r);
             free(lo);
         }
         unsigned id = g->next++;
-        char *vs = strbuf_release(&v, NULL), *ls = strbuf_release(&l, NULL),
-             *xs = strbuf_release(&x, NULL);
-        fprintf(g->out, "static char *cv%u[] = {%s};\n", id, vs);
-        fprintf(g->out, "static struct src_loc cl%u[] = {%s};\n", id, ls);
-        fprintf(g->out, "static int cx%u[] = {%s};\n", id, xs);
-        free(values), free(locs), free(indexes);
-        values = fmt("cv%u", id), locs = fmt("cl%u", id), indexes = fmt("cx%u", id);
-        free(vs), free(ls), free(xs);
+        char *vs = strbuf_release(&v, NULL);
+        fprintf(g->out, "static struct cond_value cv%u[] = {%s};\n", id, vs);
+        free(values);
+        values = fmt("cv%u", id);
+        free(vs);
     }
     char *ref = str_ref(g, c->ref), *l = loc_init(c->loc), *rl = loc_init(c->ref_loc),
          *nb = number(c->number);
     unsigned id = g->next++;
     fprintf(g->out,
-            "static struct cond c%u = {.kind = %d, .loc = %s, .items = %s, .n_items = %zu, "
-            ".ref = %s, .ref_loc = %s, .ref_index = %d, .values = %s, .value_locs = %s, "
-            ".value_index = %s, .n_values = %zu, .op = %d, .number = %s, .flag = %d, "
-            ".eligibilities = %uu};\n",
-            id, (int)c->kind, l, items, c->n_items, ref, rl, c->ref_index, values, locs, indexes,
-            c->n_values, (int)c->op, nb, (int)c->flag, c->eligibilities);
-    free(items), free(values), free(locs), free(indexes), free(ref), free(l), free(rl), free(nb);
+            "static struct cond c%u = {.kind = %d, .loc = %s, .items = %s, .n_items = %" PRIu32
+            ", .ref = %s, .ref_loc = %s, .ref_index = %d, .values = %s, .n_values = %" PRIu32
+            ", .op = %d, .number = %s, .flag = %d, .eligibilities = %uu};\n",
+            id, (int)c->kind, l, items, c->n_items, ref, rl, c->ref_index, values, c->n_values,
+            (int)c->op, nb, (int)c->flag, c->eligibilities);
+    free(items), free(values), free(ref), free(l), free(rl), free(nb);
     return fmt("&c%u", id);
 }
 
@@ -196,36 +191,33 @@ static char *question_init(struct gen *g, const struct question *qn)
         fprintf(g->out, "static struct raise %s[] = {\n%s};\n", raises, list);
         free(list);
     }
-    char *defaults = xstrdup("NULL"), *default_locs = xstrdup("NULL");
+    char *defaults = xstrdup("NULL");
     if (qn->n_defaults) {
-        struct strbuf v = STRBUF_INIT, lo = STRBUF_INIT;
+        struct strbuf v = STRBUF_INIT;
         for (size_t i = 0; i < qn->n_defaults; i++) {
-            char *r = str_ref(g, qn->default_values[i]), *at = loc_init(qn->default_locs[i]);
-            strbuf_printf(&v, "%s%s", i ? ", " : "", r);
-            strbuf_printf(&lo, "%s%s", i ? ", " : "", at);
+            char *r = str_ref(g, qn->defaults[i].value), *at = loc_init(qn->defaults[i].loc);
+            strbuf_printf(&v, "%s{%s, %s}", i ? ", " : "", r, at);
             free(r), free(at);
         }
         unsigned n = g->next++;
-        char *vs = strbuf_release(&v, NULL), *ls = strbuf_release(&lo, NULL);
-        fprintf(g->out, "static char *qd%u[] = {%s};\n", n, vs);
-        fprintf(g->out, "static struct src_loc qdl%u[] = {%s};\n", n, ls);
-        free(defaults), free(default_locs), free(vs), free(ls);
-        defaults = fmt("qd%u", n), default_locs = fmt("qdl%u", n);
+        char *vs = strbuf_release(&v, NULL);
+        fprintf(g->out, "static struct value_ref qd%u[] = {%s};\n", n, vs);
+        free(defaults), free(vs);
+        defaults = fmt("qd%u", n);
     }
     char *id = str_ref(g, qn->id), *l = loc_init(qn->loc), *t = text_init(g, &qn->text),
          *h = text_init(g, &qn->help), *w = cond_ref(g, qn->when), *u = text_init(g, &qn->unit),
          *lo = number(qn->min), *hi = number(qn->max), *dl = loc_init(qn->default_loc);
-    char *s = fmt("  {.id = %s, .loc = %s, .type = %d, .section = %zu, .text = %s, .help = %s, "
-                  ".required = %d, .when = %s, .options = %s, .n_options = %zu, .min = %s, "
-                  ".max = %s, .max_length = %lld, .unit = %s, .raises = %s, .n_raises = %zu, "
-                  ".default_values = %s, "
-                  ".default_locs = %s, .n_defaults = %zu, .default_loc = %s, "
-                  ".default_mask = %lluu},\n",
+    char *s = fmt("  {.id = %s, .loc = %s, .type = %d, .section = %" PRIu32 ", .text = %s, "
+                  ".help = %s, .required = %d, .when = %s, .options = %s, .n_options = %" PRIu32
+                  ", .min = %s, .max = %s, .max_length = %lld, .unit = %s, .raises = %s, "
+                  ".n_raises = %" PRIu32 ", .defaults = %s, .n_defaults = %" PRIu32
+                  ", .default_loc = %s, .default_mask = %lluu},\n",
                   id, l, (int)qn->type, qn->section, t, h, (int)qn->required, w, options,
                   qn->n_options, lo, hi, qn->max_length, u, raises, qn->n_raises, defaults,
-                  default_locs, qn->n_defaults, dl, (unsigned long long)qn->default_mask);
+                  qn->n_defaults, dl, (unsigned long long)qn->default_mask);
     free(options), free(raises), free(id), free(l), free(t), free(h), free(w), free(u), free(lo),
-        free(hi), free(defaults), free(default_locs), free(dl);
+        free(hi), free(defaults), free(dl);
     return s;
 }
 
@@ -251,8 +243,8 @@ static char *sections(struct gen *g, const struct questionnaire *q)
         char *id = str_ref(g, s->id), *l = loc_init(s->loc), *t = text_init(g, &s->title),
              *w = cond_ref(g, s->when);
         strbuf_printf(&b,
-                      "  {.id = %s, .loc = %s, .title = %s, .when = %s, .first_question = %zu, "
-                      ".n_questions = %zu},\n",
+                      "  {.id = %s, .loc = %s, .title = %s, .when = %s, .first_question = %" PRIu32
+                      ", .n_questions = %" PRIu32 "},\n",
                       id, l, t, w, s->first_question, s->n_questions);
         free(id), free(l), free(t), free(w);
     }
@@ -373,7 +365,7 @@ int main(int argc, char **argv)
     digest_sha256_hex(builtin_yaml, builtin_yaml_len, sha);
 
     char *tmp = fmt("%s.tmp", argv[1]);
-    struct gen g = {.out = fopen(tmp, "w")};
+    struct gen g = {.out = fopen(tmp, "w"), .n_languages = q->n_languages};
     if (!g.out) {
         perror(tmp);
         return 73;

@@ -34,8 +34,8 @@ uint64_t cond_value_mask(const struct cond *c)
 {
     uint64_t mask = 0;
     for (size_t i = 0; i < c->n_values; i++)
-        if (c->value_index[i] >= 0 && c->value_index[i] < MODEL_MAX_OPTIONS)
-            mask |= UINT64_C(1) << c->value_index[i];
+        if (c->values[i].index >= 0 && c->values[i].index < MODEL_MAX_OPTIONS)
+            mask |= UINT64_C(1) << c->values[i].index;
     return mask;
 }
 

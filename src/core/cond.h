@@ -20,7 +20,7 @@ struct cond_env {
     int eligibility;
 };
 
-/* The option indexes a leaf names (its resolved value_index entries) as a bit set: bit i for
+/* The option indexes a leaf names (its values, resolved) as a bit set: bit i for
  * option i. 0 for a leaf without option values. */
 uint64_t cond_value_mask(const struct cond *c);
 

@@ -55,16 +55,10 @@ static void cond_values_list(struct loader *l, const struct yamltree_node *v, st
         return;
     }
     c->values = arena_calloc(l->q->arena, n, sizeof *c->values);
-    c->value_locs = arena_calloc(l->q->arena, n, sizeof *c->value_locs);
-    c->value_index = arena_calloc(l->q->arena, n, sizeof *c->value_index);
     for (size_t i = 0; i < n; i++) {
         char *s = loader_string(l, &items[i], "a value");
-        if (!s)
-            continue;
-        c->values[c->n_values] = s;
-        c->value_locs[c->n_values] = node_loc(&items[i]);
-        c->value_index[c->n_values] = -1;
-        c->n_values++;
+        if (s)
+            c->values[c->n_values++] = (struct cond_value){s, node_loc(&items[i]), -1};
     }
 }
 

@@ -153,7 +153,7 @@ bool loader_list(struct loader *l, const struct yamltree_node *v, const char *wh
 /* ---- loader_cond.c ---- */
 
 /* A condition map (every node of the tree allocated), or NULL when n is not a mapping. Names
- * stay as written (ref_index and value_index -1) for the validator to resolve. */
+ * stay as written (ref_index and values[].index -1) for the validator to resolve. */
 struct cond *loader_cond(struct loader *l, const struct yamltree_node *n);
 
 /* ---- loader_questions.c ---- */

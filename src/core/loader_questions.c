@@ -94,15 +94,12 @@ static void question_default(struct loader *l, const struct yamltree_node *v, vo
             return;
         }
     }
-    qn->default_values = arena_calloc(l->q->arena, n, sizeof *qn->default_values);
-    qn->default_locs = arena_calloc(l->q->arena, n, sizeof *qn->default_locs);
+    qn->defaults = arena_calloc(l->q->arena, n, sizeof *qn->defaults);
     qn->default_loc = node_loc(v);
     for (size_t i = 0; i < n; i++) {
         char *value = loader_id(l, &items[i], "answer value");
-        if (!value)
-            continue;
-        qn->default_locs[qn->n_defaults] = node_loc(&items[i]);
-        qn->default_values[qn->n_defaults++] = value;
+        if (value)
+            qn->defaults[qn->n_defaults++] = (struct value_ref){value, node_loc(&items[i])};
     }
 }
 

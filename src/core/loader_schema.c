@@ -8,6 +8,7 @@
 #include "loader_int.h"
 #include "suggest.h"
 #include "arena.h"
+#include "xalloc.h"
 
 /* "a, b, c" into buf. */
 const char *loader_join(char *buf, size_t size, const char *const *words, size_t n)
@@ -165,19 +166,22 @@ int loader_language_index(const struct questionnaire *q, const struct yamltree_n
     return -1;
 }
 
-/* A text: a string in the first language, or a mapping language -> string. */
+/* A text: a string in the first language, or a mapping language -> string. Its slots are the
+ * questionnaire's languages, read before any text. */
 void loader_text(struct loader *l, const struct yamltree_node *n, struct text *t)
 {
     const struct questionnaire *q = l->q;
+    if (q->n_languages == 0)
+        xdie("loader: a text read before the languages");
     t->loc = node_loc(n);
     if (n->kind == YAMLTREE_SCALAR && !n->is_null) {
-        t->by_lang = arena_calloc(l->q->arena, MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
+        t->by_lang = arena_calloc(l->q->arena, q->n_languages, sizeof *t->by_lang);
         t->by_lang[0] = arena_strndup(l->q->arena, n->str, n->n);
         return;
     }
     if (!loader_expect(l, n, YAMLTREE_MAP, "a text (a string, or a mapping of language to string)"))
         return;
-    t->by_lang = arena_calloc(l->q->arena, MODEL_MAX_LANGUAGES, sizeof *t->by_lang);
+    t->by_lang = arena_calloc(l->q->arena, q->n_languages, sizeof *t->by_lang);
     bool first = false;
     for (size_t i = 0; i < n->n; i++) {
         const struct yamltree_node *k = &n->items[2 * i], *v = k + 1;

@@ -108,7 +108,7 @@ const char *model_text(const struct text *t, size_t lang)
 {
     if (!t->by_lang)
         return "";
-    if (lang < MODEL_MAX_LANGUAGES && t->by_lang[lang])
+    if (t->by_lang[lang])
         return t->by_lang[lang];
     return t->by_lang[0] ? t->by_lang[0] : "";
 }
@@ -161,11 +161,12 @@ int model_find_option(const struct question *qn, const char *value)
 
 /* ---- freeing ---- */
 
-static void text_free(struct text *t)
+/* A text of a questionnaire of n_languages languages. */
+static void text_free(struct text *t, size_t n_languages)
 {
     if (!t->by_lang)
         return;
-    for (size_t i = 0; i < MODEL_MAX_LANGUAGES; i++)
+    for (size_t i = 0; i < n_languages; i++)
         free(t->by_lang[i]);
     free(t->by_lang);
 }
@@ -179,10 +180,8 @@ void model_cond_free(struct cond *c)
     free(c->items);
     free(c->ref);
     for (size_t i = 0; i < c->n_values; i++)
-        free(c->values[i]);
+        free(c->values[i].value);
     free(c->values);
-    free(c->value_locs);
-    free(c->value_index);
     free(c);
 }
 
@@ -196,25 +195,26 @@ void model_free(struct questionnaire *q)
         free(q);
         return;
     }
+    size_t n = q->n_languages;
     for (size_t i = 0; i < q->n_sections; i++) {
         struct section *s = &q->sections[i];
         free(s->id);
-        text_free(&s->title);
+        text_free(&s->title, n);
         model_cond_free(s->when);
     }
     free(q->sections);
     for (size_t i = 0; i < q->n_questions; i++) {
         struct question *qn = &q->questions[i];
         free(qn->id);
-        text_free(&qn->text);
-        text_free(&qn->help);
-        text_free(&qn->unit);
+        text_free(&qn->text, n);
+        text_free(&qn->help, n);
+        text_free(&qn->unit, n);
         model_cond_free(qn->when);
         for (size_t j = 0; j < qn->n_options; j++) {
             free(qn->options[j].value);
             free(qn->options[j].key);
-            text_free(&qn->options[j].text);
-            text_free(&qn->options[j].help);
+            text_free(&qn->options[j].text, n);
+            text_free(&qn->options[j].help, n);
             model_cond_free(qn->options[j].when);
         }
         free(qn->options);
@@ -224,14 +224,13 @@ void model_free(struct questionnaire *q)
         }
         free(qn->raises);
         for (size_t j = 0; j < qn->n_defaults; j++)
-            free(qn->default_values[j]);
-        free(qn->default_values);
-        free(qn->default_locs);
+            free(qn->defaults[j].value);
+        free(qn->defaults);
     }
     free(q->questions);
     for (size_t i = 0; i < q->n_findings; i++) {
         free(q->findings[i].id);
-        text_free(&q->findings[i].text);
+        text_free(&q->findings[i].text, n);
         model_cond_free(q->findings[i].when);
     }
     free(q->findings);
@@ -240,17 +239,17 @@ void model_free(struct questionnaire *q)
     free(q->role_rules);
     for (size_t i = 0; i < q->n_recommendations; i++) {
         free(q->recommendations[i].id);
-        text_free(&q->recommendations[i].text);
+        text_free(&q->recommendations[i].text, n);
         model_cond_free(q->recommendations[i].when);
     }
     free(q->recommendations);
     for (size_t i = 0; i < q->n_labels; i++) {
         free(q->labels[i].key);
-        text_free(&q->labels[i].text);
+        text_free(&q->labels[i].text, n);
     }
     free(q->labels);
-    text_free(&q->title);
-    text_free(&q->disclaimer);
+    text_free(&q->title, n);
+    text_free(&q->disclaimer, n);
     for (size_t i = 0; i < q->n_languages; i++)
         free(q->languages[i]);
     free(q->id);

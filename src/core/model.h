@@ -16,6 +16,8 @@ struct arena;
  * value. Every interface refuses more, so every journal written stays readable. */
 #define MODEL_TEXT_MAX_LENGTH       4000
 #define MODEL_TEXT_MAX_LENGTH_LIMIT 10000
+/* Counts and indexes inside the model are 32-bit: a file the loader takes (at most
+ * LOADER_MAX_BYTES, 64 MiB) cannot hold 2^32 of anything. */
 
 /* A place in a source file, 1-based. line == 0 means "no place" (built in C). */
 struct src_loc {
@@ -23,12 +25,18 @@ struct src_loc {
     uint32_t col;
 };
 
-/* A text in every language of the questionnaire: by_lang (MODEL_MAX_LANGUAGES slots, or
- * NULL for an absent text) holds at [i] the text in questionnaire.languages[i], or NULL
- * where no translation was given. by_lang[0]
- * (the first language) is never NULL for a text that exists. Owned by the model. */
+/* A text in every language of the questionnaire: by_lang (questionnaire.n_languages slots,
+ * or NULL for an absent text) holds at [i] the text in questionnaire.languages[i], or NULL
+ * where no translation was given. by_lang[0] (the first language) is never NULL for a text
+ * that exists. Readers index it below n_languages only. Owned by the model. */
 struct text {
     char **by_lang;
+    struct src_loc loc;
+};
+
+/* An option value as written in the file (one a `default` names), with its place. */
+struct value_ref {
+    char *value;
     struct src_loc loc;
 };
 
@@ -75,27 +83,33 @@ enum cond_kind {
 
 enum compare_op { CMP_BELOW, CMP_AT_MOST, CMP_ABOVE, CMP_AT_LEAST, CMP_EQUAL, CMP_COUNT };
 
+/* An option value a condition names: as written, where, and the option's index once the
+ * validator resolves it (-1 until then). */
+struct cond_value {
+    char *value;
+    struct src_loc loc;
+    int index;
+};
+
 /* A condition tree. Leaves name what they test (`ref`, `values`) as written; the
- * validator resolves the names into indexes (ref_index, value_index). A leaf on a
+ * validator resolves the names into indexes (ref_index, values[].index). A leaf on a
  * question that was not reached is false (so `not` of it is true). */
 struct cond {
     enum cond_kind kind;
     struct src_loc loc;
 
     /* COND_ALL, COND_ANY, COND_NOT */
+    uint32_t n_items;
     struct cond **items;
-    size_t n_items;
 
     /* COND_IN, COND_INCLUDES, COND_COMPARE, COND_ANSWERED: question id; COND_FINDING: finding id */
     char *ref;
     struct src_loc ref_loc;
     int ref_index; /* question or finding index; -1 until resolved */
 
-    /* COND_IN, COND_INCLUDES: option values as written, and their resolved indexes */
-    char **values;
-    struct src_loc *value_locs;
-    int *value_index; /* -1 until resolved */
-    size_t n_values;
+    /* COND_IN, COND_INCLUDES: option values as written, each with its resolved index */
+    uint32_t n_values;
+    struct cond_value *values;
 
     /* COND_COMPARE */
     enum compare_op op;
@@ -124,9 +138,9 @@ struct qoption {
 struct raise {
     char *value; /* option value */
     struct src_loc loc;
-    int value_index; /* resolved by the validator */
-    char *finding;   /* finding id */
+    char *finding; /* finding id */
     struct src_loc finding_loc;
+    int value_index;   /* resolved by the validator */
     int finding_index; /* resolved by the validator */
 };
 
@@ -134,31 +148,30 @@ struct question {
     char *id;
     struct src_loc loc;
     enum question_type type;
-    size_t section; /* index into questionnaire.sections */
+    uint32_t section; /* index into questionnaire.sections */
     struct text text;
     struct text help; /* by_lang NULL when absent */
-    bool required;    /* default true, except QTYPE_TEXT (default false) */
     struct cond
-        *when; /* ask only if true; NULL = always (section's `when` is and-ed in by the walk) */
+        *when;     /* ask only if true; NULL = always (section's `when` is and-ed in by the walk) */
+    bool required; /* default true, except QTYPE_TEXT (default false) */
 
+    uint32_t n_options;
     struct qoption
         *options; /* QTYPE_CHOICE, QTYPE_MULTI; QTYPE_YESNO gets yes/no/unknown built in */
-    size_t n_options;
 
     long long min, max;   /* QTYPE_NUMBER */
     long long max_length; /* QTYPE_TEXT: most characters an answer holds; 0: no bound */
     struct text unit;     /* QTYPE_NUMBER; by_lang NULL when absent */
 
     struct raise *raises;
-    size_t n_raises;
+    uint32_t n_raises;
 
     /* `default:` what a reached question left unanswered counts as, for every rule and
      * `when` (yesno, choice: one value; multi: a set). A question with a default is
      * optional. As written (n_defaults == 0: none), resolved by the validator into
      * default_mask (one bit per option index, as in a multi answer; 0 until resolved). */
-    char **default_values;
-    struct src_loc *default_locs;
-    size_t n_defaults;
+    uint32_t n_defaults;
+    struct value_ref *defaults;
     struct src_loc default_loc; /* of the `default` key */
     uint64_t default_mask;
 };
@@ -167,8 +180,8 @@ struct section {
     char *id;
     struct src_loc loc;
     struct text title;
-    struct cond *when;                  /* NULL = always */
-    size_t first_question, n_questions; /* a run of questionnaire.questions */
+    struct cond *when;                    /* NULL = always */
+    uint32_t first_question, n_questions; /* a run of questionnaire.questions */
 };
 
 struct finding {
@@ -262,8 +275,9 @@ void model_free(struct questionnaire *q);
  * questionnaire, such as in tests). NULL is a no-op. */
 void model_cond_free(struct cond *c);
 
-/* The text in language `lang` (an index into q->languages), falling back to the first
- * language; "" for an absent text. Never NULL; owned by the model. */
+/* The text in language `lang` (an index into q->languages: below q->n_languages, the size of
+ * t->by_lang), falling back to the first language; "" for an absent text. Never NULL; owned
+ * by the model. */
 const char *model_text(const struct text *t, size_t lang);
 
 /* The questionnaire's label `key` (its `labels:` map) in language `lang`, falling back to

@@ -12,11 +12,13 @@
 #if defined(__LP64__)
 _Static_assert(sizeof(struct src_loc) == 8, "dump the new src_loc field");
 _Static_assert(sizeof(struct text) == 16, "dump the new text field");
-_Static_assert(sizeof(struct cond) == 112, "dump the new cond field");
+_Static_assert(sizeof(struct value_ref) == 16, "dump the new value_ref field");
+_Static_assert(sizeof(struct cond) == 80, "dump the new cond field");
+_Static_assert(sizeof(struct cond_value) == 24, "dump the new cond_value field");
 _Static_assert(sizeof(struct qoption) == 72, "dump the new qoption field");
-_Static_assert(sizeof(struct raise) == 48, "dump the new raise field");
-_Static_assert(sizeof(struct question) == 192, "dump the new question field");
-_Static_assert(sizeof(struct section) == 56, "dump the new section field");
+_Static_assert(sizeof(struct raise) == 40, "dump the new raise field");
+_Static_assert(sizeof(struct question) == 160, "dump the new question field");
+_Static_assert(sizeof(struct section) == 48, "dump the new section field");
 _Static_assert(sizeof(struct finding) == 48, "dump the new finding field");
 _Static_assert(sizeof(struct role_rule) == 24, "dump the new role_rule field");
 _Static_assert(sizeof(struct recommendation) == 48, "dump the new recommendation field");
@@ -27,6 +29,7 @@ _Static_assert(sizeof(struct questionnaire) == 352, "dump the new questionnaire 
 struct dump {
     struct strbuf b;
     char path[512];
+    size_t n_languages; /* the slots of every text */
 };
 
 /* Appends ".name" or "[i]" to the path for the length of one call; returns the old length. */
@@ -77,7 +80,8 @@ static void loc(struct dump *d, const char *name, struct src_loc l)
     strbuf_printf(&d->b, "%s.%s %u:%u\n", d->path, name, l.line, l.col);
 }
 
-/* Every one of the MODEL_MAX_LANGUAGES slots, so that a stray one shows. */
+/* A text's n_languages slots, then null up to MODEL_MAX_LANGUAGES: the same lines for
+ * every questionnaire, whatever its number of languages. */
 static void text(struct dump *d, const char *name, const struct text *t)
 {
     size_t old = enter(d, ".%s", name);
@@ -87,7 +91,7 @@ static void text(struct dump *d, const char *name, const struct text *t)
     for (size_t i = 0; t->by_lang && i < MODEL_MAX_LANGUAGES; i++) {
         char lang[16];
         snprintf(lang, sizeof lang, "[%zu]", i);
-        str(d, lang, t->by_lang[i]);
+        str(d, lang, i < d->n_languages ? t->by_lang[i] : NULL);
     }
     leave(d, old);
 }
@@ -114,9 +118,9 @@ static void cond(struct dump *d, const char *name, const struct cond *c)
     num(d, "n_values", (long long)c->n_values);
     for (size_t i = 0; i < c->n_values; i++) {
         size_t o = enter(d, ".values[%zu]", i);
-        str(d, "value", c->values[i]);
-        loc(d, "loc", c->value_locs[i]);
-        num(d, "index", c->value_index[i]);
+        str(d, "value", c->values[i].value);
+        loc(d, "loc", c->values[i].loc);
+        num(d, "index", c->values[i].index);
         leave(d, o);
     }
     num(d, "op", c->op);
@@ -168,8 +172,8 @@ static void question(struct dump *d, const struct question *qn)
     num(d, "n_defaults", (long long)qn->n_defaults);
     for (size_t i = 0; i < qn->n_defaults; i++) {
         size_t old = enter(d, ".defaults[%zu]", i);
-        str(d, "value", qn->default_values[i]);
-        loc(d, "loc", qn->default_locs[i]);
+        str(d, "value", qn->defaults[i].value);
+        loc(d, "loc", qn->defaults[i].loc);
         leave(d, old);
     }
     loc(d, "default_loc", qn->default_loc);
@@ -233,7 +237,7 @@ static void lists(struct dump *d, const struct questionnaire *q)
 
 char *model_dump(const struct questionnaire *q)
 {
-    struct dump d = {.b = STRBUF_INIT, .path = "q"};
+    struct dump d = {.b = STRBUF_INIT, .path = "q", .n_languages = q->n_languages};
     str(&d, "file", q->file);
     num(&d, "source_len", (long long)q->source_len);
     strbuf_puts(&d.b, "q.source <<\n");

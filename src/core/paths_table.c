@@ -184,11 +184,11 @@ static void say_raised_by(struct strbuf *b, const struct table *t, size_t f,
         if (b->len > start)
             strbuf_printf(b, "; %s ", paths_word(s, PW_OR));
         struct cond leaf = {.kind = COND_IN, .ref_index = (int)by[k].question};
-        int values[MODEL_MAX_OPTIONS];
+        struct cond_value values[MODEL_MAX_OPTIONS];
         for (size_t o = 0; o < MODEL_MAX_OPTIONS; o++)
             if (by[k].options & (UINT64_C(1) << o))
-                values[leaf.n_values++] = (int)o;
-        leaf.value_index = values;
+                values[leaf.n_values++] = (struct cond_value){.index = (int)o};
+        leaf.values = values;
         paths_say_cond(b, s, &leaf, false);
     }
     if (b->len == start)

@@ -176,7 +176,7 @@ static void check_option_keys(struct validator *v, const struct question *qn)
         v_error(v, qn->loc,
                 "question '%s' gives a key to %zu of its %zu options: give one to every option, "
                 "or to none",
-                qn->id, keyed, qn->n_options);
+                qn->id, keyed, (size_t)qn->n_options);
 }
 
 /* Option values: duplicates, and `exclusive` where it means nothing. */

@@ -9,7 +9,7 @@
 #include "diag.h"
 #include "model.h"
 
-/* Resolves every reference (cond.ref_index, cond.value_index, raise.*_index) and appends
+/* Resolves every reference (cond.ref_index, cond.values[].index, raise.*_index) and appends
  * every error and warning to d. Returns true, and sets q->resolved, when there is no error:
  * only then may the walk, rules or reports use q. */
 bool validator_check(struct questionnaire *q, struct diags *d);

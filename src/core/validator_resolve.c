@@ -86,13 +86,11 @@ static bool resolve_values(struct validator *v, struct cond *c, const struct que
     bool ok = true;
     char hint[128];
     for (size_t i = 0; i < c->n_values; i++) {
-        int oi = model_find_option(qn, c->values[i]);
-        c->value_index[i] = oi;
-        if (oi < 0) {
-            const char *best =
-                v_suggest(v, c->values[i], v_option_name, qn, model_option_count(qn));
-            v_error(v, c->value_locs ? c->value_locs[i] : c->loc,
-                    "question '%s' has no option '%s'%s", qn->id, v_shown(v, c->values[i]),
+        struct cond_value *cv = &c->values[i];
+        cv->index = model_find_option(qn, cv->value);
+        if (cv->index < 0) {
+            const char *best = v_suggest(v, cv->value, v_option_name, qn, model_option_count(qn));
+            v_error(v, cv->loc, "question '%s' has no option '%s'%s", qn->id, v_shown(v, cv->value),
                     v_did_you_mean(best, hint, sizeof hint));
             ok = false;
         }
@@ -135,10 +133,10 @@ static void resolve_in(struct validator *v, struct cond *c, int qi)
             return;
         }
         long long n;
-        if (!parse_whole(c->values[0], &n)) {
-            v_error(v, c->value_locs ? c->value_locs[0] : c->loc,
+        if (!parse_whole(c->values[0].value, &n)) {
+            v_error(v, c->values[0].loc,
                     "'%s' is not a whole number, and question '%s' is a number question",
-                    v_shown(v, c->values[0]), qn->id);
+                    v_shown(v, c->values[0].value), qn->id);
             return;
         }
         c->kind = COND_COMPARE;
@@ -222,16 +220,14 @@ static void resolve_cond(struct validator *v, struct cond *c, const struct ctx *
     }
 }
 
-/* The model must come with value_index arrays; make sure, and reset them to unresolved. */
+/* Every name of the tree back to unresolved. */
 static void prepare_cond(struct cond *c)
 {
     if (!c)
         return;
     c->ref_index = -1;
-    if (c->n_values > 0 && !c->value_index)
-        xdie("condition without value_index (loader bug)");
     for (size_t i = 0; i < c->n_values; i++)
-        c->value_index[i] = -1;
+        c->values[i].index = -1;
     for (size_t i = 0; i < c->n_items; i++)
         prepare_cond(c->items[i]);
 }
@@ -281,12 +277,12 @@ static void resolve_default(struct validator *v, struct question *qn)
     uint64_t mask = 0;
     bool exclusive = false;
     for (size_t i = 0; i < qn->n_defaults; i++) {
-        int o = model_find_option(qn, qn->default_values[i]);
+        const struct value_ref *d = &qn->defaults[i];
+        int o = model_find_option(qn, d->value);
         if (o < 0 || o >= MODEL_MAX_OPTIONS) {
-            const char *best =
-                v_suggest(v, qn->default_values[i], v_option_name, qn, model_option_count(qn));
-            v_error(v, qn->default_locs[i], "question '%s' has no option '%s'%s", qn->id,
-                    v_shown(v, qn->default_values[i]), v_did_you_mean(best, hint, sizeof hint));
+            const char *best = v_suggest(v, d->value, v_option_name, qn, model_option_count(qn));
+            v_error(v, d->loc, "question '%s' has no option '%s'%s", qn->id, v_shown(v, d->value),
+                    v_did_you_mean(best, hint, sizeof hint));
             return;
         }
         if (qn->type == QTYPE_MULTI && qn->options[o].exclusive)

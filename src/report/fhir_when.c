@@ -86,7 +86,7 @@ static bool ew_collect(json_t *list, const struct questionnaire *q, const struct
             return false; /* some value missing: no operator says that */
         for (size_t i = 0; i < leaf->n_values; i++)
             ew_add(list, qn->id, negated ? "!=" : "=", "answerCoding",
-                   ew_coding(q, qn, leaf->value_index[i]));
+                   ew_coding(q, qn, leaf->values[i].index));
         return true;
     }
     case COND_COMPARE:
@@ -178,7 +178,7 @@ static void fp_codes(struct strbuf *b, const struct question *qn, const struct c
 {
     strbuf_puts(b, "(");
     for (size_t i = 0; i < c->n_values; i++) {
-        int v = c->value_index[i];
+        int v = c->values[i].index;
         strbuf_printf(b, "%s'%s'", i ? " | " : "",
                       qn->type == QTYPE_YESNO ? fhir_yesno_code(v) : qn->options[v].value);
     }

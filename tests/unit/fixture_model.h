@@ -51,9 +51,10 @@ enum {
 };
 enum { FX_REC_AFTERCARE, FX_REC_TREAT, FX_REC_ACUTE };
 
+/* A text of the fixture's one language. */
 static inline struct text fx_text(const char *s)
 {
-    struct text t = {.by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof(char *))};
+    struct text t = {.by_lang = xcalloc(1, sizeof(char *))};
     t.by_lang[0] = xstrdup(s);
     return t;
 }
@@ -142,14 +143,10 @@ static inline struct cond *fx_in(const struct questionnaire *q, size_t qi, ...)
     va_start(ap, qi);
     for (const char *v; (v = va_arg(ap, const char *)) != NULL;) {
         c->values = xreallocarray(c->values, c->n_values + 1, sizeof *c->values);
-        c->value_locs = xreallocarray(c->value_locs, c->n_values + 1, sizeof *c->value_locs);
-        c->value_index = xreallocarray(c->value_index, c->n_values + 1, sizeof *c->value_index);
-        c->values[c->n_values] = xstrdup(v);
-        c->value_locs[c->n_values] = (struct src_loc){0, 0};
-        c->value_index[c->n_values] = model_find_option(&q->questions[qi], v);
-        if (c->value_index[c->n_values] < 0)
+        int index = model_find_option(&q->questions[qi], v);
+        if (index < 0)
             xdie("fixture: no option %s", v);
-        c->n_values++;
+        c->values[c->n_values++] = (struct cond_value){.value = xstrdup(v), .index = index};
     }
     va_end(ap);
     return c;

@@ -101,11 +101,11 @@ static void test_dump_sees_every_change(void **state)
     free(*es);
     *es = saved;
 
-    leaf->value_index[0]++;
+    leaf->values[0].index++;
     after = model_dump(q);
     assert_string_not_equal(before, after);
     free(after);
-    leaf->value_index[0]--;
+    leaf->values[0].index--;
 
     q->questions[0].loc.col++;
     after = model_dump(q);

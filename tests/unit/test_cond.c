@@ -51,11 +51,8 @@ static struct cond *leaf_values(enum cond_kind kind, int qi, size_t n, ...)
     va_start(ap, n);
     c->n_values = n;
     c->values = xcalloc(n, sizeof *c->values);
-    c->value_index = xcalloc(n, sizeof *c->value_index);
-    for (size_t i = 0; i < n; i++) {
-        c->values[i] = xstrdup("v");
-        c->value_index[i] = va_arg(ap, int);
-    }
+    for (size_t i = 0; i < n; i++)
+        c->values[i] = (struct cond_value){.value = xstrdup("v"), .index = va_arg(ap, int)};
     va_end(ap);
     return c;
 }

@@ -22,9 +22,10 @@
 
 /* ---- a small resolved questionnaire -------------------------------------------------- */
 
+/* A text of the questionnaire's one language. */
 static struct text T(const char *s) {
     struct text t = {0};
-    t.by_lang = xcalloc(MODEL_MAX_LANGUAGES, sizeof *t.by_lang);
+    t.by_lang = xcalloc(1, sizeof *t.by_lang);
     t.by_lang[0] = xstrdup(s);
     return t;
 }

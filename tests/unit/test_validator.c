@@ -101,7 +101,7 @@ static void clean_questionnaire_resolves(void **state)
     const struct cond *leaf = q->questions[2].when->items[0];
     assert_int_equal(leaf->kind, COND_IN);
     assert_int_equal(leaf->ref_index, 0);
-    assert_int_equal(leaf->value_index[0], 1);
+    assert_int_equal(leaf->values[0].index, 1);
     /* raises: yes and unknown -> pregnancy (finding 0) */
     const struct question *pregnant = &q->questions[2];
     assert_int_equal(pregnant->n_raises, 2);
