@@ -14,7 +14,8 @@ struct arena *arena_new(void);
 /* size bytes aligned for any type, uninitialized; they live until arena_free. */
 void *arena_alloc(struct arena *a, size_t size);
 
-/* count * size zeroed bytes (dies on overflow). */
+/* count * size zeroed bytes (dies on overflow), aligned for an array of count elements of
+ * any type of that size. */
 void *arena_calloc(struct arena *a, size_t count, size_t size);
 
 /* A NUL-terminated copy of s[0..n). */
