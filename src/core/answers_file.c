@@ -392,18 +392,21 @@ static char *not_offered_list(const struct walk *w, size_t qi, const struct answ
     return s;
 }
 
+static const char *question_id(const void *set, size_t i)
+{
+    return ((const struct questionnaire *)set)->questions[i].id;
+}
+
 bool answers_file_apply(const struct answers_file *af, struct walk *w, struct diags *d)
 {
     const struct questionnaire *q = walk_questionnaire(w);
     struct af_reader r = {.file = af->file, .d = d, .first_error = d->n_errors};
     int *entry_of = xmalloc((q->n_questions ? q->n_questions : 1) * sizeof *entry_of);
-    const char **ids = xcalloc(q->n_questions, sizeof *ids);
     struct idtab by_id;
-    idtab_init(&by_id, q->n_questions);
+    idtab_init(&by_id, q->n_questions, question_id, q);
     for (size_t i = 0; i < q->n_questions; i++) {
         entry_of[i] = -1;
-        ids[i] = q->questions[i].id;
-        idtab_put(&by_id, ids[i], (int)i);
+        idtab_put(&by_id, i);
     }
 
     /* Which question each entry answers (the first of duplicates: those were refused). */
@@ -417,8 +420,8 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
         }
         char quoted[QUOTE_SIZE];
         utf8_escape_buf(quoted, sizeof quoted, e->question, strlen(e->question));
-        const char *near = suggest_among(e->question, strlen(e->question), SUGGEST_BY_WORD_THIRD,
-                                         ids, q->n_questions);
+        const char *near = suggest_nearest(e->question, strlen(e->question), SUGGEST_BY_WORD_THIRD,
+                                           question_id, q, q->n_questions);
         if (near)
             af_error(&r, e->loc, "unknown question '%s' (did you mean '%s'?)", quoted, near);
         else
@@ -479,7 +482,6 @@ bool answers_file_apply(const struct answers_file *af, struct walk *w, struct di
     if (af_too_many(&r))
         diags_add(d, DIAG_ERROR, af->file, 0, 0, "too many errors; the rest is not examined");
     free(entry_of);
-    free(ids);
     idtab_free(&by_id);
     return d->n_errors == r.first_error;
 }

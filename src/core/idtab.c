@@ -1,7 +1,7 @@
 /* idtab.c - ids to indexes by open addressing on FNV-1a. */
 #include "idtab.h"
 
-#include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,45 +15,47 @@ static uint64_t idtab_hash(const char *s)
     return h;
 }
 
-void idtab_init(struct idtab *t, size_t n)
+void idtab_init(struct idtab *t, size_t n, const char *(*name)(const void *set, size_t i),
+                const void *set)
 {
+    if (n > INT_MAX)
+        xdie("idtab: too many ids (%zu)", n);
     t->cap = 16;
     while (t->cap < 2 * n + 1)
         t->cap *= 2;
-    t->keys = xcalloc(t->cap, sizeof *t->keys);
-    t->vals = xcalloc(t->cap, sizeof *t->vals);
+    t->slots = xcalloc(t->cap, sizeof *t->slots);
+    t->name = name;
+    t->set = set;
 }
 
 void idtab_free(struct idtab *t)
 {
-    free(t->keys);
-    free(t->vals);
+    free(t->slots);
     *t = (struct idtab){0};
 }
 
-/* The slot of key: where it is, or the empty slot where it would go. */
-static size_t idtab_slot(const struct idtab *t, const char *key)
+/* The slot of id: where it is, or the empty slot where it would go. */
+static size_t idtab_slot(const struct idtab *t, const char *id)
 {
-    size_t i = (size_t)idtab_hash(key) & (t->cap - 1);
-    while (t->keys[i] && strcmp(t->keys[i], key) != 0)
+    size_t i = (size_t)idtab_hash(id) & (t->cap - 1);
+    while (t->slots[i] && strcmp(t->name(t->set, t->slots[i] - 1), id) != 0)
         i = (i + 1) & (t->cap - 1);
     return i;
 }
 
-int idtab_put(struct idtab *t, const char *key, int val)
+int idtab_put(struct idtab *t, size_t i)
 {
-    size_t i = idtab_slot(t, key);
-    if (t->keys[i])
-        return t->vals[i];
-    t->keys[i] = key;
-    t->vals[i] = val;
+    size_t at = idtab_slot(t, t->name(t->set, i));
+    if (t->slots[at])
+        return (int)(t->slots[at] - 1);
+    t->slots[at] = (uint32_t)i + 1;
     return -1;
 }
 
-int idtab_get(const struct idtab *t, const char *key)
+int idtab_get(const struct idtab *t, const char *id)
 {
     if (!t->cap)
         return -1;
-    size_t i = idtab_slot(t, key);
-    return t->keys[i] ? t->vals[i] : -1;
+    size_t at = idtab_slot(t, id);
+    return t->slots[at] ? (int)(t->slots[at] - 1) : -1;
 }

@@ -91,21 +91,31 @@ const char *v_did_you_mean(const char *best, char *buf, size_t size)
 
 /* ---- duplicates ---- */
 
+static const char *section_name(const void *set, size_t i)
+{
+    return ((const struct questionnaire *)set)->sections[i].id;
+}
+
+static const char *recommendation_name(const void *set, size_t i)
+{
+    return ((const struct questionnaire *)set)->recommendations[i].id;
+}
+
 static void check_duplicate_ids(struct validator *v)
 {
     struct questionnaire *q = v->q;
-    idtab_init(&v->questions, q->n_questions);
+    idtab_init(&v->questions, q->n_questions, v_question_name, q);
     for (size_t i = 0; i < q->n_questions; i++) {
-        int first = idtab_put(&v->questions, q->questions[i].id, (int)i);
+        int first = idtab_put(&v->questions, i);
         if (first >= 0) {
             struct src_loc at = q->questions[first].loc;
             v_error(v, q->questions[i].loc, "duplicate question id '%s' (first at %u:%u)",
                     q->questions[i].id, at.line, at.col);
         }
     }
-    idtab_init(&v->findings, q->n_findings);
+    idtab_init(&v->findings, q->n_findings, v_finding_name, q);
     for (size_t i = 0; i < q->n_findings; i++) {
-        int first = idtab_put(&v->findings, q->findings[i].id, (int)i);
+        int first = idtab_put(&v->findings, i);
         if (first >= 0) {
             struct src_loc at = q->findings[first].loc;
             v_error(v, q->findings[i].loc, "duplicate finding id '%s' (first at %u:%u)",
@@ -114,9 +124,9 @@ static void check_duplicate_ids(struct validator *v)
     }
 
     struct idtab t;
-    idtab_init(&t, q->n_sections);
+    idtab_init(&t, q->n_sections, section_name, q);
     for (size_t i = 0; i < q->n_sections; i++) {
-        int first = idtab_put(&t, q->sections[i].id, (int)i);
+        int first = idtab_put(&t, i);
         if (first >= 0) {
             struct src_loc at = q->sections[first].loc;
             v_error(v, q->sections[i].loc, "duplicate section id '%s' (first at %u:%u)",
@@ -124,9 +134,9 @@ static void check_duplicate_ids(struct validator *v)
         }
     }
     idtab_free(&t);
-    idtab_init(&t, q->n_recommendations);
+    idtab_init(&t, q->n_recommendations, recommendation_name, q);
     for (size_t i = 0; i < q->n_recommendations; i++) {
-        int first = idtab_put(&t, q->recommendations[i].id, (int)i);
+        int first = idtab_put(&t, i);
         if (first >= 0) {
             struct src_loc at = q->recommendations[first].loc;
             v_error(v, q->recommendations[i].loc,

@@ -1,5 +1,6 @@
 /* validator_paths.c - the validator's whole-questionnaire stages: cycles between findings, and
  * the path analysis (questions never asked, paths without a role, dead ends). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,25 +40,26 @@ bool v_check_finding_cycles(struct validator *v)
     size_t n = q->n_findings;
     if (n == 0)
         return true;
-    size_t *first = xcalloc(n + 1, sizeof *first);
+    /* 32-bit indexes: the loader's bound on a file keeps counts of edges below 2^32 */
+    uint32_t *first = xcalloc(n + 1, sizeof *first);
     int *edges = NULL;
     size_t n_edges = 0, cap = 0;
     for (size_t f = 0; f < n; f++) {
-        first[f] = n_edges;
+        first[f] = (uint32_t)n_edges;
         collect_findings(q->findings[f].when, &edges, &n_edges, &cap);
     }
-    first[n] = n_edges;
+    first[n] = (uint32_t)n_edges;
 
     enum { WHITE, GREY, BLACK };
     unsigned char *colour = xcalloc(n, 1);
-    size_t *stack = xcalloc(n, sizeof *stack); /* the grey path */
-    size_t *next = xcalloc(n, sizeof *next);   /* next edge to follow, per finding */
+    uint32_t *stack = xcalloc(n, sizeof *stack); /* the grey path */
+    uint32_t *next = xcalloc(n, sizeof *next);   /* next edge to follow, per finding */
     bool ok = true;
     for (size_t root = 0; root < n; root++) {
         if (colour[root] != WHITE)
             continue;
         size_t depth = 0;
-        stack[depth++] = root;
+        stack[depth++] = (uint32_t)root;
         colour[root] = GREY;
         next[root] = first[root];
         while (depth > 0) {
@@ -67,7 +69,7 @@ bool v_check_finding_cycles(struct validator *v)
                 depth--;
                 continue;
             }
-            size_t g = (size_t)edges[next[f]++];
+            uint32_t g = (uint32_t)edges[next[f]++];
             if (colour[g] == WHITE) {
                 colour[g] = GREY;
                 next[g] = first[g];
