@@ -1,6 +1,4 @@
-/* arena.c - bump allocation in blocks that double from 16 KiB to 1 MiB. Objects fill a block
- * from its start and strings from its end, so that no padding sits between a string and the
- * object after it. */
+/* arena.c - bump allocation in blocks that double from 16 KiB to 1 MiB. */
 #include "arena.h"
 
 #include <stdalign.h>
@@ -12,9 +10,7 @@
 
 struct block {
     struct block *next;
-    size_t used; /* objects take data[0, used) */
-    size_t top;  /* strings take data[top, cap) */
-    size_t cap;
+    size_t used, cap;
     max_align_t data[];
 };
 
@@ -33,21 +29,6 @@ struct arena *arena_new(void)
     return a;
 }
 
-/* A new current block with room for size bytes. */
-static struct block *arena_grow(struct arena *a, size_t size)
-{
-    size_t cap = size > a->next_cap ? size : a->next_cap;
-    if (a->next_cap < MAX_BLOCK)
-        a->next_cap *= 2;
-    struct block *b = xmalloc(sizeof *b + cap);
-    b->next = a->blocks;
-    b->used = 0;
-    b->top = cap;
-    b->cap = cap;
-    a->blocks = b;
-    return b;
-}
-
 /* size bytes at a multiple of align (a power of two, at most that of max_align_t). */
 static void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
 {
@@ -55,17 +36,25 @@ static void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
         xdie("arena: size overflow");
     struct block *b = a->blocks;
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
-    if (!b || at > b->top || b->top - at < size) {
-        b = arena_grow(a, size);
+    if (!b || at > b->cap || b->cap - at < size) {
+        size_t cap = size > a->next_cap ? size : a->next_cap;
+        if (a->next_cap < MAX_BLOCK)
+            a->next_cap *= 2;
+        b = xmalloc(sizeof *b + cap);
+        b->next = a->blocks;
+        b->used = 0;
+        b->cap = cap;
+        a->blocks = b;
         at = 0;
     }
+    void *p = (char *)b->data + at;
     b->used = at + size;
-    return (char *)b->data + at;
+    return p;
 }
 
 void *arena_alloc(struct arena *a, size_t size)
 {
-    return arena_alloc_aligned(a, size, alignof(max_align_t));
+    return arena_alloc_aligned(a, size, sizeof(max_align_t));
 }
 
 /* The alignment an element of `size` bytes may need: the largest power of two dividing it
@@ -87,13 +76,7 @@ void *arena_calloc(struct arena *a, size_t count, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-    if (n > SIZE_MAX / 2)
-        xdie("arena: size overflow");
-    struct block *b = a->blocks;
-    if (!b || b->top - b->used < n + 1)
-        b = arena_grow(a, n + 1);
-    b->top -= n + 1;
-    char *p = (char *)b->data + b->top;
+    char *p = arena_alloc_aligned(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
