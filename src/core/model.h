@@ -16,7 +16,7 @@ struct arena;
  * value. Every interface refuses more, so every journal written stays readable. */
 #define MODEL_TEXT_MAX_LENGTH       4000
 #define MODEL_TEXT_MAX_LENGTH_LIMIT 10000
-/* Counts and indexes inside the model are 32-bit: a file the loader takes (at most
+/* Counts and indexes inside the model's nodes are 32-bit: a file the loader takes (at most
  * LOADER_MAX_BYTES, 64 MiB) cannot hold 2^32 of anything. */
 
 /* A place in a source file, 1-based. line == 0 means "no place" (built in C). */
