@@ -357,6 +357,33 @@ static void test_torn_record_never_merged(void **state)
     free(text);
 }
 
+/* A journal of header h (and no answers) written by journal_create, read back; caller frees. */
+static struct journal_data *written_back(const struct journal_header *h)
+{
+    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = xasprintf("%s/j.journal", dir);
+    struct journal *j = NULL;
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    char *err = NULL;
+    assert_int_equal(journal_create(path, h, w, JOURNAL_NEW, &j, &err), 0);
+    journal_close(j);
+    walk_free(w);
+    model_free(q);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    struct journal_data *d = NULL;
+    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    return d;
+}
+
 /* The screening's UUID: kept in the header, read back; a journal without it (written before
  * it was kept) still reads; a malformed one is refused at its place. */
 static void test_screening_id(void **state)
@@ -387,30 +414,12 @@ static void test_screening_id(void **state)
     free(err);
     free(text);
 
-    /* written by journal_create, read back */
-    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char *path = xasprintf("%s/j.journal", dir);
     struct journal_header h = {.questionnaire = "q", .version = "1", .started = 1};
     memset(h.sha256, 'a', DIGEST_HEX_LEN);
     assert_true(uuid_random(h.screening));
-    struct journal *j = NULL;
-    struct questionnaire *q = builtin();
-    struct walk *w = walk_new(q);
-    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
-    journal_close(j);
-    walk_free(w);
-    model_free(q);
-    FILE *f = fopen(path, "r");
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    d = written_back(&h);
     assert_string_equal(d->header.screening, h.screening);
     journal_data_free(d);
-    unlink(path);
-    rmdir(dir);
-    free(path);
 }
 
 /* A correction names the report it replaces in its journal, so that one interrupted and
@@ -454,29 +463,12 @@ static void test_replaces(void **state)
     free(err);
     free(text);
 
-    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char *path = xasprintf("%s/j.journal", dir);
     struct journal_header h = {
         .questionnaire = "q", .version = "1", .started = 1, .replaces = "a\tb.txt"};
     memset(h.sha256, 'a', DIGEST_HEX_LEN);
-    struct journal *j = NULL;
-    struct questionnaire *q = builtin();
-    struct walk *w = walk_new(q);
-    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
-    journal_close(j);
-    walk_free(w);
-    model_free(q);
-    FILE *f = fopen(path, "r");
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    d = written_back(&h);
     assert_string_equal(d->header.replaces, "a\tb.txt");
     journal_data_free(d);
-    unlink(path);
-    rmdir(dir);
-    free(path);
 }
 
 /* Answers the questionnaire no longer has or accepts are skipped, the rest kept. */

@@ -237,18 +237,25 @@ static void test_two_patients(void **state)
     session_close(&s);
 }
 
+/* A whole screening answered, evaluated and saved in s (open: the caller closes it). */
+static void saved_screening(struct fixture *f, struct session *s)
+{
+    open_session(f, s);
+    begin(s);
+    while (answer_next(f, s))
+        ;
+    evaluate(s);
+    char *err = NULL;
+    assert_int_equal(session_save(s, &err), 0);
+}
+
 /* A saved report is corrected by a new one naming it; the earlier file never changes. */
 static void test_correct(void **state)
 {
     struct fixture *f = *state;
     struct session s;
-    open_session(f, &s);
-    begin(&s);
-    while (answer_next(f, &s))
-        ;
-    evaluate(&s);
+    saved_screening(f, &s);
     char *err = NULL;
-    assert_int_equal(session_save(&s, &err), 0);
     char *first = xstrdup(s.saved_path);
     struct stat before;
     assert_int_equal(stat(first, &before), 0);
@@ -275,13 +282,8 @@ static void test_correct_resumed(void **state)
 {
     struct fixture *f = *state;
     struct session s;
-    open_session(f, &s);
-    begin(&s);
-    while (answer_next(f, &s))
-        ;
-    evaluate(&s);
+    saved_screening(f, &s);
     char *err = NULL;
-    assert_int_equal(session_save(&s, &err), 0);
     const char *slash = strrchr(s.saved_path, '/');
     char *first = xstrdup(slash ? slash + 1 : s.saved_path);
     char *first_path = xstrdup(s.saved_path);
