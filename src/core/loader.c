@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "file.h"
+#include "intern.h"
 #include "loader_int.h"
 #include "xalloc.h"
 #include "yamltree.h"
@@ -88,7 +89,9 @@ static enum load_status load(const char *name, char *buf, size_t len, struct dia
     l.q->file = arena_strndup(l.q->arena, l.file, strlen(l.file));
     l.q->source = buf;
     l.q->source_len = len;
+    l.strings = intern_new(l.q->arena);
     loader_document(&l, tree.root);
+    intern_free(l.strings);
     yamltree_free(&tree);
     if (l.errors > 0) {
         model_free(l.q);

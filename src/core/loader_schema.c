@@ -8,6 +8,7 @@
 #include "loader_int.h"
 #include "suggest.h"
 #include "arena.h"
+#include "intern.h"
 #include "xalloc.h"
 
 /* "a, b, c" into buf. */
@@ -82,12 +83,12 @@ char *loader_id(struct loader *l, const struct yamltree_node *n, const char *wha
                      what, QUOTE(b, n));
         return NULL;
     }
-    return arena_strndup(l->q->arena, n->str, n->n);
+    return intern_strndup(l->strings, n->str, n->n);
 }
 
 char *loader_string(struct loader *l, const struct yamltree_node *n, const char *what)
 {
-    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? arena_strndup(l->q->arena, n->str, n->n)
+    return loader_expect(l, n, YAMLTREE_SCALAR, what) ? intern_strndup(l->strings, n->str, n->n)
                                                       : NULL;
 }
 
@@ -176,7 +177,7 @@ void loader_text(struct loader *l, const struct yamltree_node *n, struct text *t
     t->loc = node_loc(n);
     if (n->kind == YAMLTREE_SCALAR && !n->is_null) {
         t->by_lang = arena_calloc(l->q->arena, q->n_languages, sizeof *t->by_lang);
-        t->by_lang[0] = arena_strndup(l->q->arena, n->str, n->n);
+        t->by_lang[0] = intern_strndup(l->strings, n->str, n->n);
         return;
     }
     if (!loader_expect(l, n, YAMLTREE_MAP, "a text (a string, or a mapping of language to string)"))
