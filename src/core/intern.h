@@ -1,6 +1,6 @@
 /* intern.h - one copy of each short string in an arena: a questionnaire that offers "None" or
- * "Not sure" on every question, or names question q12 in many conditions, keeps the bytes once.
- * The loader puts the model's ids, values and short texts through it. */
+ * "Not sure" on every question keeps the bytes once. The loader puts the model's texts and the
+ * values conditions name through it (not ids, which are unique). */
 #ifndef MESOSCREEN_INTERN_H
 #define MESOSCREEN_INTERN_H
 

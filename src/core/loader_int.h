@@ -23,7 +23,7 @@ struct loader {
     struct diags *d;
     size_t errors; /* errors this load added */
     struct questionnaire *q;
-    struct intern *strings; /* the model's ids, values and texts, each short one kept once */
+    struct intern *strings; /* the model's texts and values, each short one kept once */
 
     size_t cap_questions; /* q->questions holds this many: the items of every section's list */
 };

@@ -83,7 +83,7 @@ char *loader_id(struct loader *l, const struct yamltree_node *n, const char *wha
                      what, QUOTE(b, n));
         return NULL;
     }
-    return intern_strndup(l->strings, n->str, n->n);
+    return arena_strndup(l->q->arena, n->str, n->n);
 }
 
 char *loader_string(struct loader *l, const struct yamltree_node *n, const char *what)
