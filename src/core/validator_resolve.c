@@ -159,6 +159,10 @@ static void resolve_cond(struct validator *v, struct cond *c, const struct ctx *
     int qi;
     if (!c)
         return;
+    /* Unresolved first, so that what fails below stays -1 (also when checked again). */
+    c->ref_index = -1;
+    for (size_t i = 0; i < c->n_values; i++)
+        c->values[i].index = -1;
     switch (c->kind) {
     case COND_ALL:
     case COND_ANY:
@@ -218,18 +222,6 @@ static void resolve_cond(struct validator *v, struct cond *c, const struct ctx *
     default:
         xdie("condition of unknown kind %d", (int)c->kind);
     }
-}
-
-/* Every name of the tree back to unresolved. */
-static void prepare_cond(struct cond *c)
-{
-    if (!c)
-        return;
-    c->ref_index = -1;
-    for (size_t i = 0; i < c->n_values; i++)
-        c->values[i].index = -1;
-    for (size_t i = 0; i < c->n_items; i++)
-        prepare_cond(c->items[i]);
 }
 
 static void resolve_raises(struct validator *v, struct question *qn)
@@ -302,20 +294,6 @@ static void resolve_default(struct validator *v, struct question *qn)
 void v_resolve_all(struct validator *v)
 {
     struct questionnaire *q = v->q;
-    for (size_t s = 0; s < q->n_sections; s++)
-        prepare_cond(q->sections[s].when);
-    for (size_t i = 0; i < q->n_questions; i++) {
-        prepare_cond(q->questions[i].when);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            prepare_cond(q->questions[i].options[o].when);
-    }
-    for (size_t f = 0; f < q->n_findings; f++)
-        prepare_cond(q->findings[f].when);
-    for (size_t r = 0; r < q->n_role_rules; r++)
-        prepare_cond(q->role_rules[r].when);
-    for (size_t r = 0; r < q->n_recommendations; r++)
-        prepare_cond(q->recommendations[r].when);
-
     for (size_t s = 0; s < q->n_sections; s++) {
         const struct section *sec = &q->sections[s];
         struct ctx cx = {CTX_SECTION, sec->first_question, sec->id, NULL};
