@@ -321,12 +321,13 @@ bool validator_check(struct questionnaire *q, struct diags *d)
     check_translations(&v);
     check_role_order(&v);
     check_url(&v);
+    /* The tables of ids go before the path analysis, the peak of the validator's memory. */
+    idtab_free(&v.questions);
+    idtab_free(&v.findings);
     /* The path analysis needs every name resolved and the findings in an order. */
     if (acyclic && d->n_errors == errors_before)
         v_check_paths(&v);
 
-    idtab_free(&v.questions);
-    idtab_free(&v.findings);
     q->resolved = d->n_errors == errors_before;
     return q->resolved;
 }

@@ -16,7 +16,7 @@
 struct validator {
     struct questionnaire *q;
     struct diags *d;
-    struct idtab questions, findings; /* ids -> indexes, filled by the duplicate check */
+    struct idtab questions, findings; /* ids -> indexes, from the duplicate check to the paths */
     size_t suggestions_left; /* nearest-id searches cost O(ids): bounded on hostile input */
     char shown[2][UTF8_ESCAPED_SIZE(SHOWN_MAX)]; /* names as written, made safe for messages */
     int next_shown;
