@@ -31,7 +31,7 @@ endforeach()
 execute_process(COMMAND dpkg-deb -f ${debs} Depends OUTPUT_VARIABLE depends
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
 message(STATUS "Depends: ${depends}")
-foreach(lib libyaml-0-2 libncursesw6 libjansson4 libnettle8 libc6 ${PDF_DEPENDS} ${FHIR_DEPENDS})
+foreach(lib libyaml-0-2 libncursesw6 libjansson4 libc6 ${PDF_DEPENDS} ${FHIR_DEPENDS})
   string(FIND "${depends}" "${lib}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends lacks ${lib}: ${depends}")
