@@ -18,10 +18,14 @@
 
 void ui_locale(void)
 {
-    /* A locale named by the environment but not installed (es_ES.UTF-8 on a fresh system)
-     * would leave curses printing '?' for every accent: keep UTF-8 characters then. */
-    if (!setlocale(LC_ALL, ""))
+    /* Only what the program uses: the characters (UTF-8, their widths, curses) and the
+     * system's messages (strerror). Numbers, dates and sorting stay C: the program formats
+     * its own, and the other categories cost every start their loading. A locale named by
+     * the environment but not installed (es_ES.UTF-8 on a fresh system) would leave curses
+     * printing '?' for every accent: keep UTF-8 characters then. */
+    if (!setlocale(LC_CTYPE, ""))
         setlocale(LC_CTYPE, "C.UTF-8");
+    setlocale(LC_MESSAGES, "");
 }
 
 /* The full-screen module's table, or NULL with *err set (caller frees). */
