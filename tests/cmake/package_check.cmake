@@ -22,7 +22,8 @@ foreach(path ./usr/bin/mesoscreen ./usr/share/man/man1/mesoscreen.1.gz
         ./usr/share/man/man5/mesoscreen-questionnaire.5.gz
         ./usr/share/mesoscreen/questionnaires/hair-mesotherapy.yaml
         ./usr/share/doc/mesoscreen/README.md ./usr/share/doc/mesoscreen/questionnaire-format.md
-        ${TUI_MODULE} ${PDF_MODULE} ${FHIR_MODULE})
+        ${TUI_MODULE} ${JSON_MODULE} ${PDF_MODULE}
+        ${FHIR_MODULE})
   string(FIND "${contents}" "${path}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "${path} is not in the package:\n${contents}")
