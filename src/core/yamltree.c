@@ -30,6 +30,7 @@ struct reader {
     const struct yamltree_rules *rules;
     struct diags *d;
     struct yamltree *t; /* counts the errors; its arena holds the nodes */
+    const struct yamltree_stream *stream; /* NULL: the whole tree */
     /* Where libyaml's character index last mapped to a byte offset (marks only move forward). */
     size_t cursor_char, cursor_byte;
 };
@@ -94,6 +95,8 @@ const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node
         return "a mapping";
     if (n->kind == YAMLTREE_SEQ)
         return "a list";
+    if (n->kind == YAMLTREE_TAKEN)
+        return "an item read before";
     if (n->is_null)
         return "nothing";
     return yamltree_quote(buf, size, n->str, n->n);
@@ -129,6 +132,17 @@ static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *lin
 
 #define MAX_ENCODING_ERRORS 10
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20..0x7e), a word at a time. */
+static bool printable8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t below = (w - ones * 0x20) & ~w;      /* a high bit where a byte is < 0x20 */
+    uint64_t above = (w + ones * (0x7f - 0x7e)) | w; /* a high bit where a byte is > 0x7e */
+    return ((below | above) & highs) == 0;
+}
+
 /* Checks that the bytes are UTF-8 text libyaml will accept, reporting the exact line:col of
  * each bad byte (libyaml's own messages for these have no place). Returns true when clean. */
 static bool bytes_check(struct reader *rd)
@@ -138,7 +152,11 @@ static bool bytes_check(struct reader *rd)
     uint32_t line = 1, col = 1;
     size_t errors = 0;
     while (i < rd->len) {
-        while (i < rd->len && s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, kept tight */
+        while (i + 8 <= rd->len && printable8(s + i)) { /* the common case, 8 bytes a step */
+            i += 8;
+            col += 8;
+        }
+        while (i < rd->len && s[i] >= 0x20 && s[i] < 0x7f) {
             i++;
             col++;
         }
@@ -260,6 +278,9 @@ static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t f
 struct open {
     size_t first; /* index in pending of its first child */
     struct yamltree_node node;
+    bool streamed;          /* its items are handed over (yamltree_stream) */
+    bool item;              /* it is an item of such a list: released once handed over */
+    struct arena_mark mark; /* where the arena stood when it opened, if an item */
 };
 
 struct builder {
@@ -268,6 +289,7 @@ struct builder {
     struct open *open;
     size_t n_open, cap_open;
     size_t n_nodes; /* so far, against rules->max_nodes */
+    struct yamltree_level *levels; /* for yamltree_stream.list, one per open collection */
 };
 
 static void pending_push(struct builder *b, struct yamltree_node n)
@@ -375,6 +397,29 @@ static bool too_many_items(struct reader *rd, const struct builder *b, const yam
     return true;
 }
 
+/* Asks the taker whether the list opening now, inside every open collection, is streamed. */
+static bool list_streamed(struct reader *rd, struct builder *b)
+{
+    for (size_t i = 0; i < b->n_open; i++) {
+        size_t end = i + 1 < b->n_open ? b->open[i + 1].first : b->n_pending;
+        b->levels[i] = (struct yamltree_level){
+            &b->open[i].node, b->pending + b->open[i].first, end - b->open[i].first};
+    }
+    return rd->stream->list(rd->stream->ctx, b->levels, b->n_open);
+}
+
+/* The node just pushed, an item of a streamed list, goes to the taker; its memory (all of it
+ * allocated since m) is released and a placeholder takes its place. */
+static void item_taken(struct reader *rd, struct builder *b, struct arena_mark m)
+{
+    struct yamltree_node *n = &b->pending[b->n_pending - 1];
+    const struct open *list = &b->open[b->n_open - 1];
+    uint32_t tag =
+        rd->stream->item(rd->stream->ctx, n, b->n_pending - 1 - list->first, b->n_open - 1);
+    arena_rewind(rd->t->arena, m);
+    *n = (struct yamltree_node){.kind = YAMLTREE_TAKEN, .line = n->line, .col = n->col, .n = tag};
+}
+
 /* Opens a collection; past rules->max_depth reports it and returns false: reading stops
  * there, since libyaml's own work per token grows with the nesting of flow collections. */
 static bool collection_start(struct reader *rd, struct builder *b, const yaml_event_t *e,
@@ -388,8 +433,17 @@ static bool collection_start(struct reader *rd, struct builder *b, const yaml_ev
     if (b->n_open == b->cap_open) {
         b->cap_open = b->cap_open ? 2 * b->cap_open : 16;
         b->open = xreallocarray(b->open, b->cap_open, sizeof *b->open);
+        if (rd->stream)
+            b->levels = xreallocarray(b->levels, b->cap_open, sizeof *b->levels);
     }
-    b->open[b->n_open++] = (struct open){b->n_pending, n};
+    struct open o = {.first = b->n_pending, .node = n};
+    if (b->n_open > 0 && b->open[b->n_open - 1].streamed) {
+        o.item = true;
+        o.mark = arena_mark(rd->t->arena);
+    }
+    if (rd->stream && kind == YAMLTREE_SEQ && b->n_open > 0 && b->n_open <= rd->stream->depth)
+        o.streamed = list_streamed(rd, b);
+    b->open[b->n_open++] = o;
     return true;
 }
 
@@ -405,6 +459,8 @@ static void collection_end(struct reader *rd, struct builder *b)
     if (o.node.kind == YAMLTREE_MAP && rd->rules->strict)
         mapping_check_keys(rd, &o.node);
     pending_push(b, o.node);
+    if (o.item)
+        item_taken(rd, b, o.mark);
 }
 
 static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t *e)
@@ -421,6 +477,12 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
     if (!rd->rules->strict) {
         if (memchr(s, '\0', len))
             error_node(rd, &n, "a NUL character is not allowed here");
+        pending_push(b, n);
+        return;
+    }
+    /* The raw bytes passed bytes_check, and libyaml turns every line break into LF: only a
+     * double-quoted escape can put a control character into a scalar. */
+    if (e->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
         pending_push(b, n);
         return;
     }
@@ -568,12 +630,18 @@ static enum yamltree_status tree_parse(struct reader *rd)
             documents = true;
             break;
         case YAML_SCALAR_EVENT:
-            scalar_add(rd, &b, &e);
-            break;
         case YAML_ALIAS_EVENT: {
-            struct yamltree_node n = node_at(&e.start_mark, YAMLTREE_BAD);
-            error_node(rd, &n, "%s", rd->rules->alias);
-            pending_push(&b, n);
+            bool item = b.n_open > 0 && b.open[b.n_open - 1].streamed;
+            struct arena_mark m = item ? arena_mark(rd->t->arena) : (struct arena_mark){0};
+            if (e.type == YAML_SCALAR_EVENT) {
+                scalar_add(rd, &b, &e);
+            } else {
+                struct yamltree_node n = node_at(&e.start_mark, YAMLTREE_BAD);
+                error_node(rd, &n, "%s", rd->rules->alias);
+                pending_push(&b, n);
+            }
+            if (item)
+                item_taken(rd, &b, m);
             break;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -614,20 +682,29 @@ static enum yamltree_status tree_parse(struct reader *rd)
     }
     free(b.pending);
     free(b.open);
+    free(b.levels);
     yaml_parser_delete(&p);
     return st;
 }
 
 /* ==== the entry point ==== */
 
-enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
-                                   size_t len, const struct yamltree_rules *r, struct diags *d)
+enum yamltree_status yamltree_read_stream(struct yamltree *t, const char *file, const char *buf,
+                                          size_t len, const struct yamltree_rules *r,
+                                          const struct yamltree_stream *s, struct diags *d)
 {
     *t = (struct yamltree){.arena = arena_new()};
     if (len > UINT32_MAX) /* node lengths are 32-bit; every caller bounds its files far lower */
         xdie("yamltree_read: %zu bytes is beyond any bound", len);
-    struct reader rd = {.file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t};
+    struct reader rd = {
+        .file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t, .stream = s};
     if (r->strict && !bytes_check(&rd))
         return YAMLTREE_BROKEN;
     return tree_parse(&rd);
+}
+
+enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
+                                   size_t len, const struct yamltree_rules *r, struct diags *d)
+{
+    return yamltree_read_stream(t, file, buf, len, r, NULL, d);
 }
