@@ -129,8 +129,8 @@ static bool reading(struct loader *l, const char *buf, size_t len, bool streamed
 
 /* Loads buf[0..len), which it takes (malloc'ed, with room for a NUL at buf[len]): it becomes
  * the questionnaire's source, so the bytes are held once. */
-static enum load_status load(const char *name, char *buf, size_t len, struct diags *d,
-                             struct questionnaire **out)
+static enum load_status load(const char *name, char *buf, size_t len, bool streamed,
+                             struct diags *d, struct questionnaire **out)
 {
     struct loader l = {.file = name ? name : "<input>", .d = d};
     *out = NULL;
@@ -141,8 +141,7 @@ static enum load_status load(const char *name, char *buf, size_t len, struct dia
         return LOAD_BAD_DATA;
     }
     buf[len] = '\0';
-    if (!reading(&l, buf, len, true, d)) {
-        if (getenv("MS_DEBUG_RESTART")) fprintf(stderr, "RESTART %s\n", l.file);
+    if (!reading(&l, buf, len, streamed, d)) {
         /* Read again whole; yamltree's diagnostics are already in d, the same. */
         struct diags again = DIAGS_INIT;
         l = (struct loader){.file = l.file, .d = d};
@@ -159,13 +158,25 @@ static enum load_status load(const char *name, char *buf, size_t len, struct dia
     return LOAD_OK;
 }
 
-enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
-                                    struct questionnaire **out)
+static enum load_status load_buffer(const char *name, const char *buf, size_t len, bool streamed,
+                                    struct diags *d, struct questionnaire **out)
 {
     char *copy = xmalloc(len > LOADER_MAX_BYTES ? 1 : len + 1);
     if (len && len <= LOADER_MAX_BYTES)
         memcpy(copy, buf, len);
-    return load(name, copy, len, d, out);
+    return load(name, copy, len, streamed, d, out);
+}
+
+enum load_status loader_load_buffer(const char *name, const char *buf, size_t len, struct diags *d,
+                                    struct questionnaire **out)
+{
+    return load_buffer(name, buf, len, true, d, out);
+}
+
+enum load_status loader_load_buffer_whole(const char *name, const char *buf, size_t len,
+                                          struct diags *d, struct questionnaire **out)
+{
+    return load_buffer(name, buf, len, false, d, out);
 }
 
 enum load_status loader_load_file(const char *path, struct diags *d, struct questionnaire **out)
@@ -183,5 +194,5 @@ enum load_status loader_load_file(const char *path, struct diags *d, struct ques
         file_error_add(d, path, &err);
         return LOAD_IO_ERROR;
     }
-    return load(path, buf, len, d, out); /* file_read left room for the NUL */
+    return load(path, buf, len, true, d, out); /* file_read left room for the NUL */
 }

@@ -35,6 +35,11 @@ struct loader {
     struct loader_stream *stream; /* NULL when the whole tree is read first */
 };
 
+/* loader_load_buffer without streaming: the whole tree is read, then converted. The reference
+ * a streamed reading must equal, diagnostic for diagnostic (tests). */
+enum load_status loader_load_buffer_whole(const char *name, const char *buf, size_t len,
+                                          struct diags *d, struct questionnaire **out);
+
 /* Past this many errors a file is not a questionnaire with mistakes but something else:
  * stop adding diagnostics (and memory) for it. */
 #define MAX_ERRORS 1000
