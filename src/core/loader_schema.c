@@ -221,7 +221,7 @@ bool loader_mapping(struct loader *l, const struct yamltree_node *n, const struc
             continue;
         const struct key *key = NULL;
         for (size_t k = 0; k < s->n_keys && !key; k++) {
-            if (strcmp(kn->str, s->keys[k].name) == 0) {
+            if (kn->str[0] == s->keys[k].name[0] && strcmp(kn->str, s->keys[k].name) == 0) {
                 key = &s->keys[k];
                 found[k] = kn;
             }

@@ -388,7 +388,8 @@ static bool too_many_items(struct reader *rd, const struct builder *b, const yam
         return false;
     const struct open *o = &b->open[b->n_open - 1];
     size_t per_item = o->node.kind == YAMLTREE_MAP ? 2 : 1;
-    if ((b->n_pending - o->first) / per_item < rd->rules->max_items)
+    if (b->n_pending - o->first < rd->rules->max_items || /* the common case, no division */
+        (b->n_pending - o->first) / per_item < rd->rules->max_items)
         return false;
     error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
              "more than %u items in one %s; %s never needs that many",
@@ -463,6 +464,22 @@ static void collection_end(struct reader *rd, struct builder *b)
         item_taken(rd, b, o.mark);
 }
 
+/* Whether a plain scalar means "nothing": empty, ~, null, Null or NULL. */
+static bool spells_null(const char *s, size_t len)
+{
+    switch (len) {
+    case 0:
+        return true;
+    case 1:
+        return s[0] == '~';
+    case 4:
+        return memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
+               memcmp(s, "NULL", 4) == 0;
+    default:
+        return false;
+    }
+}
+
 static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t *e)
 {
     struct yamltree_node n = node_at(&e->start_mark, YAMLTREE_SCALAR);
@@ -471,9 +488,7 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
     n.str = s;
     n.n = (uint32_t)len;
     n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    n.is_null = n.plain && len <= 4 && /* every spelling of "nothing" is short */
-                (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-                 strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0);
+    n.is_null = n.plain && spells_null(s, len);
     if (!rd->rules->strict) {
         if (memchr(s, '\0', len))
             error_node(rd, &n, "a NUL character is not allowed here");
