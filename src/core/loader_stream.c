@@ -119,10 +119,12 @@ void *loader_grow(struct stream_array *a, size_t size)
     return p;
 }
 
-static void array_done(struct stream_array *a, size_t size, struct arena *arena, bool keep)
+/* Kept as it is: the model points at it (the pages of a big array past its end were never
+ * touched, so they cost no memory). */
+static void array_done(struct stream_array *a, struct arena *arena, bool keep)
 {
-    if (keep && a->items)
-        arena_adopt(arena, xreallocarray(a->items, a->n ? a->n : 1, size));
+    if (keep)
+        arena_adopt(arena, a->items);
     else
         free(a->items);
     *a = (struct stream_array){0};
@@ -132,9 +134,9 @@ void loader_stream_free(struct loader *l, bool keep)
 {
     struct loader_stream *s = l->stream;
     struct arena *a = l->q ? l->q->arena : NULL;
-    array_done(&s->sections, sizeof(struct section), a, keep);
-    array_done(&s->findings, sizeof(struct finding), a, keep);
-    array_done(&s->recommendations, sizeof(struct recommendation), a, keep);
+    array_done(&s->sections, a, keep);
+    array_done(&s->findings, a, keep);
+    array_done(&s->recommendations, a, keep);
     free(s->held);
     free(s->text);
     *s = (struct loader_stream){0};

@@ -403,8 +403,9 @@ static bool list_streamed(struct reader *rd, struct builder *b)
 {
     for (size_t i = 0; i < b->n_open; i++) {
         size_t end = i + 1 < b->n_open ? b->open[i + 1].first : b->n_pending;
-        b->levels[i] = (struct yamltree_level){
-            &b->open[i].node, b->pending + b->open[i].first, end - b->open[i].first};
+        b->levels[i] = (struct yamltree_level){&b->open[i].node,
+                                               b->pending ? b->pending + b->open[i].first : NULL,
+                                               end - b->open[i].first};
     }
     return rd->stream->list(rd->stream->ctx, b->levels, b->n_open);
 }
