@@ -114,7 +114,7 @@ static bool reading(struct loader *l, const char *buf, size_t len, bool streamed
     yamltree_free(&tree);
     if (st == YAMLTREE_OK && streamed)
         loader_stream_done(l);
-    bool again = st == YAMLTREE_OK && l->restart;
+    bool again = streamed && st == YAMLTREE_OK && l->restart;
     bool keep = st == YAMLTREE_OK && !again && l->errors == 0;
     if (!again && streamed) /* a broken file shows yamltree's diagnostics only */
         diags_move(l->d, &walk_d);
