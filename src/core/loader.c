@@ -78,8 +78,8 @@ static void reading_end(struct loader *l, bool keep)
     if (l->stream)
         loader_stream_free(l, keep);
     if (keep) {
-        q->questions = xreallocarray(q->questions, q->n_questions ? q->n_questions : 1,
-                                     sizeof *q->questions);
+        q->questions =
+            xreallocarray(q->questions, q->n_questions ? q->n_questions : 1, sizeof *q->questions);
         arena_adopt(q->arena, q->questions);
         return;
     }

@@ -261,9 +261,9 @@ void loader_document(struct loader *l, const struct yamltree_node *root)
     const struct loader_stream *s = l->stream;
     if (s && s->on) { /* read ahead: it must be the same node */
         if (!languages != !s->has_languages ||
-            (languages && (languages->line != s->languages_loc.line ||
-                           languages->col != s->languages_loc.col ||
-                           languages->kind != s->languages_kind)))
+            (languages &&
+             (languages->line != s->languages_loc.line || languages->col != s->languages_loc.col ||
+              languages->kind != s->languages_kind)))
             l->restart = true;
         struct yamltree_node ahead = {.kind = YAMLTREE_TAKEN, .n = STREAM_TAG(STREAM_LANGUAGES, 0)};
         loader_taken(l, &ahead, STREAM_LANGUAGES, 0);

@@ -24,7 +24,7 @@ struct loader_stream;
 
 struct loader {
     const char *file;
-    struct diags *d; /* where the load's diagnostics end up */
+    struct diags *d;   /* where the load's diagnostics end up */
     struct diags *out; /* where errors go now: d, or held back until the document is read */
     size_t errors;     /* errors this load added */
     struct questionnaire *q;
@@ -220,8 +220,8 @@ struct held; /* a diagnostic held back (loader_stream.c) */
  * diagnostics held back until the walk of the document reaches the item they belong to (so
  * that they come in the order, and under the cap, of a reading of the whole tree). */
 struct loader_stream {
-    bool decided;  /* the first list to stream was met, and with it `languages:` */
-    bool on;       /* items are handed over (false: a file whose languages are unclear) */
+    bool decided;       /* the first list to stream was met, and with it `languages:` */
+    bool on;            /* items are handed over (false: a file whose languages are unclear) */
     bool has_languages; /* `languages:` was read ahead, at languages_loc (kind languages_kind) */
     struct src_loc languages_loc;
     unsigned char languages_kind;
@@ -241,9 +241,9 @@ struct loader_stream {
     size_t n_held, cap_held;
     char *text; /* the held messages, NUL-terminated one after another */
     size_t text_len, text_cap;
-    size_t made;       /* diagnostics made while reading ahead (copies not counted) */
-    uint32_t owner;    /* the tag of the item being read ahead; 0: not holding */
-    size_t cursor[2];  /* the next held diagnostic to replay: questions' [1], the others' [0] */
+    size_t made;      /* diagnostics made while reading ahead (copies not counted) */
+    uint32_t owner;   /* the tag of the item being read ahead; 0: not holding */
+    size_t cursor[2]; /* the next held diagnostic to replay: questions' [1], the others' [0] */
 };
 
 /* How yamltree hands over the items of sections, their questions, findings and

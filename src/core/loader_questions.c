@@ -241,8 +241,7 @@ static void section_questions(struct loader *l, const struct yamltree_node *v, v
     for (size_t i = 0; i < v->n; i++) {
         const struct yamltree_node *item = &v->items[i];
         if (loader_taken(l, item, STREAM_QUESTION, l->walked)) {
-            if (l->walked >= l->q->n_questions ||
-                l->q->questions[l->walked].section != l->section)
+            if (l->walked >= l->q->n_questions || l->q->questions[l->walked].section != l->section)
                 l->restart = true;
         } else {
             if (l->walked != l->q->n_questions)

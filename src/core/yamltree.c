@@ -1,5 +1,6 @@
-/* yamltree.c - the one place libyaml is used: bytes checked, events turned into a small
- * bounded tree in an arena, anchors, aliases, tags and repeated keys refused at FILE:LINE:COL. */
+/* yamltree.c - the one place libyaml is used (with yamltree_bytes.c, which checks the bytes):
+ * events turned into a small bounded tree in an arena, or handed over item by item, anchors,
+ * aliases, tags and repeated keys refused at FILE:LINE:COL. */
 #include "yamltree.h"
 
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 
 #include "arena.h"
 #include "xalloc.h"
+#include "yamltree_int.h"
 
 /* ==== the nodes live in an arena: one free for the whole tree ==== */
 
@@ -23,18 +25,6 @@ void yamltree_free(struct yamltree *t)
 
 /* ==== the reading context and diagnostics ==== */
 
-struct reader {
-    const char *file;
-    const char *src; /* the bytes being read */
-    size_t len;
-    const struct yamltree_rules *rules;
-    struct diags *d;
-    struct yamltree *t; /* counts the errors; its arena holds the nodes */
-    const struct yamltree_stream *stream; /* NULL: the whole tree */
-    /* Where libyaml's character index last mapped to a byte offset (marks only move forward). */
-    size_t cursor_char, cursor_byte;
-};
-
 static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
@@ -45,10 +35,7 @@ static void report(struct reader *rd, uint32_t line, uint32_t col, const char *f
     diags_vadd_capped(rd->d, &rd->t->errors, rd->rules->max_errors, rd->file, line, col, fmt, ap);
 }
 
-static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
+void yamltree_error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -104,175 +91,6 @@ const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node
 
 #define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
 
-/* ==== stage 1: the bytes ==== */
-
-/* A control character that must never reach a terminal: C0 except tab and newline, DEL, C1. */
-static bool is_control(uint32_t cp)
-{
-    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
-}
-
-/* What a refused character in a text is called in a message. */
-static const char *refused_name(uint32_t cp)
-{
-    return utf8_is_bidi_control(cp) ? "bidirectional control character" : "control character";
-}
-
-/* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
- * the way libyaml does: CR LF, CR, LF, U+2028 and U+2029 each end a line. */
-static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *line, uint32_t *col)
-{
-    if ((cp == '\r' && !(i < len && s[i] == '\n')) || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-        (*line)++;
-        *col = 1;
-    } else if (cp != '\r') {
-        (*col)++;
-    }
-}
-
-#define MAX_ENCODING_ERRORS 10
-
-/* Whether the 8 bytes at s are all printable ASCII (0x20..0x7e), a word at a time. */
-static bool printable8(const unsigned char *s)
-{
-    uint64_t w;
-    memcpy(&w, s, sizeof w);
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t below = (w - ones * 0x20) & ~w;      /* a high bit where a byte is < 0x20 */
-    uint64_t above = (w + ones * (0x7f - 0x7e)) | w; /* a high bit where a byte is > 0x7e */
-    return ((below | above) & highs) == 0;
-}
-
-/* Checks that the bytes are UTF-8 text libyaml will accept, reporting the exact line:col of
- * each bad byte (libyaml's own messages for these have no place). Returns true when clean. */
-static bool bytes_check(struct reader *rd)
-{
-    const unsigned char *s = (const unsigned char *)rd->src;
-    size_t i = rd->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    uint32_t line = 1, col = 1;
-    size_t errors = 0;
-    while (i < rd->len) {
-        while (i + 8 <= rd->len && printable8(s + i)) { /* the common case, 8 bytes a step */
-            i += 8;
-            col += 8;
-        }
-        while (i < rd->len && s[i] >= 0x20 && s[i] < 0x7f) {
-            i++;
-            col++;
-        }
-        if (i == rd->len)
-            break;
-        uint32_t cp = s[i];
-        size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
-        const char *problem = NULL;
-        char what[96];
-        if (n == 0) {
-            snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02x", s[i]);
-            problem = what;
-            n = 1;
-        } else if (cp == 0) {
-            problem = "NUL byte (is this a text file?)";
-        } else if (is_control(cp) && cp != '\r') {
-            snprintf(what, sizeof what,
-                     "control character U+%04X (only tab and line breaks may appear)",
-                     (unsigned)cp);
-            problem = what;
-        } else if (utf8_is_bidi_control(cp)) {
-            snprintf(what, sizeof what,
-                     "bidirectional control character U+%04X (it reorders what a reader sees)",
-                     (unsigned)cp);
-            problem = what;
-        } else if (cp == 0xfffe || cp == 0xffff) {
-            snprintf(what, sizeof what, "character U+%04X is not allowed", (unsigned)cp);
-            problem = what;
-        }
-        if (problem) {
-            if (++errors > MAX_ENCODING_ERRORS) {
-                error_at(rd, line, col, "too many invalid bytes; giving up (is this a text file?)");
-                return false;
-            }
-            error_at(rd, line, col, "%s", problem);
-        }
-        i += n;
-        step(rd->src, rd->len, i, cp, &line, &col);
-    }
-    return errors == 0;
-}
-
-/* The byte offset of libyaml's character index `index` (marks count characters, not bytes).
- * Amortised linear: marks are asked for in document order. */
-static size_t byte_offset(struct reader *rd, size_t index)
-{
-    if (rd->cursor_char > index) {
-        rd->cursor_char = 0;
-        rd->cursor_byte = rd->len >= 3 && memcmp(rd->src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    }
-    while (rd->cursor_char < index && rd->cursor_byte < rd->len) {
-        rd->cursor_byte++;
-        while (rd->cursor_byte < rd->len &&
-               ((unsigned char)rd->src[rd->cursor_byte] & 0xc0) == 0x80)
-            rd->cursor_byte++;
-        rd->cursor_char++;
-    }
-    return rd->cursor_byte;
-}
-
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
-/* A control character in a scalar can only come from a double-quoted escape (the raw bytes
- * passed bytes_check): find each such escape in the source and report it where it is. */
-static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t first)
-{
-    static const struct {
-        char c;
-        uint32_t cp;
-    } simple[] = {{'0', 0},  {'a', 7},  {'b', 8},    {'v', 11},
-                  {'f', 12}, {'r', 13}, {'e', 0x1b}, {'N', 0x85}};
-    size_t i = byte_offset(rd, mark->index), errors = rd->t->errors;
-    uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
-    if (i >= rd->len || rd->src[i] != '"') { /* not where we expect it: report the scalar */
-        error_at(rd, line, col, "%s U+%04X in text", refused_name(first), (unsigned)first);
-        return;
-    }
-    i++;
-    col++;
-    while (i < rd->len && rd->src[i] != '"') {
-        uint32_t cp;
-        if (rd->src[i] != '\\' || i + 1 >= rd->len) {
-            size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
-            i += n ? n : 1;
-            step(rd->src, rd->len, i, cp, &line, &col);
-            continue;
-        }
-        char e = rd->src[i + 1];
-        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-        cp = ' ';
-        for (size_t k = 0; k < sizeof simple / sizeof simple[0]; k++)
-            if (simple[k].c == e)
-                cp = simple[k].cp;
-        if (digits && i + 2 + digits <= rd->len) {
-            cp = 0;
-            for (size_t k = 0; k < digits; k++)
-                cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
-        }
-        if (is_control(cp) || utf8_is_bidi_control(cp))
-            error_at(rd, line, col, "%s U+%04X in text", refused_name(cp), (unsigned)cp);
-        if (e == '\r' || e == '\n') { /* an escaped line break */
-            i += 1;
-            continue;
-        }
-        size_t n = 2 + digits;
-        i += n;
-        col += (uint32_t)n;
-    }
-    if (rd->t->errors == errors)
-        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "%s U+%04X in text",
-                 refused_name(first), (unsigned)first);
-}
-
 /* ==== stage 2: libyaml events to the tree ==== */
 
 struct open {
@@ -288,7 +106,7 @@ struct builder {
     size_t n_pending, cap_pending;
     struct open *open;
     size_t n_open, cap_open;
-    size_t n_nodes; /* so far, against rules->max_nodes */
+    size_t n_nodes;                /* so far, against rules->max_nodes */
     struct yamltree_level *levels; /* for yamltree_stream.list, one per open collection */
 };
 
@@ -391,10 +209,10 @@ static bool too_many_items(struct reader *rd, const struct builder *b, const yam
     if (b->n_pending - o->first < rd->rules->max_items || /* the common case, no division */
         (b->n_pending - o->first) / per_item < rd->rules->max_items)
         return false;
-    error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
-             "more than %u items in one %s; %s never needs that many",
-             (unsigned)rd->rules->max_items, o->node.kind == YAMLTREE_MAP ? "mapping" : "list",
-             rd->rules->what);
+    yamltree_error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
+                      "more than %u items in one %s; %s never needs that many",
+                      (unsigned)rd->rules->max_items,
+                      o->node.kind == YAMLTREE_MAP ? "mapping" : "list", rd->rules->what);
     return true;
 }
 
@@ -474,8 +292,7 @@ static bool spells_null(const char *s, size_t len)
     case 1:
         return s[0] == '~';
     case 4:
-        return memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
-               memcmp(s, "NULL", 4) == 0;
+        return memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0;
     default:
         return false;
     }
@@ -514,8 +331,8 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
         } else if (c >= 0x80) {
             continue; /* any other byte of a multi-byte character: never a control */
         }
-        if (is_control(cp) || utf8_is_bidi_control(cp)) {
-            escapes_check(rd, &e->start_mark, cp);
+        if (yamltree_refused(cp)) {
+            yamltree_escapes_check(rd, &e->start_mark, cp);
             break;
         }
     }
@@ -539,23 +356,9 @@ static void properties_check(struct reader *rd, const yaml_event_t *e)
     }
     uint32_t line = (uint32_t)e->start_mark.line + 1, col = (uint32_t)e->start_mark.column + 1;
     if (anchor)
-        error_at(rd, line, col, "%s", rd->rules->anchor);
+        yamltree_error_at(rd, line, col, "%s", rd->rules->anchor);
     if (tag && !stopped(rd))
-        error_at(rd, line, col, "%s", rd->rules->tag);
-}
-
-/* The line and column (in characters) of byte offset off: where libyaml's reader, which has
- * no mark of its own, found bad bytes. */
-static void offset_place(const char *buf, size_t len, size_t off, uint32_t *line, uint32_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        if (buf[i] == '\n')
-            (*line)++, *col = 1;
-        else if (((unsigned char)buf[i] & 0xC0) != 0x80)
-            (*col)++;
-    }
+        yamltree_error_at(rd, line, col, "%s", rd->rules->tag);
 }
 
 /* Bad bytes found by libyaml's reader (outside strict mode): a control character or broken
@@ -564,16 +367,17 @@ static void reader_error(struct reader *rd, const yaml_parser_t *p)
 {
     uint32_t line, col;
     if (rd->rules->strict) {
-        error_at(rd, 1, 1, "malformed YAML: %s", p->problem ? p->problem : "unreadable input");
+        yamltree_error_at(rd, 1, 1, "malformed YAML: %s",
+                          p->problem ? p->problem : "unreadable input");
         return;
     }
-    offset_place(rd->src, rd->len, p->problem_offset, &line, &col);
+    yamltree_offset_place(rd->src, rd->len, p->problem_offset, &line, &col);
     if (p->problem && strstr(p->problem, "control"))
-        error_at(rd, line, col, "control character 0x%02x is not allowed",
-                 (unsigned)p->problem_value);
+        yamltree_error_at(rd, line, col, "control character 0x%02x is not allowed",
+                          (unsigned)p->problem_value);
     else
-        error_at(rd, line, col, "not valid UTF-8 (%s)",
-                 p->problem ? p->problem : "unreadable bytes");
+        yamltree_error_at(rd, line, col, "not valid UTF-8 (%s)",
+                          p->problem ? p->problem : "unreadable bytes");
 }
 
 static void syntax_error(struct reader *rd, const yaml_parser_t *p)
@@ -586,13 +390,15 @@ static void syntax_error(struct reader *rd, const yaml_parser_t *p)
     }
     uint32_t line = (uint32_t)p->problem_mark.line + 1, col = (uint32_t)p->problem_mark.column + 1;
     if (!rd->rules->strict)
-        error_at(rd, line, col, "malformed YAML: %s%s%s", p->problem ? p->problem : "error",
-                 p->context ? " " : "", p->context ? p->context : "");
+        yamltree_error_at(rd, line, col, "malformed YAML: %s%s%s",
+                          p->problem ? p->problem : "error", p->context ? " " : "",
+                          p->context ? p->context : "");
     else if (p->context)
-        error_at(rd, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
-                 (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+        yamltree_error_at(rd, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
+                          (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
     else
-        error_at(rd, line, col, "malformed YAML: %s", p->problem ? p->problem : "syntax error");
+        yamltree_error_at(rd, line, col, "malformed YAML: %s",
+                          p->problem ? p->problem : "syntax error");
 }
 
 /* Parses the bytes into a tree: the status of yamltree_read. */
@@ -624,9 +430,10 @@ static enum yamltree_status tree_parse(struct reader *rd)
         if ((e.type == YAML_SCALAR_EVENT || e.type == YAML_ALIAS_EVENT ||
              e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) &&
             ++b.n_nodes > rd->rules->max_nodes) {
-            error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                     "more than %u YAML nodes; %s never needs that many",
-                     (unsigned)rd->rules->max_nodes, rd->rules->what);
+            yamltree_error_at(rd, (uint32_t)e.start_mark.line + 1,
+                              (uint32_t)e.start_mark.column + 1,
+                              "more than %u YAML nodes; %s never needs that many",
+                              (unsigned)rd->rules->max_nodes, rd->rules->what);
             yaml_event_delete(&e);
             ok = false;
             break;
@@ -639,8 +446,9 @@ static enum yamltree_status tree_parse(struct reader *rd)
         switch (e.type) {
         case YAML_DOCUMENT_START_EVENT:
             if (documents) {
-                error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                         "%s", rd->rules->second_document);
+                yamltree_error_at(rd, (uint32_t)e.start_mark.line + 1,
+                                  (uint32_t)e.start_mark.column + 1, "%s",
+                                  rd->rules->second_document);
                 done = true;
             }
             documents = true;
@@ -714,7 +522,7 @@ enum yamltree_status yamltree_read_stream(struct yamltree *t, const char *file, 
         xdie("yamltree_read: %zu bytes is beyond any bound", len);
     struct reader rd = {
         .file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t, .stream = s};
-    if (r->strict && !bytes_check(&rd))
+    if (r->strict && !yamltree_bytes_check(&rd))
         return YAMLTREE_BROKEN;
     return tree_parse(&rd);
 }

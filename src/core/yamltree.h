@@ -14,7 +14,7 @@ enum yamltree_kind {
     YAMLTREE_SCALAR,
     YAMLTREE_SEQ,
     YAMLTREE_MAP,
-    YAMLTREE_BAD, /* stands in for something already reported (an alias) */
+    YAMLTREE_BAD,   /* stands in for something already reported (an alias) */
     YAMLTREE_TAKEN, /* stands in for an item handed over while reading (yamltree_stream):
                        n holds the tag the taker gave it */
 };

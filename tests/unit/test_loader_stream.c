@@ -94,7 +94,7 @@ static void expect_no_line(const char *yaml, const char *line)
     free(got);
 }
 
-#define HEAD "format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
+#define HEAD  "format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
 #define ROLES "roles: [{role: single}]\n"
 
 /* ---- every questionnaire of the suite ---- */
@@ -142,7 +142,7 @@ static void test_suite_files(void **state)
     "  - id: s\n"                                                                                  \
     "    title: {en: S, es: S}\n"                                                                  \
     "    questions:\n"                                                                             \
-    "      - {id: a, type: yesno, text: {en: A, es: A}}\n"                                        \
+    "      - {id: a, type: yesno, text: {en: A, es: A}}\n"                                         \
     "      - {id: b, type: yesno, text: {en: B, es: B}, raises: {yes: f}}\n"
 #define FINDINGS                                                                                   \
     "findings:\n"                                                                                  \
@@ -170,12 +170,10 @@ static void test_languages_last(void **state)
 static void test_repeated_keys(void **state)
 {
     (void)state;
-    expect_line(HEAD "languages: [en, es]\n" SECTION
-                     "    questions:\n"
+    expect_line(HEAD "languages: [en, es]\n" SECTION "    questions:\n"
                      "      - {id: c, type: nope, text: C}\n" FINDINGS ROLES,
                 "t.yaml:12:5: error: duplicate key 'questions' (first at 9:5)\n");
-    expect_no_line(HEAD "languages: [en, es]\n" SECTION
-                        "    questions:\n"
+    expect_no_line(HEAD "languages: [en, es]\n" SECTION "    questions:\n"
                         "      - {id: c, type: nope, text: C}\n" FINDINGS ROLES,
                    "nope");
     expect_same(HEAD "languages: [en, es]\n"
@@ -254,7 +252,7 @@ static void test_error_cap(void **state)
 {
     (void)state;
     static const int mixes[][3] = {
-        {995, 10, 0}, {990, 0, 20}, {500, 495, 5}, {1000, 0, 0},  {1001, 0, 0}, {999, 1, 1},
+        {995, 10, 0}, {990, 0, 20}, {500, 495, 5},   {1000, 0, 0},  {1001, 0, 0}, {999, 1, 1},
         {10, 995, 0}, {0, 0, 1005}, {400, 300, 400}, {600, 600, 0}, {2000, 0, 0}, {0, 1200, 0},
     };
     for (size_t i = 0; i < sizeof mixes / sizeof mixes[0]; i++) {
@@ -272,8 +270,8 @@ static void test_error_cap(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_suite_files),        cmocka_unit_test(test_languages_last),
-        cmocka_unit_test(test_repeated_keys),      cmocka_unit_test(test_broken_after_items),
+        cmocka_unit_test(test_suite_files),   cmocka_unit_test(test_languages_last),
+        cmocka_unit_test(test_repeated_keys), cmocka_unit_test(test_broken_after_items),
         cmocka_unit_test(test_error_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
