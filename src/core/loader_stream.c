@@ -175,7 +175,7 @@ static int key_name(const struct yamltree_node *k)
 static int root_first(struct loader_stream *s, const struct yamltree_level *root)
 {
     int current = -1;
-    for (; s->root_scanned + 1 < root->n + 1; s->root_scanned += 2) {
+    for (; s->root_scanned < root->n; s->root_scanned += 2) {
         int name = key_name(&root->items[s->root_scanned]);
         bool last = s->root_scanned + 1 == root->n;
         if (name == -2)
@@ -229,7 +229,7 @@ static bool section_first(struct loader_stream *s, const struct yamltree_level *
         s->section_seen = false;
     }
     bool current = false;
-    for (; s->section_scanned + 1 < section->n + 1; s->section_scanned += 2) {
+    for (; s->section_scanned < section->n; s->section_scanned += 2) {
         const struct yamltree_node *k = &section->items[s->section_scanned];
         if (k->kind != YAMLTREE_SCALAR || k->n != 9 || memcmp(k->str, "questions", 9) != 0)
             continue;
