@@ -55,23 +55,31 @@ static struct block *block_new(struct arena *a, size_t size)
     return b;
 }
 
-/* size bytes at a multiple of align (a power of two, at most that of max_align_t). */
-static void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+/* size bytes in a new current block. */
+static __attribute__((noinline)) void *alloc_in_new_block(struct arena *a, size_t size)
 {
     if (size > SIZE_MAX / 2)
         xdie("arena: size overflow");
+    struct block *b = block_new(a, size);
+    b->next = a->blocks;
+    b->used = size;
+    a->blocks = b;
+    return b->data;
+}
+
+/* size bytes at a multiple of align (a power of two, at most that of max_align_t): in the
+ * current block when they fit (the common case, kept small enough to inline). */
+static inline void *arena_alloc_aligned(struct arena *a, size_t size, size_t align)
+{
     struct block *b = a->blocks;
-    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
-    if (!b || at > b->cap || b->cap - at < size) {
-        b = block_new(a, size);
-        b->next = a->blocks;
-        b->used = 0;
-        a->blocks = b;
-        at = 0;
+    if (b) {
+        size_t at = (b->used + align - 1) & ~(align - 1);
+        if (at <= b->cap && b->cap - at >= size) {
+            b->used = at + size;
+            return (char *)b->data + at;
+        }
     }
-    void *p = (char *)b->data + at;
-    b->used = at + size;
-    return p;
+    return alloc_in_new_block(a, size);
 }
 
 void *arena_alloc(struct arena *a, size_t size)

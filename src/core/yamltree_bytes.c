@@ -59,6 +59,12 @@ bool yamltree_bytes_check(struct reader *rd)
         }
         if (i == rd->len)
             break;
+        if (s[i] == '\n') { /* the next most common byte */
+            i++;
+            line++;
+            col = 1;
+            continue;
+        }
         uint32_t cp = s[i];
         size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
         const char *problem = NULL;
