@@ -265,8 +265,7 @@ void loader_document(struct loader *l, const struct yamltree_node *root)
              (languages->line != s->languages_loc.line || languages->col != s->languages_loc.col ||
               languages->kind != s->languages_kind)))
             l->restart = true;
-        struct yamltree_node ahead = {.kind = YAMLTREE_TAKEN, .n = STREAM_TAG(STREAM_LANGUAGES, 0)};
-        loader_taken(l, &ahead, STREAM_LANGUAGES, 0);
+        loader_replay(l, STREAM_TAG(STREAM_LANGUAGES, 0));
     } else {
         loader_languages(l, languages);
     }

@@ -254,6 +254,10 @@ struct yamltree_stream loader_stream_hooks(struct loader *l);
 void loader_hold(struct loader *l, uint32_t line, uint32_t col, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
+/* Replays the diagnostics held for what tag names (l->stream set): held again while reading
+ * ahead (a question's, into its section's), else reported. */
+void loader_replay(struct loader *l, uint32_t tag);
+
 /* Whether n is the placeholder of a streamed item of `kind` number `index`, whose held
  * diagnostics are then replayed (held again while reading ahead, else reported). A placeholder
  * that is not the one expected means the file was not read as streaming assumed: l->restart. */

@@ -56,8 +56,8 @@ void loader_hold(struct loader *l, uint32_t line, uint32_t col, const char *fmt,
     free(msg);
 }
 
-/* Replays the held diagnostics of the item tagged `tag`: the next ones of its class. */
-static void replay(struct loader *l, uint32_t tag)
+/* The next held diagnostics of tag's class (questions', or the others') are tag's. */
+void loader_replay(struct loader *l, uint32_t tag)
 {
     struct loader_stream *s = l->stream;
     bool question = tag_kind(tag) == STREAM_QUESTION;
@@ -87,7 +87,7 @@ bool loader_taken(struct loader *l, const struct yamltree_node *n, enum stream_k
         l->restart = true;
         return true;
     }
-    replay(l, n->n);
+    loader_replay(l, n->n);
     return true;
 }
 
