@@ -15,8 +15,9 @@ enum ui_status {
     UI_INPUT_ENDED = 2, /* plain prompts: the input ended mid-screening (answers kept) */
 };
 
-/* Sets the program's locale from the environment, falling back to C.UTF-8 characters when
- * the named locale is not installed. Call once, before anything is loaded or printed. */
+/* Sets the program's characters and system messages (LC_CTYPE, LC_MESSAGES) from the
+ * environment, falling back to C.UTF-8 characters when the named locale is not installed;
+ * the other categories stay C. Call once, before anything is loaded or printed. */
 void ui_locale(void);
 
 /* Runs the opened session s: the curses screens, or the plain prompts on stdin/stdout when
