@@ -30,6 +30,27 @@ static void test_alloc(void **state)
     arena_free(NULL);
 }
 
+/* An array is aligned for its element's size: what any type of that size needs, no more (a
+ * string before it leaves at most that much padding). */
+static void test_calloc_aligned_for_its_elements(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {1, 2, 4, 8, 12, 16, 24, 40, 48, 72, 80, 160};
+    struct arena *a = arena_new();
+    for (size_t i = 0; i < 200; i++) {
+        arena_strndup(a, "odd", i % 4); /* leaves the next byte at any offset */
+        size_t size = sizes[i % (sizeof sizes / sizeof sizes[0])];
+        size_t align = size & (~size + 1);
+        if (align > _Alignof(max_align_t))
+            align = _Alignof(max_align_t);
+        unsigned char *p = arena_calloc(a, i % 5 + 1, size);
+        assert_int_equal((uintptr_t)p % align, 0);
+        for (size_t k = 0; k < (i % 5 + 1) * size; k++)
+            assert_int_equal(p[k], 0);
+    }
+    arena_free(a);
+}
+
 static void test_mark_rewind(void **state)
 {
     (void)state;
@@ -75,6 +96,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_alloc),
+        cmocka_unit_test(test_calloc_aligned_for_its_elements),
         cmocka_unit_test(test_mark_rewind),
         cmocka_unit_test(test_adopt),
     };
