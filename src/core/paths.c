@@ -55,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cond.h"
 #include "paths_impl.h"
 #include "xalloc.h"
 
@@ -160,13 +161,48 @@ static void merge_verdicts(struct paths *p)
         p->verdict_map[e] = (uint8_t)group[e];
 }
 
-static struct paths *paths_run(const struct questionnaire *q, size_t budget, bool merged)
+/* ---- coverage only (paths_cover) ---- */
+
+/* Whether leaf c reads anything but the eligibility. */
+static void reads_answers_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    (void)p;
+    if (c->kind != COND_ELIGIBILITY)
+        *(bool *)arg = true;
+}
+
+/* Whether some role rule holds whatever the answers: no `when`, or one that reads only the
+ * eligibility and holds for every verdict. Then every path ends with a role. */
+static bool some_role_always(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    for (size_t r = 0; r < q->n_role_rules; r++) {
+        const struct cond *when = q->role_rules[r].when;
+        bool reads = false;
+        paths_cond_leaves(p, when, reads_answers_leaf, &reads);
+        if (reads)
+            continue;
+        bool always = true;
+        for (int e = 0; e < ELIG_COUNT && always; e++) {
+            struct cond_env env = {q, NULL, NULL, NULL, e};
+            always = cond_eval(when, &env);
+        }
+        if (always)
+            return true;
+    }
+    return false;
+}
+
+static struct paths *paths_run(const struct questionnaire *q, size_t budget, enum paths_mode mode)
 {
     struct paths *p = xcalloc(1, sizeof *p);
     p->q = q;
+    p->mode = mode;
+    p->graph = mode != PATHS_COVER;
+    p->role_reads = mode != PATHS_COVER || !some_role_always(p);
     for (int e = 0; e < ELIG_COUNT; e++)
-        p->verdict_map[e] = (uint8_t)e;
-    if (merged)
+        p->verdict_map[e] = p->role_reads ? (uint8_t)e : 0;
+    if (mode != PATHS_EXACT && p->role_reads)
         merge_verdicts(p);
     p->complete = true;
     p->qinfo = xcalloc(q->n_questions + 1, sizeof *p->qinfo);
@@ -189,12 +225,17 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, boo
 
 struct paths *paths_analyse(const struct questionnaire *q, size_t budget)
 {
-    return paths_run(q, budget, false);
+    return paths_run(q, budget, PATHS_EXACT);
 }
 
 struct paths *paths_check(const struct questionnaire *q, size_t budget)
 {
-    return paths_run(q, budget, true);
+    return paths_run(q, budget, PATHS_MERGED);
+}
+
+struct paths *paths_cover(const struct questionnaire *q, size_t budget)
+{
+    return paths_run(q, budget, PATHS_COVER);
 }
 
 void paths_free(struct paths *p)

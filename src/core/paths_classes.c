@@ -289,7 +289,7 @@ void paths_classes_build(struct paths *p)
     }
     for (size_t f = 0; f < q->n_findings; f++)
         paths_cond_leaves(p, q->findings[f].when, gather_leaf, &t);
-    for (size_t r = 0; r < q->n_role_rules; r++)
+    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++)
         paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, &t);
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {

@@ -128,13 +128,25 @@ static size_t level_intern(struct level *l, const uint32_t *k, bool *added)
     return l->n - 1;
 }
 
+/* Adds an edge to the graph; without the graph only counts it (the budget bounds edges). */
 static void add_edge(struct paths *p, uint32_t child, uint32_t cls)
 {
+    if (!p->graph) {
+        p->n_edges++;
+        return;
+    }
     if (p->n_edges == p->cap_edges) {
         p->cap_edges = p->cap_edges ? 2 * p->cap_edges : 64;
         p->edges = xreallocarray(p->edges, p->cap_edges, sizeof *p->edges);
     }
     p->edges[p->n_edges++] = (struct edge){child, cls};
+}
+
+/* Node i's edges start here (with the graph only). */
+static void set_edge_first(struct paths *p, size_t i)
+{
+    if (p->graph)
+        p->edge_first[i] = p->n_edges;
 }
 
 /* Outcome indexes while exploring: role outcomes by (eligibility, role), no role by
@@ -258,12 +270,12 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
         x->pos[x->cur.lay.qs[i]] = (long)i;
     for (size_t s = 0; s < x->cur.n; s++) {
         const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
-        p->edge_first[base + s] = p->n_edges;
+        set_edge_first(p, base + s);
         /* Bound the work as well as the states: a state may look at many classes. */
         x->work += info->n_classes + (info->option_whens ? info->n_members : 0);
         if (x->work > WORK_PER_STATE * x->budget) {
             for (size_t r = s + 1; r <= x->cur.n; r++)
-                p->edge_first[base + r] = p->n_edges;
+                set_edge_first(p, base + r);
             return false;
         }
         env_load(x, k);
@@ -313,7 +325,7 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
                 x->reached[b] = false;
                 env_unload(x);
                 for (size_t r = s + 1; r <= x->cur.n; r++)
-                    p->edge_first[base + r] = p->n_edges;
+                    set_edge_first(p, base + r);
                 return false;
             }
         }
@@ -334,7 +346,11 @@ static void explore_end(struct explorer *x, struct outcome_ids *ids)
     size_t base = p->level_first[q->n_questions];
     for (size_t s = 0; s < x->cur.n; s++) {
         const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
-        p->edge_first[base + s] = p->n_edges;
+        set_edge_first(p, base + s);
+        if (!p->role_reads) { /* some role rule always holds */
+            add_edge(p, 0, 0);
+            continue;
+        }
         env_load(x, k);
         struct cond_env env = {q, x->answers, x->reached, x->raised, (int)k[0]};
         struct paths_outcome o = {.end = PATHS_END_NO_ROLE, .eligibility = k[0]};
@@ -344,7 +360,9 @@ static void explore_end(struct explorer *x, struct outcome_ids *ids)
                 o.role = q->role_rules[r].role;
                 break;
             }
-        add_edge(p, outcome_id(p, ids, &o), 0);
+        /* Coverage lists only the paths that end badly. */
+        add_edge(p, p->mode == PATHS_COVER && o.end == PATHS_END_ROLE ? 0 : outcome_id(p, ids, &o),
+                 0);
         env_unload(x);
     }
 }
@@ -371,7 +389,7 @@ static void order_outcomes(struct paths *p, struct outcome_ids *ids)
             renum[ids->dead_end[i]] = (uint32_t)k;
             sorted[k++] = p->outcomes[ids->dead_end[i]];
         }
-    for (size_t e = 0; e < p->n_edges; e++)
+    for (size_t e = 0; p->graph && e < p->n_edges; e++)
         if (p->edges[e].child & TERMINAL)
             p->edges[e].child = TERMINAL | renum[p->edges[e].child & ~TERMINAL];
     free(p->outcomes);
@@ -381,7 +399,7 @@ static void order_outcomes(struct paths *p, struct outcome_ids *ids)
 
 static void edge_first_reserve(struct paths *p, size_t n)
 {
-    if (n <= p->n_edge_first_cap)
+    if (!p->graph || n <= p->n_edge_first_cap)
         return;
     while (n > p->n_edge_first_cap)
         p->n_edge_first_cap *= 2;
@@ -410,8 +428,10 @@ void paths_explore(struct paths *p, size_t budget)
         ids.dead_end[i] = -1;
 
     p->level_first = xcalloc(nq + 3, sizeof *p->level_first);
-    p->n_edge_first_cap = 64;
-    p->edge_first = xcalloc(p->n_edge_first_cap, sizeof *p->edge_first);
+    if (p->graph) {
+        p->n_edge_first_cap = 64;
+        p->edge_first = xcalloc(p->n_edge_first_cap, sizeof *p->edge_first);
+    }
 
     /* Level 0: the root, after the findings that depend on no question. */
     struct layout empty = {0};
@@ -449,13 +469,13 @@ void paths_explore(struct paths *p, size_t budget)
     if (done) {
         p->n_nodes = p->level_first[nq + 1];
         p->level_first[nq + 2] = p->n_nodes;
-        p->edge_first[p->n_nodes] = p->n_edges;
+        set_edge_first(p, p->n_nodes);
     } else {
         /* The states of the level being built when the budget ran out have no edges. */
         size_t first = p->level_first[b + 1], last = first + x.cur.n;
         edge_first_reserve(p, last + 1);
         for (size_t i = first; i <= last; i++)
-            p->edge_first[i] = p->n_edges;
+            set_edge_first(p, i);
         for (size_t l = b + 2; l < nq + 3; l++)
             p->level_first[l] = last;
         p->n_nodes = last;

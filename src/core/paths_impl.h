@@ -107,8 +107,15 @@ struct rdiag {
     size_t n_classes;
 };
 
+/* What an analysis keeps and proves (paths_analyse, paths_check, paths_cover). */
+enum paths_mode { PATHS_EXACT, PATHS_MERGED, PATHS_COVER };
+
 struct paths {
     const struct questionnaire *q;
+    enum paths_mode mode;
+    bool graph;      /* the state graph (edges) is kept: every mode but PATHS_COVER */
+    bool role_reads; /* the states keep what the role rules read; false when some role rule
+                        holds whatever the answers and only coverage is asked (PATHS_COVER) */
     struct qinfo *qinfo;
     struct finfo *finfo;
     size_t *forder;       /* findings in dependency order */
@@ -130,7 +137,7 @@ struct paths {
     size_t *level_first; /* level b is nodes [level_first[b], level_first[b + 1]) */
     size_t *edge_first;
     size_t n_edge_first_cap;
-    struct edge *edges;
+    struct edge *edges;   /* NULL without the graph; n_edges still counts them */
     size_t n_edges, cap_edges;
 
     struct paths_outcome *outcomes;

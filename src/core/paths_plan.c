@@ -151,7 +151,7 @@ void paths_plan(struct paths *p)
         struct need_arg a = {p->finfo[f].dp};
         paths_cond_leaves(p, q->findings[f].when, need_leaf, &a);
     }
-    for (size_t r = 0; r < q->n_role_rules; r++) {
+    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++) {
         struct need_arg a = {(long)nq};
         paths_cond_leaves(p, q->role_rules[r].when, need_leaf, &a);
     }
@@ -288,7 +288,7 @@ void paths_project(struct paths *p)
         struct late_arg a = {&l, p->finfo[f].dp};
         paths_cond_leaves(p, q->findings[f].when, late_leaf, &a);
     }
-    for (size_t r = 0; r < q->n_role_rules; r++) {
+    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++) {
         struct late_arg a = {&l, (long)nq};
         paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
     }

@@ -239,7 +239,29 @@ static void cross_check(const struct questionnaire *q)
         assert_int_equal(dead_end[i], s.dead_end[i]);
     }
     assert_true(paths_state_count(c) <= exact_states);
+    size_t merged_states = paths_state_count(c);
     paths_free(c);
+
+    /* Coverage only: the same reached questions, dead ends and whether some path ends without
+     * a role, listing only those bad ends, from no more states than merged verdicts. */
+    struct paths *v = paths_cover(q, PATHS_DEFAULT_BUDGET);
+    assert_true(paths_complete(v));
+    bool v_no_role = false, v_dead_end[64] = {false};
+    for (size_t i = 0; i < paths_outcome_count(v); i++) {
+        const struct paths_outcome *o = paths_outcome_get(v, i);
+        assert_int_not_equal(o->end, PATHS_END_ROLE);
+        if (o->end == PATHS_END_NO_ROLE)
+            v_no_role = true;
+        else
+            v_dead_end[o->question] = true;
+    }
+    assert_int_equal(v_no_role, any_no_role);
+    for (size_t i = 0; i < q->n_questions; i++) {
+        assert_int_equal(paths_question_reached(v, i), s.reached[i]);
+        assert_int_equal(v_dead_end[i], s.dead_end[i]);
+    }
+    assert_true(paths_state_count(v) <= merged_states);
+    paths_free(v);
 }
 
 #define HEADER "format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
