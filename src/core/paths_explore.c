@@ -36,6 +36,10 @@ struct explorer {
     size_t *touch; /* findings raised during one step */
     size_t n_touch;
     uint32_t *key; /* the successor being built */
+    /* How the next level's keys are built, set once per level: for each question of the next
+     * layout, its projection there and where its class is in this level's key. */
+    const uint32_t **proj;
+    size_t *src;
     size_t work;   /* classes (and multi answer sets) looked at so far */
     struct level cur, next;
 };
@@ -89,6 +93,23 @@ static void level_free(struct level *l)
     layout_free(&l->lay);
 }
 
+/* The hash of a state's key: one multiply a word (keys are short, their words small). */
+static inline size_t key_hash(const uint32_t *k, size_t len)
+{
+    uint64_t h = len;
+    for (size_t i = 0; i < len; i++)
+        h = (h + k[i]) * UINT64_C(0x9e3779b97f4a7c15);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static inline bool key_equal(const uint32_t *a, const uint32_t *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 static void level_rehash(struct level *l)
 {
     free(l->slots);
@@ -96,7 +117,7 @@ static void level_rehash(struct level *l)
     l->slots = xmalloc(l->n_slots * sizeof *l->slots);
     memset(l->slots, 0xff, l->n_slots * sizeof *l->slots);
     for (size_t i = 0; i < l->n; i++) {
-        size_t s = (size_t)paths_key_hash(l->keys + i * l->lay.len, l->lay.len) & (l->n_slots - 1);
+        size_t s = key_hash(l->keys + i * l->lay.len, l->lay.len) & (l->n_slots - 1);
         while (l->slots[s] != NO_NODE)
             s = (s + 1) & (l->n_slots - 1);
         l->slots[s] = (uint32_t)i;
@@ -107,9 +128,9 @@ static void level_rehash(struct level *l)
 static size_t level_intern(struct level *l, const uint32_t *k, bool *added)
 {
     size_t len = l->lay.len;
-    size_t s = (size_t)paths_key_hash(k, len) & (l->n_slots - 1);
+    size_t s = key_hash(k, len) & (l->n_slots - 1);
     while (l->slots[s] != NO_NODE) {
-        if (memcmp(l->keys + (size_t)l->slots[s] * len, k, len * sizeof *k) == 0) {
+        if (key_equal(l->keys + (size_t)l->slots[s] * len, k, len)) {
             *added = false;
             return l->slots[s];
         }
@@ -226,7 +247,7 @@ static void key_build(struct explorer *x, const struct layout *lay, const uint32
     for (size_t i = 0; i < lay->n_qs; i++) {
         size_t qj = lay->qs[i];
         uint32_t c = qj + 1 == level ? cls : from[1 + x->pos[qj]];
-        x->key[1 + i] = paths_project_at(&x->p->qinfo[qj], (long)level, c);
+        x->key[1 + i] = paths_stage_at(&x->p->qinfo[qj], (long)level)[c];
     }
     for (size_t i = 0; i < lay->n_fs; i++)
         x->key[1 + lay->n_qs + i] = x->raised[lay->fs[i]];
@@ -268,8 +289,25 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
 
     for (size_t i = 0; i < x->cur.lay.n_qs; i++)
         x->pos[x->cur.lay.qs[i]] = (long)i;
+    /* The next keys: the classes kept from this level's key, projected onto what is needed
+     * from the next level on (the same for every class of a state), then per class the class
+     * just given (at `fresh`, if kept), the verdict and the findings' flags. */
+    const struct layout *nl = &x->next.lay;
+    size_t fresh = SIZE_MAX;
+    for (size_t i = 0; i < nl->n_qs; i++) {
+        size_t qj = nl->qs[i];
+        x->proj[i] = paths_stage_at(&p->qinfo[qj], (long)b + 1);
+        if (qj == b)
+            fresh = i;
+        else
+            x->src[i] = 1 + (size_t)x->pos[qj];
+    }
+    uint32_t *key = x->key, *flags = key + 1 + nl->n_qs;
     for (size_t s = 0; s < x->cur.n; s++) {
         const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
+        for (size_t i = 0; i < nl->n_qs; i++)
+            if (i != fresh)
+                key[1 + i] = x->proj[i][k[x->src[i]]];
         set_edge_first(p, base + s);
         /* Bound the work as well as the states: a state may look at many classes. */
         x->work += info->n_classes + (info->option_whens ? info->n_members : 0);
@@ -311,14 +349,17 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
             for (size_t r = 0; r < cl->n_raises; r++)
                 raise_finding(x, cl->raises[r], &verdict);
             decide_findings(x, b + 1, &verdict);
-            key_build(x, &x->next.lay, k, b + 1, (uint32_t)c, p->verdict_map[verdict]);
+            key[0] = p->verdict_map[verdict];
+            if (fresh != SIZE_MAX)
+                key[1 + fresh] = x->proj[fresh][c];
+            for (size_t i = 0; i < nl->n_fs; i++)
+                flags[i] = x->raised[nl->fs[i]];
             bool added;
-            size_t child = level_intern(&x->next, x->key, &added);
+            size_t child = level_intern(&x->next, key, &added);
             add_edge(p, (uint32_t)(next_base + child), (uint32_t)c);
+            /* Only findings not raised before were touched: this undoes the class. */
             for (size_t t = 0; t < x->n_touch; t++)
                 x->raised[x->touch[t]] = false;
-            for (size_t i = 0; i < x->cur.lay.n_fs; i++)
-                x->raised[x->cur.lay.fs[i]] = k[1 + x->cur.lay.n_qs + i] != 0;
             if ((added && next_base + x->next.n > x->budget) ||
                 p->n_edges > EDGES_PER_STATE * x->budget) {
                 x->answers[b] = (struct answer){0};
@@ -418,6 +459,8 @@ void paths_explore(struct paths *p, size_t budget)
         .raised = xcalloc(q->n_findings + 1, sizeof(bool)),
         .pos = xcalloc(nq + 1, sizeof(long)),
         .touch = xcalloc(q->n_findings + 1, sizeof(size_t)),
+        .proj = xcalloc(nq + 1, sizeof(const uint32_t *)),
+        .src = xcalloc(nq + 1, sizeof(size_t)),
     };
     for (size_t i = 0; i < nq; i++)
         x.pos[i] = -1;
@@ -492,4 +535,6 @@ void paths_explore(struct paths *p, size_t budget)
     free(x.pos);
     free(x.touch);
     free(x.key);
+    free(x.proj);
+    free(x.src);
 }

@@ -180,8 +180,9 @@ void paths_plan(struct paths *p);
 /* The stages of every question: what later conditions can still tell apart. */
 void paths_project(struct paths *p);
 
-/* The class question info's states keep at level b, for class c (levels only grow). */
-uint32_t paths_project_at(struct qinfo *info, long b, uint32_t c);
+/* What question info's states keep at level b: the class kept for each class (levels only
+ * grow from call to call). */
+const uint32_t *paths_stage_at(struct qinfo *info, long b);
 
 /* ---- paths_explore.c ---- */
 

@@ -306,10 +306,9 @@ void paths_project(struct paths *p)
     free(l.cap);
 }
 
-/* The class question qi's states keep at level b, for class c. */
-uint32_t paths_project_at(struct qinfo *info, long b, uint32_t c)
+const uint32_t *paths_stage_at(struct qinfo *info, long b)
 {
     while (info->cursor + 1 < info->n_stages && info->stages[info->cursor].until < b)
         info->cursor++;
-    return info->stages[info->cursor].proj[c];
+    return info->stages[info->cursor].proj;
 }
