@@ -197,6 +197,7 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
 {
     struct paths *p = xcalloc(1, sizeof *p);
     p->q = q;
+    p->arena = arena_new();
     p->mode = mode;
     p->graph = mode != PATHS_COVER;
     p->role_reads = mode != PATHS_COVER || !some_role_always(p);
@@ -242,18 +243,7 @@ void paths_free(struct paths *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->q->n_questions; i++) {
-        struct qinfo *info = &p->qinfo[i];
-        for (size_t c = 0; c < info->n_classes; c++) {
-            free(info->classes[c].members);
-            free(info->classes[c].raises);
-        }
-        free(info->classes);
-        free(info->atoms);
-        for (size_t k = 0; k < info->n_stages; k++)
-            free(info->stages[k].proj);
-        free(info->stages);
-    }
+    arena_free(p->arena);
     free(p->qinfo);
     free(p->finfo);
     free(p->forder);

@@ -91,31 +91,52 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
 
 /* ---- answer classes ---- */
 
-static size_t *raises_of(const struct question *qn, uint64_t picked, size_t *n)
+/* Sets c's raises: the findings the options `picked` raise, in the order written. */
+static void set_raises(struct paths *p, const struct question *qn, uint64_t picked,
+                       struct qclass *c)
 {
-    size_t *out = NULL;
-    *n = 0;
-    for (size_t r = 0; r < qn->n_raises; r++) {
-        const struct raise *ra = &qn->raises[r];
-        if (ra->value_index >= 0 && ra->finding_index >= 0 &&
-            (picked & (UINT64_C(1) << ra->value_index))) {
-            out = xreallocarray(out, *n + 1, sizeof *out);
-            out[(*n)++] = (size_t)ra->finding_index;
+    c->n_raises = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t n = 0;
+        for (size_t r = 0; r < qn->n_raises; r++) {
+            const struct raise *ra = &qn->raises[r];
+            if (ra->value_index >= 0 && ra->finding_index >= 0 &&
+                (picked & (UINT64_C(1) << ra->value_index))) {
+                if (pass == 1)
+                    c->raises[n] = (uint32_t)ra->finding_index;
+                n++;
+            }
         }
+        if (pass == 0 && n == 0)
+            return;
+        if (pass == 0)
+            c->raises = arena_alloc(p->arena, n * sizeof *c->raises);
+        c->n_raises = n;
     }
-    return out;
 }
 
-static struct qclass *new_class(struct qinfo *info)
+/* The classes of the question being built grow in a scratch array (the questions' final
+ * arrays are in the arena, sized once). */
+struct class_scratch {
+    struct qclass *v;
+    size_t cap;
+};
+
+static struct qclass *new_class(struct class_scratch *sc, struct qinfo *info)
 {
-    info->classes = xreallocarray(info->classes, info->n_classes + 1, sizeof *info->classes);
+    if (info->n_classes == sc->cap) {
+        sc->cap = sc->cap ? 2 * sc->cap : 16;
+        sc->v = xreallocarray(sc->v, sc->cap, sizeof *sc->v);
+    }
+    info->classes = sc->v;
     struct qclass *c = &info->classes[info->n_classes++];
     *c = (struct qclass){.reached = true};
     return c;
 }
 
 /* Yes/no and choice: refine the partition of options by every tested set. */
-static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, size_t n_masks)
+static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
+                           const uint64_t *masks, size_t n_masks)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -146,13 +167,13 @@ static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, si
         n_groups = next;
     }
     for (int g = 0; g < n_groups; g++) {
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         for (size_t o = 0; o < n_opt; o++)
             if (group[o] == g)
                 c->options |= UINT64_C(1) << o;
         c->rep.given = true;
         c->rep.choice = __builtin_ctzll(c->options);
-        c->raises = raises_of(qn, UINT64_C(1) << c->rep.choice, &c->n_raises);
+        set_raises(p, qn, UINT64_C(1) << c->rep.choice, c);
     }
 }
 
@@ -162,7 +183,8 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void classes_number(struct paths *p, size_t qi, long long *cuts, size_t n_cuts)
+static void classes_number(struct paths *p, struct class_scratch *sc, size_t qi, long long *cuts,
+                           size_t n_cuts)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -172,7 +194,7 @@ static void classes_number(struct paths *p, size_t qi, long long *cuts, size_t n
     for (size_t i = 0; i <= n_cuts; i++) {
         if (i < n_cuts && (cuts[i] <= lo || cuts[i] > max))
             continue;
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         c->lo = lo;
         c->hi = i < n_cuts ? cuts[i] - 1 : max;
         c->rep.given = true;
@@ -211,7 +233,7 @@ static uint64_t atoms_truth(const struct qinfo *info, uint64_t set)
 
 /* Multi: every feasible answer set over the tested options (plus "only untested options"),
  * grouped by truth vector. False when too many options are tested to enumerate. */
-static bool classes_multi(struct paths *p, size_t qi)
+static bool classes_multi(struct paths *p, struct class_scratch *sc, size_t qi)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -250,21 +272,35 @@ static bool classes_multi(struct paths *p, size_t qi)
         size_t j = i;
         while (j < n && m[j].truth == m[i].truth)
             j++;
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         c->truth = m[i].truth;
-        c->n_members = j - i;
+        c->n_members = (uint32_t)(j - i);
         info->n_members += j - i;
-        c->members = xcalloc(c->n_members, sizeof *c->members);
+        c->members = arena_alloc(p->arena, (j - i) * sizeof *c->members);
         for (size_t k = i; k < j; k++)
             c->members[k - i] = m[k].set;
         uint64_t set = m[i].set ? m[i].set : (all & ~info->tested & -(all & ~info->tested));
         c->rep.given = true;
         c->rep.selected = set;
-        c->raises = raises_of(qn, set, &c->n_raises);
+        set_raises(p, qn, set, c);
         i = j;
     }
     free(m);
     return true;
+}
+
+/* Moves the question's classes (from the scratch array) and atoms into the arena. */
+static void keep_classes(struct paths *p, struct qinfo *info)
+{
+    struct qclass *classes = arena_alloc(p->arena, info->n_classes * sizeof *classes);
+    memcpy(classes, info->classes, info->n_classes * sizeof *classes);
+    info->classes = classes;
+    if (info->n_atoms > 0) {
+        struct atom *atoms = arena_alloc(p->arena, info->n_atoms * sizeof *atoms);
+        memcpy(atoms, info->atoms, info->n_atoms * sizeof *atoms);
+        free(info->atoms);
+        info->atoms = atoms;
+    }
 }
 
 void paths_classes_build(struct paths *p)
@@ -292,12 +328,14 @@ void paths_classes_build(struct paths *p)
     for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++)
         paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, &t);
     size_t total = 0;
+    struct class_scratch sc = {0};
     for (size_t i = 0; i < n; i++) {
         const struct question *qn = &q->questions[i];
         struct qinfo *info = &p->qinfo[i];
         if (!p->complete) {
             /* Stopped: every question keeps its "not reached" class only. */
-            new_class(info)->reached = false;
+            new_class(&sc, info)->reached = false;
+            keep_classes(p, info);
             free(t.masks[i]);
             free(t.cuts[i]);
             continue;
@@ -309,17 +347,17 @@ void paths_classes_build(struct paths *p)
             if (qn->options[o].when)
                 info->option_whens = true;
 
-        struct qclass *none = new_class(info);
+        struct qclass *none = new_class(&sc, info);
         none->reached = false;
         if (!qn->required && qn->default_mask == 0)
-            new_class(info)->rep.given = false; /* unanswered (with a default: that answer) */
+            new_class(&sc, info)->rep.given = false; /* unanswered (with a default: that answer) */
         switch (qn->type) {
         case QTYPE_YESNO:
         case QTYPE_CHOICE:
-            classes_single(p, i, t.masks[i], t.n_masks[i]);
+            classes_single(p, &sc, i, t.masks[i], t.n_masks[i]);
             break;
         case QTYPE_MULTI:
-            if (!classes_multi(p, i) && p->complete) {
+            if (!classes_multi(p, &sc, i) && p->complete) {
                 p->complete = false;
                 p->stop_reason =
                     p->qinfo[i].n_atoms > MAX_ATOMS
@@ -332,16 +370,17 @@ void paths_classes_build(struct paths *p)
             }
             break;
         case QTYPE_NUMBER:
-            classes_number(p, i, t.cuts[i], t.n_cuts[i]);
+            classes_number(p, &sc, i, t.cuts[i], t.n_cuts[i]);
             break;
         case QTYPE_TEXT:
         default: {
-            struct qclass *c = new_class(info);
+            struct qclass *c = new_class(&sc, info);
             c->rep.given = true;
             c->rep.text = (char *)"answered";
             break;
         }
         }
+        keep_classes(p, info);
         total += info->n_classes;
         if (total > MAX_CLASSES && p->complete) {
             p->complete = false;
@@ -352,6 +391,7 @@ void paths_classes_build(struct paths *p)
         free(t.masks[i]);
         free(t.cuts[i]);
     }
+    free(sc.v);
     free(t.masks);
     free(t.n_masks);
     free(t.cap_masks);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "answer.h"
+#include "arena.h"
 #include "model.h"
 #include "paths.h"
 #include "strbuf.h"
@@ -34,17 +35,24 @@ struct atom {
     uint64_t mask;
 };
 
-/* One class of answers to a question. */
+/* One class of answers to a question; what a question type does not use is left zero. Every
+ * class of every question is held at once, so it is kept small: the fields of each question
+ * type share their room. Arrays live in the analysis' arena. */
 struct qclass {
     struct answer rep; /* a representative answer (rep.given false: unanswered) */
-    bool reached;      /* false only for CLASS_NOT_REACHED */
-    uint64_t options;  /* yes/no, choice: the options in the class */
-    uint64_t truth;    /* multi: which atoms hold */
-    uint64_t *members; /* multi: the answer sets in the class (restricted to tested options) */
-    size_t n_members;
-    long long lo, hi; /* number: the interval */
-    size_t *raises;   /* findings this class raises */
-    size_t n_raises;
+    union {
+        uint64_t options; /* yes/no, choice: the options in the class */
+        uint64_t truth;   /* multi: which atoms hold */
+        long long lo;     /* number: the interval [lo, hi] */
+    };
+    union {
+        uint64_t *members; /* multi: the answer sets in the class (restricted to tested options) */
+        long long hi;
+    };
+    uint32_t *raises; /* findings this class raises */
+    uint32_t n_raises;
+    uint32_t n_members;
+    bool reached; /* false only for CLASS_NOT_REACHED */
 };
 
 struct stage {
@@ -53,9 +61,9 @@ struct stage {
 };
 
 struct qinfo {
-    struct qclass *classes;
+    struct qclass *classes; /* in the arena */
     size_t n_classes;
-    struct atom *atoms; /* multi */
+    struct atom *atoms; /* multi; in the arena once the classes are built */
     size_t n_atoms;
     uint64_t tested;   /* multi: options some atom tests */
     bool has_untested; /* multi: some option no atom tests */
@@ -65,7 +73,7 @@ struct qinfo {
     /* What the states keep of the answer, level by level: stages[k].proj maps a class to the
      * first class that no condition evaluated at a level in (stages[k - 1].until, ...] or
      * later tells apart from it, for states at levels up to stages[k].until. */
-    struct stage *stages;
+    struct stage *stages; /* in the arena */
     size_t n_stages;
     size_t cursor; /* the stage of the level being explored (levels only grow) */
 };
@@ -112,6 +120,7 @@ enum paths_mode { PATHS_EXACT, PATHS_MERGED, PATHS_COVER };
 
 struct paths {
     const struct questionnaire *q;
+    struct arena *arena; /* what the questions' classes and stages hold */
     enum paths_mode mode;
     bool graph;      /* the state graph (edges) is kept: every mode but PATHS_COVER */
     bool role_reads; /* the states keep what the role rules read; false when some role rule

@@ -199,17 +199,30 @@ static int cmp_late_desc(const void *a, const void *b)
 
 /* The stages of one question: going down from its last use, each level's leaves refine the
  * partition of its classes; a stage is added whenever the partition changes. */
+/* What stages_build works in, sized once for the question with the most classes. */
+struct stage_scratch {
+    struct cond_env *env;
+    struct answer *answers;
+    bool *reached;
+    uint32_t *group, *split, *proj, *first; /* per class (split: two per class) */
+    struct stage *stages;                   /* the stages of the question being built */
+    size_t cap;
+};
+
 static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n,
-                         struct cond_env *env, struct answer *answers, bool *reached)
+                         struct stage_scratch *w)
 {
     struct qinfo *info = &p->qinfo[qi];
     size_t k = info->n_classes;
     if (n > 0)
         qsort(late, n, sizeof *late, cmp_late_desc);
-    uint32_t *group = xcalloc(k + 1, sizeof *group);
-    uint32_t *split = xcalloc(2 * k + 2, sizeof *split);
-    uint32_t *proj = xcalloc(k + 1, sizeof *proj);
-    uint32_t *first = xcalloc(k + 1, sizeof *first);
+    struct cond_env *env = w->env;
+    struct answer *answers = w->answers;
+    bool *reached = w->reached;
+    uint32_t *group = w->group, *split = w->split, *proj = w->proj, *first = w->first;
+    memset(group, 0, k * sizeof *group);
+    struct stage **stages = &w->stages;
+    size_t *cap = &w->cap;
     size_t n_groups = 1;
     for (size_t i = 0; i < n;) {
         long level = late[i].level;
@@ -239,9 +252,13 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         if (info->n_stages > 0 &&
             memcmp(info->stages[info->n_stages - 1].proj, proj, k * sizeof *proj) == 0)
             continue;
-        info->stages = xreallocarray(info->stages, info->n_stages + 1, sizeof *info->stages);
+        if (info->n_stages == *cap) {
+            *cap = *cap ? 2 * *cap : 8;
+            *stages = xreallocarray(*stages, *cap, sizeof **stages);
+        }
+        info->stages = *stages;
         info->stages[info->n_stages].until = level;
-        info->stages[info->n_stages].proj = xcalloc(k + 1, sizeof *proj);
+        info->stages[info->n_stages].proj = arena_alloc(p->arena, k * sizeof *proj);
         memcpy(info->stages[info->n_stages].proj, proj, k * sizeof *proj);
         info->n_stages++;
     }
@@ -255,12 +272,12 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
     }
     for (size_t s = 0; s + 1 < info->n_stages; s++)
         info->stages[s].until = info->stages[s + 1].until - 1;
-    if (info->n_stages > 0)
+    if (info->n_stages > 0) {
         info->stages[info->n_stages - 1].until = info->need;
-    free(group);
-    free(split);
-    free(proj);
-    free(first);
+        struct stage *kept = arena_alloc(p->arena, info->n_stages * sizeof *kept);
+        memcpy(kept, info->stages, info->n_stages * sizeof *kept);
+        info->stages = kept;
+    }
 }
 
 /* A question's class matters to the states after its level only through the conditions
@@ -295,10 +312,28 @@ void paths_project(struct paths *p)
     struct answer *answers = xcalloc(nq + 1, sizeof *answers);
     bool *reached = xcalloc(nq + 1, sizeof *reached);
     struct cond_env env = {q, answers, reached, NULL, -1};
+    size_t k = 1;
+    for (size_t qi = 0; qi < nq; qi++)
+        if (p->qinfo[qi].n_classes > k)
+            k = p->qinfo[qi].n_classes;
+    struct stage_scratch w = {
+        .env = &env,
+        .answers = answers,
+        .reached = reached,
+        .group = xcalloc(k, sizeof *w.group),
+        .split = xcalloc(2 * k, sizeof *w.split),
+        .proj = xcalloc(k, sizeof *w.proj),
+        .first = xcalloc(k, sizeof *w.first),
+    };
     for (size_t qi = 0; qi < nq; qi++) {
-        stages_build(p, qi, l.items[qi], l.n[qi], &env, answers, reached);
+        stages_build(p, qi, l.items[qi], l.n[qi], &w);
         free(l.items[qi]);
     }
+    free(w.group);
+    free(w.split);
+    free(w.proj);
+    free(w.first);
+    free(w.stages);
     free(answers);
     free(reached);
     free(l.items);
