@@ -87,6 +87,28 @@ uint64_t paths_key_hash(const uint32_t *k, size_t len)
     return h ^ (h >> 29);
 }
 
+struct arena *paths_store(struct paths *p, size_t qi)
+{
+    if (!p->streams)
+        return p->arena;
+    if (!p->qinfo[qi].arena)
+        p->qinfo[qi].arena = arena_new();
+    return p->qinfo[qi].arena;
+}
+
+void paths_release(struct paths *p, size_t qi)
+{
+    struct qinfo *info = &p->qinfo[qi];
+    arena_free(info->arena);
+    info->arena = NULL;
+    info->classes = NULL;
+    info->n_classes = 0;
+    info->atoms = NULL;
+    info->n_atoms = 0;
+    info->stages = NULL;
+    info->n_stages = 0;
+}
+
 /* ---- merged verdicts (paths_check) ---- */
 
 /* The eligibility tests of the role rules. */
@@ -200,6 +222,7 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
     p->arena = arena_new();
     p->mode = mode;
     p->graph = mode != PATHS_COVER;
+    p->streams = mode == PATHS_COVER;
     p->role_reads = mode != PATHS_COVER || !some_role_always(p);
     for (int e = 0; e < ELIG_COUNT; e++)
         p->verdict_map[e] = p->role_reads ? (uint8_t)e : 0;
@@ -212,6 +235,15 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
     p->question_reached = xcalloc(q->n_questions + 1, sizeof *p->question_reached);
     if (budget > TERMINAL - 1)
         budget = TERMINAL - 1;
+    if (p->streams) {
+        paths_classes_begin(p);
+        paths_plan(p);
+        paths_project_begin(p);
+        paths_explore(p, budget);
+        paths_project_end(p);
+        paths_classes_end(p);
+        return p;
+    }
     paths_classes_build(p);
     paths_plan(p);
     paths_project(p);
@@ -244,6 +276,8 @@ void paths_free(struct paths *p)
     if (!p)
         return;
     arena_free(p->arena);
+    for (size_t i = 0; i < p->q->n_questions; i++)
+        arena_free(p->qinfo[i].arena);
     free(p->qinfo);
     free(p->finfo);
     free(p->forder);

@@ -92,7 +92,7 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
 /* ---- answer classes ---- */
 
 /* Sets c's raises: the findings the options `picked` raise, in the order written. */
-static void set_raises(struct paths *p, const struct question *qn, uint64_t picked,
+static void set_raises(struct paths *p, size_t qi, const struct question *qn, uint64_t picked,
                        struct qclass *c)
 {
     c->n_raises = 0;
@@ -110,7 +110,7 @@ static void set_raises(struct paths *p, const struct question *qn, uint64_t pick
         if (pass == 0 && n == 0)
             return;
         if (pass == 0)
-            c->raises = arena_alloc(p->arena, n * sizeof *c->raises);
+            c->raises = arena_alloc(paths_store(p, qi), n * sizeof *c->raises);
         c->n_raises = n;
     }
 }
@@ -173,7 +173,7 @@ static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
                 c->options |= UINT64_C(1) << o;
         c->rep.given = true;
         c->rep.choice = __builtin_ctzll(c->options);
-        set_raises(p, qn, UINT64_C(1) << c->rep.choice, c);
+        set_raises(p, qi, qn, UINT64_C(1) << c->rep.choice, c);
     }
 }
 
@@ -276,126 +276,173 @@ static bool classes_multi(struct paths *p, struct class_scratch *sc, size_t qi)
         c->truth = m[i].truth;
         c->n_members = (uint32_t)(j - i);
         info->n_members += j - i;
-        c->members = arena_alloc(p->arena, (j - i) * sizeof *c->members);
+        c->members = arena_alloc(paths_store(p, qi), (j - i) * sizeof *c->members);
         for (size_t k = i; k < j; k++)
             c->members[k - i] = m[k].set;
         uint64_t set = m[i].set ? m[i].set : (all & ~info->tested & -(all & ~info->tested));
         c->rep.given = true;
         c->rep.selected = set;
-        set_raises(p, qn, set, c);
+        set_raises(p, qi, qn, set, c);
         i = j;
     }
     free(m);
     return true;
 }
 
-/* Moves the question's classes (from the scratch array) and atoms into the arena. */
-static void keep_classes(struct paths *p, struct qinfo *info)
+/* Moves the question's classes (from the scratch array) and atoms into its store. */
+static void keep_classes(struct paths *p, size_t qi)
 {
-    struct qclass *classes = arena_alloc(p->arena, info->n_classes * sizeof *classes);
+    struct qinfo *info = &p->qinfo[qi];
+    struct arena *store = paths_store(p, qi);
+    struct qclass *classes = arena_alloc(store, info->n_classes * sizeof *classes);
     memcpy(classes, info->classes, info->n_classes * sizeof *classes);
     info->classes = classes;
     if (info->n_atoms > 0) {
-        struct atom *atoms = arena_alloc(p->arena, info->n_atoms * sizeof *atoms);
+        struct atom *atoms = arena_alloc(store, info->n_atoms * sizeof *atoms);
         memcpy(atoms, info->atoms, info->n_atoms * sizeof *atoms);
         free(info->atoms);
         info->atoms = atoms;
     }
 }
 
-void paths_classes_build(struct paths *p)
+/* What building the classes question by question keeps between questions. */
+struct class_builder {
+    struct tests t;
+    struct class_scratch sc;
+    size_t total; /* classes of the questions built so far */
+    size_t next;  /* the next question to build */
+};
+
+void paths_classes_begin(struct paths *p)
 {
     const struct questionnaire *q = p->q;
     size_t n = q->n_questions;
-    struct tests t = {
-        .masks = xcalloc(n + 1, sizeof *t.masks),
+    struct class_builder *cb = xcalloc(1, sizeof *cb);
+    struct tests *t = &cb->t;
+    *t = (struct tests){
+        .masks = xcalloc(n + 1, sizeof *t->masks),
         .n_masks = xcalloc(n + 1, sizeof(size_t)),
         .cap_masks = xcalloc(n + 1, sizeof(size_t)),
-        .cuts = xcalloc(n + 1, sizeof *t.cuts),
+        .cuts = xcalloc(n + 1, sizeof *t->cuts),
         .n_cuts = xcalloc(n + 1, sizeof(size_t)),
         .cap_cuts = xcalloc(n + 1, sizeof(size_t)),
     };
     /* Every condition that decides an outcome; recommendations do not. */
     for (size_t s = 0; s < q->n_sections; s++)
-        paths_cond_leaves(p, q->sections[s].when, gather_leaf, &t);
+        paths_cond_leaves(p, q->sections[s].when, gather_leaf, t);
     for (size_t i = 0; i < n; i++) {
-        paths_cond_leaves(p, q->questions[i].when, gather_leaf, &t);
+        paths_cond_leaves(p, q->questions[i].when, gather_leaf, t);
         for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, gather_leaf, &t);
+            paths_cond_leaves(p, q->questions[i].options[o].when, gather_leaf, t);
     }
     for (size_t f = 0; f < q->n_findings; f++)
-        paths_cond_leaves(p, q->findings[f].when, gather_leaf, &t);
+        paths_cond_leaves(p, q->findings[f].when, gather_leaf, t);
     for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++)
-        paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, &t);
-    size_t total = 0;
-    struct class_scratch sc = {0};
-    for (size_t i = 0; i < n; i++) {
-        const struct question *qn = &q->questions[i];
-        struct qinfo *info = &p->qinfo[i];
-        if (!p->complete) {
-            /* Stopped: every question keeps its "not reached" class only. */
-            new_class(&sc, info)->reached = false;
-            keep_classes(p, info);
-            free(t.masks[i]);
-            free(t.cuts[i]);
-            continue;
-        }
-        for (size_t r = 0; r < qn->n_raises; r++)
-            if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
-                add_atom(info, ATOM_ANY, UINT64_C(1) << qn->raises[r].value_index);
-        for (size_t o = 0; o < qn->n_options; o++)
-            if (qn->options[o].when)
-                info->option_whens = true;
+        paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, t);
+    p->class_builder = cb;
+}
 
-        struct qclass *none = new_class(&sc, info);
-        none->reached = false;
-        if (!qn->required && qn->default_mask == 0)
-            new_class(&sc, info)->rep.given = false; /* unanswered (with a default: that answer) */
-        switch (qn->type) {
-        case QTYPE_YESNO:
-        case QTYPE_CHOICE:
-            classes_single(p, &sc, i, t.masks[i], t.n_masks[i]);
-            break;
-        case QTYPE_MULTI:
-            if (!classes_multi(p, &sc, i) && p->complete) {
-                p->complete = false;
-                p->stop_reason =
-                    p->qinfo[i].n_atoms > MAX_ATOMS
-                        ? xasprintf("analysis stopped: more than %d different tests of multi "
-                                    "question '%s'; coverage not proven",
-                                    MAX_ATOMS, qn->id)
-                        : xasprintf("analysis stopped: conditions test more than %d options of "
-                                    "multi question '%s'; coverage not proven",
-                                    MULTI_MAX_TESTED, qn->id);
-            }
-            break;
-        case QTYPE_NUMBER:
-            classes_number(p, &sc, i, t.cuts[i], t.n_cuts[i]);
-            break;
-        case QTYPE_TEXT:
-        default: {
-            struct qclass *c = new_class(&sc, info);
-            c->rep.given = true;
-            c->rep.text = (char *)"answered";
-            break;
-        }
-        }
-        keep_classes(p, info);
-        total += info->n_classes;
-        if (total > MAX_CLASSES && p->complete) {
-            p->complete = false;
-            p->stop_reason = xasprintf("analysis stopped: the conditions split the answers into "
-                                       "more than %u classes; coverage not proven",
-                                       MAX_CLASSES);
-        }
-        free(t.masks[i]);
-        free(t.cuts[i]);
+void paths_classes_of(struct paths *p, size_t i)
+{
+    const struct questionnaire *q = p->q;
+    struct class_builder *cb = p->class_builder;
+    struct tests *t = &cb->t;
+    struct class_scratch *sc = &cb->sc;
+    const struct question *qn = &q->questions[i];
+    struct qinfo *info = &p->qinfo[i];
+    cb->next = i + 1;
+    if (!p->complete) {
+        /* Stopped: every question keeps its "not reached" class only. */
+        new_class(sc, info)->reached = false;
+        keep_classes(p, i);
+        free(t->masks[i]);
+        free(t->cuts[i]);
+        t->masks[i] = NULL;
+        t->cuts[i] = NULL;
+        return;
     }
-    free(sc.v);
-    free(t.masks);
-    free(t.n_masks);
-    free(t.cap_masks);
-    free(t.cuts);
-    free(t.n_cuts);
-    free(t.cap_cuts);
+    for (size_t r = 0; r < qn->n_raises; r++)
+        if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
+            add_atom(info, ATOM_ANY, UINT64_C(1) << qn->raises[r].value_index);
+    for (size_t o = 0; o < qn->n_options; o++)
+        if (qn->options[o].when)
+            info->option_whens = true;
+
+    struct qclass *none = new_class(sc, info);
+    none->reached = false;
+    if (!qn->required && qn->default_mask == 0)
+        new_class(sc, info)->rep.given = false; /* unanswered (with a default: that answer) */
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        classes_single(p, sc, i, t->masks[i], t->n_masks[i]);
+        break;
+    case QTYPE_MULTI:
+        if (!classes_multi(p, sc, i) && p->complete) {
+            p->complete = false;
+            p->stop_reason =
+                p->qinfo[i].n_atoms > MAX_ATOMS
+                    ? xasprintf("analysis stopped: more than %d different tests of multi "
+                                "question '%s'; coverage not proven",
+                                MAX_ATOMS, qn->id)
+                    : xasprintf("analysis stopped: conditions test more than %d options of "
+                                "multi question '%s'; coverage not proven",
+                                MULTI_MAX_TESTED, qn->id);
+        }
+        break;
+    case QTYPE_NUMBER:
+        classes_number(p, sc, i, t->cuts[i], t->n_cuts[i]);
+        break;
+    case QTYPE_TEXT:
+    default: {
+        struct qclass *c = new_class(sc, info);
+        c->rep.given = true;
+        c->rep.text = (char *)"answered";
+        break;
+    }
+    }
+    keep_classes(p, i);
+    cb->total += info->n_classes;
+    if (cb->total > MAX_CLASSES && p->complete) {
+        p->complete = false;
+        p->stop_reason = xasprintf("analysis stopped: the conditions split the answers into "
+                                   "more than %u classes; coverage not proven",
+                                   MAX_CLASSES);
+    }
+    free(t->masks[i]);
+    free(t->cuts[i]);
+    t->masks[i] = NULL;
+    t->cuts[i] = NULL;
+}
+
+void paths_classes_end(struct paths *p)
+{
+    struct class_builder *cb = p->class_builder;
+    if (!cb)
+        return;
+    struct tests *t = &cb->t;
+    for (size_t i = cb->next; i < p->q->n_questions; i++) {
+        free(t->masks[i]);
+        free(t->cuts[i]);
+        free(p->qinfo[i].atoms); /* never moved to a store */
+        p->qinfo[i].atoms = NULL;
+        p->qinfo[i].n_atoms = 0;
+    }
+    free(cb->sc.v);
+    free(t->masks);
+    free(t->n_masks);
+    free(t->cap_masks);
+    free(t->cuts);
+    free(t->n_cuts);
+    free(t->cap_cuts);
+    free(cb);
+    p->class_builder = NULL;
+}
+
+void paths_classes_build(struct paths *p)
+{
+    paths_classes_begin(p);
+    for (size_t i = 0; i < p->q->n_questions; i++)
+        paths_classes_of(p, i);
+    paths_classes_end(p);
 }

@@ -447,6 +447,27 @@ static void edge_first_reserve(struct paths *p, size_t n)
     p->edge_first = xreallocarray(p->edge_first, p->n_edge_first_cap, sizeof *p->edge_first);
 }
 
+/* Streaming: builds question b's classes and stages as its level comes; false when its
+ * answers cannot be enumerated (p->complete false). */
+static bool stream_in(struct paths *p, size_t b)
+{
+    paths_classes_of(p, b);
+    if (!p->complete)
+        return false;
+    paths_stages_of(p, b);
+    return true;
+}
+
+/* Streaming: after level b, frees the questions that no state of level b + 1 keeps. */
+static void stream_out(struct paths *p, const struct layout *lay, size_t b)
+{
+    for (size_t i = 0; i < lay->n_qs; i++)
+        if (p->qinfo[lay->qs[i]].need < (long)b + 1)
+            paths_release(p, lay->qs[i]);
+    if (p->qinfo[b].need < (long)b + 1)
+        paths_release(p, b);
+}
+
 void paths_explore(struct paths *p, size_t budget)
 {
     const struct questionnaire *q = p->q;
@@ -490,7 +511,7 @@ void paths_explore(struct paths *p, size_t budget)
         x.raised[x.touch[t]] = false;
     x.n_touch = 0;
 
-    bool done = true;
+    bool done = true, classes_stop = false;
     size_t b = 0;
     for (;;) {
         p->level_first[b + 1] = p->level_first[b] + x.cur.n;
@@ -499,9 +520,15 @@ void paths_explore(struct paths *p, size_t budget)
             explore_end(&x, &ids);
             break;
         }
+        if (p->streams && !stream_in(p, b)) {
+            classes_stop = true;
+            break;
+        }
         level_init(&x.next, x.cur.n);
         layout_next(p, &x.cur.lay, b + 1, &x.next.lay);
         done = explore_level(&x, b, &ids);
+        if (p->streams && done)
+            stream_out(p, &x.cur.lay, b);
         level_free(&x.cur);
         x.cur = x.next;
         x.next = (struct level){0};
@@ -509,7 +536,24 @@ void paths_explore(struct paths *p, size_t budget)
             break;
         b++;
     }
-    if (done) {
+    /* Built all at once, the classes of every question are known before the states; should
+     * some question's answers not be enumerable, nothing is explored and that is the reason.
+     * Streaming gives the same result: after the budget runs out the remaining classes are
+     * still built, and a stop for the classes undoes the states. */
+    for (size_t j = b + 1; p->streams && !done && p->complete && j < nq; j++) {
+        paths_classes_of(p, j);
+        paths_release(p, j);
+    }
+    if (p->streams && !p->complete)
+        classes_stop = true;
+    if (classes_stop) {
+        memset(p->level_first, 0, (nq + 3) * sizeof *p->level_first);
+        memset(p->question_reached, 0, nq * sizeof *p->question_reached);
+        p->n_nodes = p->n_edges = 0;
+        free(p->outcomes);
+        p->outcomes = NULL;
+        p->n_outcomes = 0;
+    } else if (done) {
         p->n_nodes = p->level_first[nq + 1];
         p->level_first[nq + 2] = p->n_nodes;
         set_edge_first(p, p->n_nodes);
@@ -527,7 +571,9 @@ void paths_explore(struct paths *p, size_t budget)
         p->stop_reason = xasprintf("analysis stopped after %zu states; coverage not proven", last);
     }
     level_free(&x.cur);
-    order_outcomes(p, &ids);
+    level_free(&x.next);
+    if (!classes_stop)
+        order_outcomes(p, &ids);
     free(ids.dead_end);
     free(x.answers);
     free(x.reached);

@@ -76,6 +76,8 @@ struct qinfo {
     struct stage *stages; /* in the arena */
     size_t n_stages;
     size_t cursor; /* the stage of the level being explored (levels only grow) */
+    struct arena *arena; /* the classes' and stages' own store while the analysis streams
+                            (paths_store); NULL otherwise */
 };
 
 struct finfo {
@@ -120,11 +122,15 @@ enum paths_mode { PATHS_EXACT, PATHS_MERGED, PATHS_COVER };
 
 struct paths {
     const struct questionnaire *q;
-    struct arena *arena; /* what the questions' classes and stages hold */
+    struct arena *arena; /* what the questions' classes and stages hold (paths_store) */
+    struct class_builder *class_builder; /* while classes are built (paths_classes.c) */
+    struct stage_builder *stage_builder; /* while stages are built (paths_plan.c) */
     enum paths_mode mode;
     bool graph;      /* the state graph (edges) is kept: every mode but PATHS_COVER */
     bool role_reads; /* the states keep what the role rules read; false when some role rule
                         holds whatever the answers and only coverage is asked (PATHS_COVER) */
+    bool streams;    /* each question's classes and stages are built when its level comes and
+                        freed once no state keeps it (PATHS_COVER: nothing reads them after) */
     struct qinfo *qinfo;
     struct finfo *finfo;
     size_t *forder;       /* findings in dependency order */
@@ -174,11 +180,23 @@ bool paths_is_question_leaf(const struct cond *c);
 /* FNV-1a over a key of 32-bit words, for the hash tables of states and reduced nodes. */
 uint64_t paths_key_hash(const uint32_t *k, size_t len);
 
+/* Where question qi's classes and stages are allocated: the analysis' arena, or while it
+ * streams the question's own, freed by paths_release. */
+struct arena *paths_store(struct paths *p, size_t qi);
+
+/* Streaming: frees question qi's classes and stages once no state keeps its class. */
+void paths_release(struct paths *p, size_t qi);
+
 /* ---- paths_classes.c ---- */
 
 /* Gives every question its answer classes (step 1); on a question whose answers cannot be
- * enumerated, sets p->complete false with a stop_reason. */
+ * enumerated, sets p->complete false with a stop_reason. The same in steps, for streaming:
+ * begin gathers what every condition tests, paths_classes_of builds question qi's classes
+ * (questions in order; after a stop, a "not reached" class only), end frees what begin kept. */
 void paths_classes_build(struct paths *p);
+void paths_classes_begin(struct paths *p);
+void paths_classes_of(struct paths *p, size_t qi);
+void paths_classes_end(struct paths *p);
 
 /* ---- paths_plan.c ---- */
 
@@ -186,8 +204,14 @@ void paths_classes_build(struct paths *p);
  * needed (p->qinfo[].need, p->finfo[]). */
 void paths_plan(struct paths *p);
 
-/* The stages of every question: what later conditions can still tell apart. */
+/* The stages of every question: what later conditions can still tell apart (after
+ * paths_plan and the classes). The same in steps, for streaming: begin gathers the later
+ * conditions, paths_stages_of builds question qi's stages (once its classes are built), end
+ * frees what begin kept. */
 void paths_project(struct paths *p);
+void paths_project_begin(struct paths *p);
+void paths_stages_of(struct paths *p, size_t qi);
+void paths_project_end(struct paths *p);
 
 /* What question info's states keep at level b: the class kept for each class (levels only
  * grow from call to call). */

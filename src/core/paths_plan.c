@@ -258,7 +258,7 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         }
         info->stages = *stages;
         info->stages[info->n_stages].until = level;
-        info->stages[info->n_stages].proj = arena_alloc(p->arena, k * sizeof *proj);
+        info->stages[info->n_stages].proj = arena_alloc(paths_store(p, qi), k * sizeof *proj);
         memcpy(info->stages[info->n_stages].proj, proj, k * sizeof *proj);
         info->n_stages++;
     }
@@ -274,7 +274,7 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         info->stages[s].until = info->stages[s + 1].until - 1;
     if (info->n_stages > 0) {
         info->stages[info->n_stages - 1].until = info->need;
-        struct stage *kept = arena_alloc(p->arena, info->n_stages * sizeof *kept);
+        struct stage *kept = arena_alloc(paths_store(p, qi), info->n_stages * sizeof *kept);
         memcpy(kept, info->stages, info->n_stages * sizeof *kept);
         info->stages = kept;
     }
@@ -285,60 +285,93 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
  * and at each level only through those still to come. The states keep the class projected
  * onto what those conditions can tell apart (the stages), which keeps them narrow: a
  * question named once, a few levels later, leaves the states' width alone after that. */
-void paths_project(struct paths *p)
+/* What building the stages question by question keeps between questions. */
+struct stage_builder {
+    struct late_leaves late;
+    struct cond_env env;
+    struct answer *answers;
+    bool *reached;
+    struct stage_scratch w;
+    size_t k_cap; /* the classes w's arrays hold */
+};
+
+void paths_project_begin(struct paths *p)
 {
     const struct questionnaire *q = p->q;
     size_t nq = q->n_questions;
-    struct late_leaves l = {
-        .items = xcalloc(nq + 1, sizeof *l.items),
-        .n = xcalloc(nq + 1, sizeof *l.n),
-        .cap = xcalloc(nq + 1, sizeof *l.cap),
+    struct stage_builder *sb = xcalloc(1, sizeof *sb);
+    struct late_leaves *l = &sb->late;
+    *l = (struct late_leaves){
+        .items = xcalloc(nq + 1, sizeof *l->items),
+        .n = xcalloc(nq + 1, sizeof *l->n),
+        .cap = xcalloc(nq + 1, sizeof *l->cap),
     };
     for (size_t i = 0; i < nq; i++) {
-        struct late_arg a = {&l, (long)i};
+        struct late_arg a = {l, (long)i};
         paths_cond_leaves(p, q->sections[q->questions[i].section].when, late_leaf, &a);
         paths_cond_leaves(p, q->questions[i].when, late_leaf, &a);
         for (size_t o = 0; o < q->questions[i].n_options; o++)
             paths_cond_leaves(p, q->questions[i].options[o].when, late_leaf, &a);
     }
     for (size_t f = 0; f < q->n_findings; f++) {
-        struct late_arg a = {&l, p->finfo[f].dp};
+        struct late_arg a = {l, p->finfo[f].dp};
         paths_cond_leaves(p, q->findings[f].when, late_leaf, &a);
     }
     for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++) {
-        struct late_arg a = {&l, (long)nq};
+        struct late_arg a = {l, (long)nq};
         paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
     }
-    struct answer *answers = xcalloc(nq + 1, sizeof *answers);
-    bool *reached = xcalloc(nq + 1, sizeof *reached);
-    struct cond_env env = {q, answers, reached, NULL, -1};
-    size_t k = 1;
-    for (size_t qi = 0; qi < nq; qi++)
-        if (p->qinfo[qi].n_classes > k)
-            k = p->qinfo[qi].n_classes;
-    struct stage_scratch w = {
-        .env = &env,
-        .answers = answers,
-        .reached = reached,
-        .group = xcalloc(k, sizeof *w.group),
-        .split = xcalloc(2 * k, sizeof *w.split),
-        .proj = xcalloc(k, sizeof *w.proj),
-        .first = xcalloc(k, sizeof *w.first),
-    };
-    for (size_t qi = 0; qi < nq; qi++) {
-        stages_build(p, qi, l.items[qi], l.n[qi], &w);
-        free(l.items[qi]);
+    sb->answers = xcalloc(nq + 1, sizeof *sb->answers);
+    sb->reached = xcalloc(nq + 1, sizeof *sb->reached);
+    sb->env = (struct cond_env){q, sb->answers, sb->reached, NULL, -1};
+    sb->w = (struct stage_scratch){.env = &sb->env, .answers = sb->answers, .reached = sb->reached};
+    p->stage_builder = sb;
+}
+
+void paths_stages_of(struct paths *p, size_t qi)
+{
+    struct stage_builder *sb = p->stage_builder;
+    size_t k = p->qinfo[qi].n_classes;
+    if (k > sb->k_cap) {
+        sb->k_cap = k > 2 * sb->k_cap ? k : 2 * sb->k_cap;
+        struct stage_scratch *w = &sb->w;
+        w->group = xreallocarray(w->group, sb->k_cap, sizeof *w->group);
+        w->split = xreallocarray(w->split, 2 * sb->k_cap, sizeof *w->split);
+        w->proj = xreallocarray(w->proj, sb->k_cap, sizeof *w->proj);
+        w->first = xreallocarray(w->first, sb->k_cap, sizeof *w->first);
     }
-    free(w.group);
-    free(w.split);
-    free(w.proj);
-    free(w.first);
-    free(w.stages);
-    free(answers);
-    free(reached);
-    free(l.items);
-    free(l.n);
-    free(l.cap);
+    stages_build(p, qi, sb->late.items[qi], sb->late.n[qi], &sb->w);
+    free(sb->late.items[qi]);
+    sb->late.items[qi] = NULL;
+}
+
+void paths_project_end(struct paths *p)
+{
+    struct stage_builder *sb = p->stage_builder;
+    if (!sb)
+        return;
+    for (size_t qi = 0; qi < p->q->n_questions; qi++)
+        free(sb->late.items[qi]);
+    free(sb->w.group);
+    free(sb->w.split);
+    free(sb->w.proj);
+    free(sb->w.first);
+    free(sb->w.stages);
+    free(sb->answers);
+    free(sb->reached);
+    free(sb->late.items);
+    free(sb->late.n);
+    free(sb->late.cap);
+    free(sb);
+    p->stage_builder = NULL;
+}
+
+void paths_project(struct paths *p)
+{
+    paths_project_begin(p);
+    for (size_t qi = 0; qi < p->q->n_questions; qi++)
+        paths_stages_of(p, qi);
+    paths_project_end(p);
 }
 
 const uint32_t *paths_stage_at(struct qinfo *info, long b)

@@ -459,6 +459,59 @@ static void too_many_tested_options(void **state)
     free(yaml);
 }
 
+/* Coverage builds each question's classes when its level comes, yet stops for a question
+ * whose answers cannot be enumerated exactly as building them all first does: with nothing
+ * explored, even when that question comes after the budget ran out. */
+static void cover_stops_for_classes_like_check(void **state)
+{
+    (void)state;
+    size_t cap = 8192, len = 0;
+    char *yaml = xmalloc(cap);
+    len += (size_t)snprintf(yaml + len, cap - len,
+                            HEADER "sections:\n  - id: s\n    title: S\n    questions:\n");
+    for (int i = 0; i < 6; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "      - id: y%d\n        type: yesno\n        text: Y\n"
+                                "        raises: {yes: f%d}\n",
+                                i, i);
+    len += (size_t)snprintf(yaml + len, cap - len,
+                            "      - id: m\n        type: multi\n        text: M\n"
+                            "        options:\n");
+    for (int i = 0; i < 17; i++)
+        len += (size_t)snprintf(yaml + len, cap - len, "          - {value: o%d, text: O}\n", i);
+    len += (size_t)snprintf(yaml + len, cap - len, "findings:\n");
+    for (int i = 0; i < 6; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "  - id: f%d\n    severity: precaution\n    text: F.\n", i);
+    for (int i = 0; i < 17; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "  - id: g%d\n    severity: info\n    text: F.\n"
+                                "    when: {question: m, is: o%d}\n",
+                                i, i);
+    snprintf(yaml + len, cap - len, "roles:\n  - role: single\n    when: {finding: f0}\n");
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    assert_int_equal(loader_load_buffer("t.yaml", yaml, strlen(yaml), &d, &q), LOAD_OK);
+    assert_true(validator_check(q, &d));
+    diags_clear(&d);
+    static const size_t budgets[] = {1, 3, 10, PATHS_DEFAULT_BUDGET};
+    for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
+        struct paths *c = paths_check(q, budgets[i]), *v = paths_cover(q, budgets[i]);
+        assert_false(paths_complete(c));
+        assert_false(paths_complete(v));
+        assert_non_null(strstr(paths_stop_reason(c), "more than 16 options of multi question 'm'"));
+        assert_string_equal(paths_stop_reason(v), paths_stop_reason(c));
+        assert_int_equal(paths_state_count(v), 0);
+        assert_int_equal(paths_outcome_count(v), 0);
+        for (size_t qi = 0; qi < q->n_questions; qi++)
+            assert_false(paths_question_reached(v, qi));
+        paths_free(c);
+        paths_free(v);
+    }
+    model_free(q);
+    free(yaml);
+}
+
 static void printed_table(void **state)
 {
     (void)state;
@@ -727,6 +780,7 @@ int main(void)
         cmocka_unit_test(matches_brute_force_random),
         cmocka_unit_test(budget_stops_the_analysis),
         cmocka_unit_test(too_many_tested_options),
+        cmocka_unit_test(cover_stops_for_classes_like_check),
         cmocka_unit_test(printed_table),
         cmocka_unit_test(single_outcome),
     };
