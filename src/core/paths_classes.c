@@ -155,7 +155,7 @@ static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
         }
         /* Split each group into its options inside and outside mask. */
         int split[2 * MODEL_MAX_OPTIONS];
-        for (int g = 0; g < 2 * MODEL_MAX_OPTIONS; g++)
+        for (int g = 0; g < 2 * n_groups; g++)
             split[g] = -1;
         int next = 0;
         for (size_t o = 0; o < n_opt; o++) {
