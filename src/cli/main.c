@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "delivery.h"
 #include "people.h"
 
 struct command {
@@ -124,8 +125,9 @@ static const char *option_or_env(const char *value, const char *env)
 }
 
 /* Checks the people options: free text that could break a report or a terminal, a birth date
- * that is no real past day, an unknown --answered-by. Returns EXIT_OK or EXIT_USAGE. */
-static int check_people(const struct options *o, bool clinic_from_env)
+ * that is no real past day, an unknown --answered-by; and the FHIR settings: a patient id
+ * system that is no URI, a server that is no http(s) URL. Returns EXIT_OK or EXIT_USAGE. */
+static int check_people(const struct options *o, bool clinic_from_env, bool fhir_from_env)
 {
     const struct {
         const char *name, *value;
@@ -147,6 +149,13 @@ static int check_people(const struct options *o, bool clinic_from_env)
                 people_text_problem(sys))) {
         fprintf(stderr, "mesoscreen: $MESOSCREEN_FHIR_PATIENT_SYSTEM: expected a URI such as "
                         "https://clinic.example/patient-ids\n");
+        return EXIT_USAGE;
+    }
+    if (o->fhir_server && !delivery_url_usable(o->fhir_server)) {
+        /* not shown: a URL with a user in it may hold a password */
+        cli_error("%s: expected the FHIR server's http:// or https:// URL, with a host and "
+                  "without a user or password",
+                  fhir_from_env ? "$MESOSCREEN_FHIR_SERVER" : "--fhir-server");
         return EXIT_USAGE;
     }
     if (o->birth_date && !people_birth_date_check(o->birth_date, time(NULL), &why)) {
@@ -233,9 +242,10 @@ int main(int argc, char **argv)
         o.report_dir = "reports";
     bool clinic_from_env = !o.clinic;
     o.clinic = option_or_env(o.clinic, "MESOSCREEN_CLINIC");
+    bool fhir_from_env = !o.fhir_server;
     o.fhir_server = option_or_env(o.fhir_server, "MESOSCREEN_FHIR_SERVER");
     o.fhir_patient_system = option_or_env(NULL, "MESOSCREEN_FHIR_PATIENT_SYSTEM");
-    int rc = check_people(&o, clinic_from_env);
+    int rc = check_people(&o, clinic_from_env, fhir_from_env);
     if (rc != EXIT_OK)
         return rc;
 

@@ -57,6 +57,15 @@ static char *url_host(const char *url, bool *https)
     return xstrndup(host, n);
 }
 
+bool delivery_url_usable(const char *url)
+{
+    bool https;
+    char *host = url_host(url, &https);
+    bool usable = host != NULL;
+    free(host);
+    return usable;
+}
+
 /* Whether host names this machine: localhost, 127.0.0.0/8 or [::1]. */
 static bool host_is_local(const char *host)
 {
@@ -163,12 +172,9 @@ struct delivery *delivery_open(const char *url, char **err)
     *err = NULL;
     bool https = false;
     char *host = url ? url_host(url, &https) : NULL;
-    if (!host) {
-        char *shown = utf8_escape_controls(url ? url : "", false);
-        *err = xasprintf("the FHIR server '%s' is not an http:// or https:// URL with a host "
-                         "(and no user or password in it)",
-                         shown);
-        free(shown);
+    if (!host) { /* the URL is not shown: with a user in it, it may hold a password */
+        *err = xstrdup("the FHIR server is not an http:// or https:// URL with a host (and no "
+                       "user or password in it)");
         return NULL;
     }
     char *token = NULL;

@@ -5,6 +5,7 @@
 #ifndef MESOSCREEN_DELIVERY_H
 #define MESOSCREEN_DELIVERY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A server ready to send to. */
@@ -15,6 +16,10 @@ enum delivery_status {
     DELIVERY_REFUSED,     /* the server answered with an error: kept, sent again later */
     DELIVERY_UNREACHABLE, /* no answer (down, timeout, TLS): kept; later sends would wait too */
 };
+
+/* Whether url has the form of a server delivery_open can use: http:// or https://, a host, no
+ * user or password, no space or control character. (The token rules are delivery_open's.) */
+bool delivery_url_usable(const char *url);
 
 /* The server at url (http or https, no user or password in it) with the access token of
  * $MESOSCREEN_FHIR_TOKEN, else of the file $MESOSCREEN_FHIR_TOKEN_FILE (default

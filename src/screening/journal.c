@@ -272,6 +272,8 @@ static int write_whole(const char *path, const struct journal_header *h, const s
     buf_field(&b, "started", started);
     if (h->screening[0])
         buf_field(&b, "screening", h->screening);
+    if (h->replaces)
+        buf_field(&b, "replaces", h->replaces);
     struct strbuf framed = STRBUF_INIT;
     strbuf_puts(&framed, MAGIC "\n");
     journal_frame(&framed, b.data, b.len);

@@ -15,6 +15,8 @@
  *     birth_date TEXT         (YYYY-MM-DD; empty: not stated)
  *     answered_by TEXT        (patient, guardian or interpreter; empty: not stated)
  *     started SECONDS         (Unix time)
+ *     screening UUID          (optional: journals written before it was kept lack it)
+ *     replaces TEXT           (optional: a correction names the report it replaces)
  *     set QUESTION VALUE      (VALUE as answer_format writes it)
  *     unset QUESTION
  *     visit QUESTION          (an optional question seen and left empty)
@@ -54,6 +56,8 @@ struct journal_header {
     /* The screening's UUID, minted when it began (its FHIR identifier); "" in a journal written
      * before it was kept. */
     char screening[UUID_STR_SIZE];
+    /* A correction: the file name of the saved report it replaces; NULL: none. */
+    char *replaces;
 };
 
 enum journal_event_kind { JOURNAL_SET, JOURNAL_UNSET, JOURNAL_VISIT };

@@ -266,28 +266,61 @@ static int next_record(struct parser *p, const char *buf, size_t len, size_t *po
     return 1;
 }
 
+/* The optional lines between the header and the answers, in this order (journals written
+ * before they were kept lack them). */
+static const char *const optional_keys[] = {"screening", "replaces"};
+
+/* The index of the optional key p's line starts with ("KEY "), at or after `from`; -1 when
+ * it starts with none of them (an answer). */
+static int optional_key(const struct parser *p, size_t from)
+{
+    for (size_t k = from; k < sizeof optional_keys / sizeof optional_keys[0]; k++) {
+        size_t n = strlen(optional_keys[k]);
+        if (p->len > n && memcmp(p->line, optional_keys[k], n) == 0 && p->line[n] == ' ')
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Optional line k (optional_keys) into h: the screening's UUID, or the file name of the report
+ * a correction replaces (a name, never a path). */
+static int parse_optional_line(struct parser *p, size_t k, struct journal_header *h)
+{
+    size_t rest = strlen(optional_keys[k]) + 1;
+    if (k == 0) {
+        char *id = xstrndup(p->line + rest, p->len - rest);
+        bool ok = uuid_valid(id);
+        if (ok)
+            memcpy(h->screening, id, UUID_STR_SIZE);
+        free(id);
+        return ok ? 0 : fail(p, rest, "expected the screening's UUID");
+    }
+    char *name = NULL;
+    if (unescape(p, rest, &name) != 0)
+        return -1;
+    if (*name == '\0' || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+        free(name);
+        return fail(p, rest, "expected the file name of the report this one replaces");
+    }
+    h->replaces = name;
+    return 0;
+}
+
 int journal_parse(const char *name, const char *buf, size_t len, struct journal_data **out,
                   char **err)
 {
     struct parser p = {.name = name};
     struct journal_data *d = xcalloc(1, sizeof *d);
-    size_t cap = 0, index = 0, pos = 0;
-    int rc = 0;
+    size_t cap = 0, index = 0, pos = 0, next_optional = 0;
+    int rc = 0, k;
 
     *out = NULL;
     while ((rc = next_record(&p, buf, len, &pos, &d->torn)) > 0) {
         if (index < HEADER_LINES) {
             rc = parse_header_line(&p, index++, &d->header);
-        } else if (index == HEADER_LINES && p.len > 10 && memcmp(p.line, "screening ", 10) == 0) {
-            /* optional: journals written before the screening's UUID was kept lack it */
-            index++;
-            char *id = xstrndup(p.line + 10, p.len - 10);
-            rc = 0;
-            if (uuid_valid(id))
-                memcpy(d->header.screening, id, UUID_STR_SIZE);
-            else
-                rc = fail(&p, 10, "expected the screening's UUID");
-            free(id);
+        } else if (d->n_events == 0 && (k = optional_key(&p, next_optional)) >= 0) {
+            next_optional = (size_t)k + 1;
+            rc = parse_optional_line(&p, (size_t)k, &d->header);
         } else {
             if (d->n_events == cap) {
                 cap = cap ? cap * 2 : 32;
@@ -403,6 +436,7 @@ void journal_header_clear(struct journal_header *h)
     free(h->patient_name);
     free(h->birth_date);
     free(h->answered_by);
+    free(h->replaces);
     memset(h, 0, sizeof *h);
 }
 

@@ -194,7 +194,6 @@ void session_close(struct session *s)
     free(s->journal_path);
     free(s->saved_path);
     free(s->saved_pdf_path);
-    free(s->replaces);
     free(s->delivery_message);
     free(s->warning);
     memset(s, 0, sizeof *s);
@@ -231,6 +230,7 @@ int session_begin(struct session *s, char **err)
 {
     s->header.started = (long long)time(NULL);
     session_mint(s);
+    set_field(&s->header.replaces, NULL); /* a new screening replaces no report */
     free(s->journal_path);
     s->journal_path = journal_path(s->journal_dir, s->header.patient, s->header.started);
     const char *who = s->header.patient ? s->header.patient : "(not stated)";
@@ -288,6 +288,7 @@ int session_resume(struct session *s, size_t i, char **err)
     session_set_people(s, &p);
     s->header.started = u->header.started;
     memcpy(s->header.screening, u->header.screening, sizeof s->header.screening);
+    set_field(&s->header.replaces, u->header.replaces); /* an interrupted correction */
     if (!s->header.screening[0])
         session_mint(s); /* a journal from before the UUID was kept */
     free(s->journal_path);
@@ -398,7 +399,7 @@ static struct report_meta session_meta(const struct session *s, time_t when)
         .birth_date = s->header.birth_date,
         .answered_by = s->header.answered_by,
         .clinic = s->people.clinic,
-        .replaces = s->replaces,
+        .replaces = s->header.replaces,
         .screening_id = s->header.screening[0] ? s->header.screening : NULL,
         .patient_system = s->patient_system,
         .when = when,
@@ -519,13 +520,14 @@ int session_correct(struct session *s, char **err)
      * record of its own (a FHIR server keeps the earlier one too). */
     session_mint(s);
     const char *slash = strrchr(s->saved_path, '/');
-    free(s->replaces);
-    s->replaces = xstrdup(slash ? slash + 1 : s->saved_path);
+    char *before = s->header.replaces;
+    s->header.replaces = xstrdup(slash ? slash + 1 : s->saved_path);
     if (journal_create(s->journal_path, &s->header, s->w, JOURNAL_NEW, &s->journal, err) != 0) {
-        free(s->replaces);
-        s->replaces = NULL;
+        free(s->header.replaces);
+        s->header.replaces = before;
         return -1;
     }
+    free(before);
     free(s->saved_path);
     s->saved_path = NULL;
     free(s->saved_pdf_path);

@@ -80,7 +80,6 @@ struct session {
     time_t report_when;   /* the report's time: fixed when the screening was completed */
     char *saved_path;     /* where the report was saved, once it is */
     char *saved_pdf_path; /* its PDF beside it, when the PDF module is installed */
-    char *replaces;       /* a correction: the file name of the saved report this one replaces */
     /* The FHIR server and patient id system (borrowed from the config); after session_save,
      * what became of the screening there and what the delivery said (owned, or NULL). */
     const char *fhir_server, *patient_system;
@@ -150,7 +149,8 @@ int session_evaluate(struct session *s, char **err);
  * with *err (caller frees): the screening stays journaled. */
 int session_save(struct session *s, char **err);
 /* Corrects the saved report: the answers stay, a new journal keeps them, and the next
- * report saved states that it replaces the saved file (s->replaces), which never changes.
+ * report saved states that it replaces the saved file (s->header.replaces, kept in the
+ * journal so that a correction interrupted and resumed still names it), which never changes.
  * Returns 0, or -1 with *err (caller frees). */
 int session_correct(struct session *s, char **err);
 

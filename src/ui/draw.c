@@ -52,14 +52,17 @@ int draw_text(int y, int x, int width, enum term_attr a, const char *s)
 }
 
 /* Draws lines [from, from + max_lines) of s wrapped in width columns. */
+/* first: the first wrapped line drawn; -1: as many of the last lines as fit. */
 static int draw_wrapped_from(int y, int x, int width, int max_lines, enum term_attr a,
-                             const char *s, bool from_end)
+                             const char *s, int first)
 {
     if (width <= 0 || max_lines <= 0)
         return 0;
     struct wrap_lines l;
     wrap_text(s, (size_t)width, &l);
-    size_t from = from_end && l.n > (size_t)max_lines ? l.n - (size_t)max_lines : 0;
+    size_t from = first >= 0                ? (size_t)first
+                  : l.n > (size_t)max_lines ? l.n - (size_t)max_lines
+                                            : 0;
     int n = 0;
     attron(term_attr(a));
     for (; n < max_lines && from + (size_t)n < l.n; n++)
@@ -71,12 +74,18 @@ static int draw_wrapped_from(int y, int x, int width, int max_lines, enum term_a
 
 int draw_wrapped(int y, int x, int width, int max_lines, enum term_attr a, const char *s)
 {
-    return draw_wrapped_from(y, x, width, max_lines, a, s, false);
+    return draw_wrapped_from(y, x, width, max_lines, a, s, 0);
 }
 
 int draw_wrapped_end(int y, int x, int width, int max_lines, enum term_attr a, const char *s)
 {
-    return draw_wrapped_from(y, x, width, max_lines, a, s, true);
+    return draw_wrapped_from(y, x, width, max_lines, a, s, -1);
+}
+
+int draw_wrapped_at(int y, int x, int width, int max_lines, enum term_attr a, const char *s,
+                    int first)
+{
+    return draw_wrapped_from(y, x, width, max_lines, a, s, first > 0 ? first : 0);
 }
 
 int draw_wrapped_lines(const char *s, int width)

@@ -19,6 +19,10 @@ int draw_wrapped(int y, int x, int width, int max_lines, enum term_attr a, const
 /* The same, but when s takes more than max_lines lines, its last max_lines are drawn. */
 int draw_wrapped_end(int y, int x, int width, int max_lines, enum term_attr a, const char *s);
 
+/* draw_wrapped from the wrapped text's line `first` on (a text scrolled by its reader). */
+int draw_wrapped_at(int y, int x, int width, int max_lines, enum term_attr a, const char *s,
+                    int first);
+
 /* Number of lines s takes wrapped in width columns. */
 int draw_wrapped_lines(const char *s, int width);
 

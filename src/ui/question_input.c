@@ -200,6 +200,7 @@ static int input_common(struct ui *u, int cmd, enum action *act)
         return 0;
     case INPUT_HELP:
         u->show_help = !u->show_help;
+        u->help_top = 0;
         return 0;
     case INPUT_QUIT:
         *act = ACT_ASK_QUIT;
@@ -226,6 +227,7 @@ enum action question_input_number_key(struct ui *u, struct key k)
         return ACT_ASK_QUIT;
     if (!k.fn && k.ch == '?') {
         u->show_help = !u->show_help;
+        u->help_top = 0;
         return ACT_NONE;
     }
     return k.fn ? screen_unknown_key(u, k) : number_type(u, k.ch);

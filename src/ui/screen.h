@@ -71,6 +71,7 @@ int screen_lookup(const struct binding *table, size_t n, struct key k);
  * to the options while the help shows (the help takes the rest), and the widths of text and
  * help against the terminal's. screen_fit_check (screen_fit.h) warns
  * about texts that do not fit in them at SCREEN_MIN_COLS x SCREEN_MIN_LINES. */
+#define QUESTION_TEXT_Y      5 /* the question's first line */
 #define QUESTION_TEXT_ROWS   4
 #define QUESTION_TEXT_MARGIN 4 /* columns: the text is COLS - 4 wide */
 #define QUESTION_OPTION_ROWS 3 /* rows kept for the options while the help shows */
@@ -111,12 +112,13 @@ struct ui {
     int cursor;        /* highlighted offered option (its position among those offered); -1 none */
     uint64_t selected; /* multi: the options ticked so far */
     bool show_help;
-    char input[INPUT_MAX]; /* number and text questions: what was typed */
-    bool input_fresh;      /* the input shows the earlier answer: the first key replaces it */
-    struct answer pending; /* ACT_ANSWER: the answer to record */
-    bool confirm_age;      /* the age typed disagrees with the birth date: Enter again keeps it */
-    unsigned shown;        /* counts new screens: the main loop discards input typed before
-                              one is drawn */
+    int text_top, help_top; /* the first lines shown of a cut question text and help */
+    char input[INPUT_MAX];  /* number and text questions: what was typed */
+    bool input_fresh;       /* the input shows the earlier answer: the first key replaces it */
+    struct answer pending;  /* ACT_ANSWER: the answer to record */
+    bool confirm_age;       /* the age typed disagrees with the birth date: Enter again keeps it */
+    unsigned shown;         /* counts new screens: the main loop discards input typed before
+                               one is drawn */
 
     /* review */
     int review_at; /* highlighted row: 0..n-1 answers, n = "see the result" */

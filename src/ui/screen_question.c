@@ -57,6 +57,8 @@ void screen_question_enter(struct ui *u, int qi, bool stepping)
     u->qi = qi;
     u->stepping = stepping;
     u->show_help = false;
+    u->text_top = 0;
+    u->help_top = 0;
     u->cursor = -1; /* nothing highlighted: Enter chooses nothing until a key picks */
     u->selected = 0;
     u->input[0] = '\0';
@@ -173,6 +175,77 @@ static char *question_help(const struct ui *u, const struct qtype_ui *t)
     return text;
 }
 
+/* Where the question's text, its answers and its help go on this screen, and how far the text
+ * and the help are scrolled (PgUp/PgDn): the drawing and the scrolling see the same cut. */
+struct question_layout {
+    int text_lines;              /* the question's text wrapped */
+    int text_top;                /* its first line shown */
+    int options_y, options_rows; /* the answers' place */
+    char *help;                  /* the help box when shown, else NULL; caller frees */
+    int help_lines;              /* the help wrapped */
+    int help_rows;               /* rows the help takes, its blank line above included */
+    int help_shown;              /* lines of it shown; under them its mark, if cut */
+    int help_top;                /* its first line shown */
+};
+
+/* top kept within a text of `lines` lines shown `shown` at a time. */
+static int scroll_clamp(int top, int lines, int shown)
+{
+    int most = lines > shown ? lines - shown : 0;
+    return top < 0 ? 0 : top > most ? most : top;
+}
+
+/* The mark under a cut text: more below, or the end reached. */
+static enum word more_word(int top, int shown, int lines)
+{
+    return top + shown < lines ? W_TEXT_MORE : W_TEXT_END;
+}
+
+static void question_layout(const struct ui *u, struct question_layout *l)
+{
+    const struct question *qn = current_question(u);
+    *l = (struct question_layout){0};
+    l->text_lines =
+        draw_wrapped_lines(model_text(&qn->text, u->s->lang), COLS - QUESTION_TEXT_MARGIN);
+    int shown = l->text_lines < QUESTION_TEXT_ROWS ? l->text_lines : QUESTION_TEXT_ROWS;
+    l->text_top = scroll_clamp(u->text_top, l->text_lines, QUESTION_TEXT_ROWS);
+    l->options_y = QUESTION_TEXT_Y + shown + 1; /* a blank line, or the cut text's mark */
+    l->help = u->show_help ? question_help(u, qtype_ui_of(qn)) : NULL;
+    if (l->help) {
+        l->help_lines = draw_wrapped_lines(l->help, COLS - QUESTION_HELP_MARGIN);
+        l->help_rows = l->help_lines + 1;
+        int room = LINES - 3 - l->options_y - QUESTION_OPTION_ROWS; /* its blank line included */
+        if (l->help_rows > room)
+            l->help_rows = room > 2 ? room : 2;
+        l->help_shown = l->help_rows - 1;
+        if (l->help_lines > l->help_shown && l->help_shown > 1)
+            l->help_shown--; /* the last row for its mark */
+        l->help_top = scroll_clamp(u->help_top, l->help_lines, l->help_shown);
+    }
+    l->options_rows = LINES - 3 - l->options_y - l->help_rows;
+}
+
+/* PgDn / PgUp: scrolls the help when it shows and is cut, else the question's text when it is
+ * cut (a page less a line at a time, so the reader keeps their place). */
+static enum action question_scroll(struct ui *u, struct key k)
+{
+    struct question_layout l;
+    question_layout(u, &l);
+    int dir = k.ch == KEY_NPAGE ? 1 : -1;
+    enum action act = ACT_NONE;
+    if (l.help && l.help_lines > l.help_shown) {
+        int step = l.help_shown > 1 ? l.help_shown - 1 : 1;
+        u->help_top = scroll_clamp(l.help_top + dir * step, l.help_lines, l.help_shown);
+    } else if (l.text_lines > QUESTION_TEXT_ROWS) {
+        u->text_top = scroll_clamp(l.text_top + dir * (QUESTION_TEXT_ROWS - 1), l.text_lines,
+                                   QUESTION_TEXT_ROWS);
+    } else {
+        act = screen_unknown_key(u, k);
+    }
+    free(l.help);
+    return act;
+}
+
 void screen_question_draw(const struct ui *u)
 {
     const struct session *s = u->s;
@@ -195,31 +268,25 @@ void screen_question_draw(const struct ui *u)
     free(pos);
     draw_progress(3, 2, COLS - 4, n - 1, m);
 
-    int y = 5;
+    struct question_layout l;
+    question_layout(u, &l);
     const char *text = model_text(&qn->text, s->lang);
-    y += draw_wrapped(y, 2, COLS - QUESTION_TEXT_MARGIN, QUESTION_TEXT_ROWS, TA_HEADING, text);
-    if (draw_wrapped_lines(text, COLS - QUESTION_TEXT_MARGIN) > QUESTION_TEXT_ROWS)
-        draw_text(y, 2, COLS - 4, TA_DIM, words_get(s, W_TEXT_MORE)); /* never cut unseen */
-    y++;
+    draw_wrapped_at(QUESTION_TEXT_Y, 2, COLS - QUESTION_TEXT_MARGIN, QUESTION_TEXT_ROWS, TA_HEADING,
+                    text, l.text_top);
+    if (l.text_lines > QUESTION_TEXT_ROWS) /* never cut unseen */
+        draw_text(l.options_y - 1, 2, COLS - 4, TA_DIM,
+                  words_get(s, more_word(l.text_top, QUESTION_TEXT_ROWS, l.text_lines)));
     const struct qtype_ui *t = qtype_ui_of(qn);
-    char *help = u->show_help ? question_help(u, t) : NULL;
-    int help_rows = 0;
-    if (help)
-        help_rows = draw_wrapped_lines(help, COLS - QUESTION_HELP_MARGIN) + 1;
-    int help_room = LINES - 3 - y - QUESTION_OPTION_ROWS; /* its blank line included */
-    if (help_rows > help_room)
-        help_rows = help_room > 2 ? help_room : 2;
-    int rows = LINES - 3 - y - help_rows;
-    t->draw(u, y, rows);
-    if (help) {
-        int at = LINES - 2 - help_rows, room = help_rows - 1;
-        bool cut = draw_wrapped_lines(help, COLS - QUESTION_HELP_MARGIN) > room;
-        draw_wrapped(at, 3, COLS - QUESTION_HELP_MARGIN, cut ? room - 1 : room, TA_DIM, help);
-        if (cut)
-            draw_text(at + room - 1, 3, COLS - QUESTION_HELP_MARGIN, TA_DIM,
-                      words_get(s, W_TEXT_MORE));
+    t->draw(u, l.options_y, l.options_rows);
+    if (l.help) {
+        int at = LINES - 2 - l.help_rows;
+        draw_wrapped_at(at, 3, COLS - QUESTION_HELP_MARGIN, l.help_shown, TA_DIM, l.help,
+                        l.help_top);
+        if (l.help_lines > l.help_shown)
+            draw_text(at + l.help_shown, 3, COLS - QUESTION_HELP_MARGIN, TA_DIM,
+                      words_get(s, more_word(l.help_top, l.help_shown, l.help_lines)));
     }
-    free(help);
+    free(l.help);
     char *keys = question_keys_word(u, t->keys);
     draw_footer(u, keys);
     free(keys);
@@ -258,6 +325,7 @@ static int option_common(struct ui *u, int cmd, enum action *act)
         return 0;
     case Q_HELP:
         u->show_help = !u->show_help;
+        u->help_top = 0;
         return 0;
     case Q_QUIT:
         *act = ACT_ASK_QUIT;
@@ -354,5 +422,7 @@ static const struct qtype_ui *qtype_ui_of(const struct question *qn)
 
 enum action screen_question_key(struct ui *u, struct key k)
 {
+    if (k.fn && (k.ch == KEY_NPAGE || k.ch == KEY_PPAGE))
+        return question_scroll(u, k);
     return qtype_ui_of(current_question(u))->key(u, k);
 }

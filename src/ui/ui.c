@@ -258,7 +258,7 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
     case ACT_CORRECT:
         if (session_correct(u->s, &err) == 0) {
             screen_review_enter(u);
-            screen_say(u, false, W_CORRECTING, u->s->replaces);
+            screen_say(u, false, W_CORRECTING, u->s->header.replaces);
         }
         break;
     case ACT_VIEW:

@@ -76,6 +76,7 @@ enum word {
     W_PLAIN_TEXT,
     W_TEXT_AT_MOST,
     W_TEXT_MORE,
+    W_TEXT_END,
     W_PLAIN_NOW,
     W_PLAIN_HELP,
     W_PLAIN_BACK,

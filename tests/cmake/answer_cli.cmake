@@ -121,6 +121,27 @@ elseif(CASE STREQUAL "people_file_bidi")
   run(answer --answers bidi.yaml)
   expect(65)
   expect_err("bidi.yaml:1:15: error: 'practitioner' contains a bidirectional control character")
+elseif(CASE STREQUAL "fhir_server_url")
+  # A FHIR server that is no http(s) URL with a host is a usage error for every command, from
+  # the option or the environment; a URL with a password in it is refused and never shown.
+  run(send --fhir-server ftp://fhir.example/r4)
+  expect(64)
+  expect_err("--fhir-server: expected the FHIR server's http:// or https:// URL")
+  run(answer --answers ${GOOD} --save --fhir-server "https://nurse:s3cr3t@fhir.example/r4")
+  expect(64)
+  expect_no_stdout()
+  string(FIND "${err}" "s3cr3t" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "${CASE}: the password is shown: ${err}")
+  endif()
+  if(EXISTS ${WORK_DIR}/reports)
+    message(FATAL_ERROR "${CASE}: a report was saved despite the usage error")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env "MESOSCREEN_FHIR_SERVER=http://"
+                          ${MESOSCREEN} send
+                  WORKING_DIRECTORY ${WORK_DIR} RESULT_VARIABLE rc ERROR_VARIABLE err)
+  expect(64)
+  expect_err("$MESOSCREEN_FHIR_SERVER: expected the FHIR server's")
 elseif(CASE STREQUAL "escaped_file_name")
   # A file name is printed escaped: a name holding an OSC 52 sequence (which would set the
   # terminal's clipboard) reaches stderr as text.

@@ -357,6 +357,33 @@ static void test_torn_record_never_merged(void **state)
     free(text);
 }
 
+/* A journal of header h (and no answers) written by journal_create, read back; caller frees. */
+static struct journal_data *written_back(const struct journal_header *h)
+{
+    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = xasprintf("%s/j.journal", dir);
+    struct journal *j = NULL;
+    struct questionnaire *q = builtin();
+    struct walk *w = walk_new(q);
+    char *err = NULL;
+    assert_int_equal(journal_create(path, h, w, JOURNAL_NEW, &j, &err), 0);
+    journal_close(j);
+    walk_free(w);
+    model_free(q);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char buf[1024];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    struct journal_data *d = NULL;
+    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+    return d;
+}
+
 /* The screening's UUID: kept in the header, read back; a journal without it (written before
  * it was kept) still reads; a malformed one is refused at its place. */
 static void test_screening_id(void **state)
@@ -387,30 +414,61 @@ static void test_screening_id(void **state)
     free(err);
     free(text);
 
-    /* written by journal_create, read back */
-    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    char *path = xasprintf("%s/j.journal", dir);
     struct journal_header h = {.questionnaire = "q", .version = "1", .started = 1};
     memset(h.sha256, 'a', DIGEST_HEX_LEN);
     assert_true(uuid_random(h.screening));
-    struct journal *j = NULL;
-    struct questionnaire *q = builtin();
-    struct walk *w = walk_new(q);
-    assert_int_equal(journal_create(path, &h, w, JOURNAL_NEW, &j, &err), 0);
-    journal_close(j);
-    walk_free(w);
-    model_free(q);
-    FILE *f = fopen(path, "r");
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
+    d = written_back(&h);
     assert_string_equal(d->header.screening, h.screening);
     journal_data_free(d);
-    unlink(path);
-    rmdir(dir);
-    free(path);
+}
+
+/* A correction names the report it replaces in its journal, so that one interrupted and
+ * resumed still names it: written by journal_create and read back; optional; a name, never a
+ * path; after the screening's UUID, before the answers. */
+static void test_replaces(void **state)
+{
+    (void)state;
+    struct journal_data *d = NULL;
+    char *err = NULL;
+    size_t len = 0;
+    char *text = framed("screening 0f0e0d0c-0b0a-4908-8706-050403020100\n"
+                        "replaces P-1-2026-11-27T0930.txt\nset sex female\n",
+                        &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_string_equal(d->header.replaces, "P-1-2026-11-27T0930.txt");
+    assert_int_equal(d->n_events, 1);
+    journal_data_free(d);
+    free(text);
+
+    text = framed("replaces P\\\\x.txt\n", &len); /* escaped like any text */
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_string_equal(d->header.replaces, "P\\x.txt");
+    assert_string_equal(d->header.screening, "");
+    journal_data_free(d);
+    free(text);
+
+    text = framed("set sex female\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), 0);
+    assert_null(d->header.replaces);
+    journal_data_free(d);
+    free(text);
+
+    expect_error("replaces ../reports/x.txt\n", 10,
+                 "expected the file name of the report this one replaces");
+    expect_error("replaces \n", 10, "expected the file name of the report this one replaces");
+
+    /* out of order: the UUID after it is no answer */
+    text = framed("replaces x.txt\nscreening 0f0e0d0c-0b0a-4908-8706-050403020100\n", &len);
+    assert_int_equal(journal_parse("J", text, len, &d, &err), -1);
+    free(err);
+    free(text);
+
+    struct journal_header h = {
+        .questionnaire = "q", .version = "1", .started = 1, .replaces = "a\tb.txt"};
+    memset(h.sha256, 'a', DIGEST_HEX_LEN);
+    d = written_back(&h);
+    assert_string_equal(d->header.replaces, "a\tb.txt");
+    journal_data_free(d);
 }
 
 /* Answers the questionnaire no longer has or accepts are skipped, the rest kept. */
@@ -758,6 +816,7 @@ int main(void)
         cmocka_unit_test(test_torn_record_never_merged),
         cmocka_unit_test(test_replay_skips_invalid),
         cmocka_unit_test(test_screening_id),
+        cmocka_unit_test(test_replaces),
         cmocka_unit_test(test_busy_and_exclusive),
         cmocka_unit_test(test_failed_write),
         cmocka_unit_test(test_size_bound),

@@ -237,24 +237,31 @@ static void test_two_patients(void **state)
     session_close(&s);
 }
 
+/* A whole screening answered, evaluated and saved in s (open: the caller closes it). */
+static void saved_screening(struct fixture *f, struct session *s)
+{
+    open_session(f, s);
+    begin(s);
+    while (answer_next(f, s))
+        ;
+    evaluate(s);
+    char *err = NULL;
+    assert_int_equal(session_save(s, &err), 0);
+}
+
 /* A saved report is corrected by a new one naming it; the earlier file never changes. */
 static void test_correct(void **state)
 {
     struct fixture *f = *state;
     struct session s;
-    open_session(f, &s);
-    begin(&s);
-    while (answer_next(f, &s))
-        ;
-    evaluate(&s);
+    saved_screening(f, &s);
     char *err = NULL;
-    assert_int_equal(session_save(&s, &err), 0);
     char *first = xstrdup(s.saved_path);
     struct stat before;
     assert_int_equal(stat(first, &before), 0);
     assert_int_equal(session_correct(&s, &err), 0);
     assert_null(s.saved_path);
-    assert_non_null(strstr(first, s.replaces));
+    assert_non_null(strstr(first, s.header.replaces));
     assert_int_equal(access(s.journal_path, F_OK), 0); /* the correction is journaled */
     evaluate(&s);
     assert_int_equal(session_save(&s, &err), 0);
@@ -266,6 +273,42 @@ static void test_correct(void **state)
     assert_int_equal(after.st_mtim.tv_sec, before.st_mtim.tv_sec);
     assert_int_equal(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
     free(first);
+    session_close(&s);
+}
+
+/* A correction interrupted (the terminal closed) and resumed still names the report it
+ * replaces: the journal keeps it. */
+static void test_correct_resumed(void **state)
+{
+    struct fixture *f = *state;
+    struct session s;
+    saved_screening(f, &s);
+    char *err = NULL;
+    const char *slash = strrchr(s.saved_path, '/');
+    char *first = xstrdup(slash ? slash + 1 : s.saved_path);
+    char *first_path = xstrdup(s.saved_path);
+    assert_int_equal(session_correct(&s, &err), 0);
+    session_close(&s); /* interrupted: the correction's journal stays */
+
+    open_session(f, &s);
+    assert_int_equal(s.n_unfinished, 1);
+    assert_string_equal(s.unfinished[0].header.replaces, first);
+    assert_int_equal(session_resume(&s, 0, &err), 0);
+    assert_string_equal(s.header.replaces, first);
+    evaluate(&s);
+    assert_int_equal(session_save(&s, &err), 0);
+    assert_string_not_equal(s.saved_path, first_path);
+    FILE *in = fopen(s.saved_path, "r");
+    assert_non_null(in);
+    char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, in);
+    fclose(in);
+    text[n] = '\0';
+    char *says = xasprintf("replaces %s", first);
+    assert_non_null(strstr(text, says));
+    free(says);
+    free(first);
+    free(first_path);
     session_close(&s);
 }
 
@@ -307,7 +350,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_whole_screening),    cmocka_unit_test(test_resume),
         cmocka_unit_test(test_two_patients),       cmocka_unit_test(test_correct),
-        cmocka_unit_test(test_discard_unreadable),
+        cmocka_unit_test(test_discard_unreadable), cmocka_unit_test(test_correct_resumed),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
