@@ -134,6 +134,21 @@ static struct qclass *new_class(struct class_scratch *sc, struct qinfo *info)
     return c;
 }
 
+/* The options a `raises` entry of qn tells apart from the others: its value; for coverage
+ * only (nothing prints the classes), every value that raises the same finding, since only
+ * the findings raised matter. */
+static uint64_t raise_mask(const struct paths *p, const struct question *qn, size_t r)
+{
+    const struct raise *ra = &qn->raises[r];
+    uint64_t mask = UINT64_C(1) << ra->value_index;
+    if (p->mode != PATHS_COVER || ra->finding_index < 0)
+        return mask;
+    for (size_t o = 0; o < qn->n_raises; o++)
+        if (qn->raises[o].finding_index == ra->finding_index && qn->raises[o].value_index >= 0)
+            mask |= UINT64_C(1) << qn->raises[o].value_index;
+    return mask;
+}
+
 /* Yes/no and choice: refine the partition of options by every tested set. */
 static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
                            const uint64_t *masks, size_t n_masks)
@@ -151,7 +166,7 @@ static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
             int v = qn->raises[m - n_masks].value_index;
             if (v < 0)
                 continue;
-            mask = UINT64_C(1) << v;
+            mask = raise_mask(p, qn, m - n_masks);
         }
         /* Split each group into its options inside and outside mask. */
         int split[2 * MODEL_MAX_OPTIONS];
@@ -363,7 +378,7 @@ void paths_classes_of(struct paths *p, size_t i)
     }
     for (size_t r = 0; r < qn->n_raises; r++)
         if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
-            add_atom(info, ATOM_ANY, UINT64_C(1) << qn->raises[r].value_index);
+            add_atom(info, ATOM_ANY, raise_mask(p, qn, r));
     for (size_t o = 0; o < qn->n_options; o++)
         if (qn->options[o].when)
             info->option_whens = true;

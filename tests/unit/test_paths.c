@@ -459,6 +459,40 @@ static void too_many_tested_options(void **state)
     free(yaml);
 }
 
+/* Coverage tells apart the answers of a question only by the findings they raise: two
+ * values that raise different findings stay apart (here only `y` alone ends without a role),
+ * two that raise the same one need not. */
+static void cover_tells_raises_apart(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        HEADER "sections:\n  - id: s\n    title: S\n    questions:\n"
+               "      - id: m\n        type: multi\n        text: M\n        options:\n"
+               "          - {value: none, text: N, exclusive: true}\n"
+               "          - {value: x, text: X}\n          - {value: y, text: Y}\n"
+               "          - {value: z, text: Z}\n"
+               "        raises: {x: f1, y: f2, z: f1}\n"
+               "findings:\n"
+               "  - {id: f1, severity: info, text: F.}\n"
+               "  - {id: f2, severity: info, text: F.}\n"
+               "roles:\n"
+               "  - role: single\n    when: {finding: f1}\n"
+               "  - role: adjuvant\n    when: {question: m, is: none}\n";
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    assert_int_equal(loader_load_buffer("t.yaml", yaml, strlen(yaml), &d, &q), LOAD_OK);
+    assert_false(validator_check(q, &d));
+    assert_non_null(strstr(d.items[0].message, "no role row matches these answers"));
+    diags_clear(&d);
+    q->resolved = true; /* every name is resolved; only a path without a role was found */
+    cross_check(q);
+    struct paths *v = paths_cover(q, PATHS_DEFAULT_BUDGET);
+    assert_int_equal(paths_outcome_count(v), 1);
+    assert_int_equal(paths_outcome_get(v, 0)->end, PATHS_END_NO_ROLE);
+    paths_free(v);
+    model_free(q);
+}
+
 /* Coverage builds each question's classes when its level comes, yet stops for a question
  * whose answers cannot be enumerated exactly as building them all first does: with nothing
  * explored, even when that question comes after the budget ran out. */
@@ -716,7 +750,14 @@ static char *gen_questionnaire(void)
             const char *value = t == QTYPE_YESNO    ? (rnd(2) ? "yes" : "unknown")
                                 : t == QTYPE_CHOICE ? (rnd(2) ? "a" : "b")
                                                     : (rnd(2) ? "x" : "y");
-            emit(&g, "        raises: {%s: f%u}\n", value, rnd((unsigned)g.n_findings));
+            unsigned f = rnd((unsigned)g.n_findings);
+            emit(&g, "        raises: {%s: f%u", value, f);
+            /* Sometimes a second value raising the same finding, or another. */
+            if (rnd(2)) {
+                const char *other = t == QTYPE_YESNO ? "no" : t == QTYPE_CHOICE ? "c" : "z";
+                emit(&g, ", %s: f%u", other, rnd(2) ? f : rnd((unsigned)g.n_findings));
+            }
+            emit(&g, "}\n");
         }
     }
     emit(&g, "findings:\n");
@@ -781,6 +822,7 @@ int main(void)
         cmocka_unit_test(budget_stops_the_analysis),
         cmocka_unit_test(too_many_tested_options),
         cmocka_unit_test(cover_stops_for_classes_like_check),
+        cmocka_unit_test(cover_tells_raises_apart),
         cmocka_unit_test(printed_table),
         cmocka_unit_test(single_outcome),
     };
