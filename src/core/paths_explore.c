@@ -34,6 +34,8 @@ struct explorer {
     bool *raised;
     long *pos;     /* position of a question in the current layout, or -1 */
     size_t *touch; /* findings raised during one step */
+    size_t *decide; /* the findings decided at the level being explored (decide_prepare) */
+    size_t n_decide;
     size_t n_touch;
     uint32_t *key; /* the successor being built */
     /* How the next level's keys are built, set once per level: for each question of the next
@@ -225,16 +227,27 @@ static void raise_finding(struct explorer *x, size_t f, uint32_t *verdict)
         *verdict = x->p->q->findings[f].verdict;
 }
 
-/* Decides the findings of bucket b on the scratch answers. */
-static void decide_findings(struct explorer *x, size_t b, uint32_t *verdict)
+/* The findings of bucket b that have a `when` (the others are raised by answers alone), in
+ * dependency order, into x->decide; once per level. */
+static void decide_prepare(struct explorer *x, size_t b)
+{
+    const struct paths *p = x->p;
+    x->n_decide = 0;
+    for (size_t k = p->bucket_first[b]; k < p->bucket_first[b + 1]; k++) {
+        size_t f = p->forder[k];
+        if (p->q->findings[f].when)
+            x->decide[x->n_decide++] = f;
+    }
+}
+
+/* Decides the findings x->decide on the scratch answers. */
+static void decide_findings(struct explorer *x, uint32_t *verdict)
 {
     const struct paths *p = x->p;
     struct cond_env env = {p->q, x->answers, x->reached, x->raised, -1};
-    for (size_t k = p->bucket_first[b]; k < p->bucket_first[b + 1]; k++) {
-        size_t f = p->forder[k];
-        if (p->q->findings[f].when && cond_eval(p->q->findings[f].when, &env))
-            raise_finding(x, f, verdict);
-    }
+    for (size_t k = 0; k < x->n_decide; k++)
+        if (cond_eval(p->q->findings[x->decide[k]].when, &env))
+            raise_finding(x, x->decide[k], verdict);
 }
 
 /* Builds the key of a state at `level` (layout `lay`) from the scratch state: the answer
@@ -303,6 +316,7 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
             x->src[i] = 1 + (size_t)x->pos[qj];
     }
     uint32_t *key = x->key, *flags = key + 1 + nl->n_qs;
+    decide_prepare(x, b + 1);
     for (size_t s = 0; s < x->cur.n; s++) {
         const uint32_t *k = x->cur.keys + s * x->cur.lay.len;
         for (size_t i = 0; i < nl->n_qs; i++)
@@ -348,7 +362,8 @@ static bool explore_level(struct explorer *x, size_t b, struct outcome_ids *ids)
             x->n_touch = 0;
             for (size_t r = 0; r < cl->n_raises; r++)
                 raise_finding(x, cl->raises[r], &verdict);
-            decide_findings(x, b + 1, &verdict);
+            if (x->n_decide > 0)
+                decide_findings(x, &verdict);
             key[0] = p->verdict_map[verdict];
             if (fresh != SIZE_MAX)
                 key[1 + fresh] = x->proj[fresh][c];
@@ -480,6 +495,7 @@ void paths_explore(struct paths *p, size_t budget)
         .raised = xcalloc(q->n_findings + 1, sizeof(bool)),
         .pos = xcalloc(nq + 1, sizeof(long)),
         .touch = xcalloc(q->n_findings + 1, sizeof(size_t)),
+        .decide = xcalloc(q->n_findings + 1, sizeof(size_t)),
         .proj = xcalloc(nq + 1, sizeof(const uint32_t *)),
         .src = xcalloc(nq + 1, sizeof(size_t)),
     };
@@ -503,7 +519,8 @@ void paths_explore(struct paths *p, size_t budget)
     layout_next(p, &empty, 0, &x.cur.lay);
     x.key = xcalloc(1 + nq + q->n_findings, sizeof *x.key);
     uint32_t verdict = ELIG_ELIGIBLE;
-    decide_findings(&x, 0, &verdict);
+    decide_prepare(&x, 0);
+    decide_findings(&x, &verdict);
     key_build(&x, &x.cur.lay, NULL, 0, 0, p->verdict_map[verdict]);
     bool added;
     level_intern(&x.cur, x.key, &added);
@@ -580,6 +597,7 @@ void paths_explore(struct paths *p, size_t budget)
     free(x.raised);
     free(x.pos);
     free(x.touch);
+    free(x.decide);
     free(x.key);
     free(x.proj);
     free(x.src);
