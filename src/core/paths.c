@@ -284,6 +284,7 @@ void paths_free(struct paths *p)
     free(p->bucket_first);
     free(p->by_first);
     free(p->first_first);
+    free(p->section_last);
     free(p->stop_reason);
     free(p->question_reached);
     free(p->level_first);

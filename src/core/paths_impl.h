@@ -137,6 +137,7 @@ struct paths {
     size_t *bucket_first; /* findings decided at level b - 1: forder[bucket_first[b] ..] */
     size_t *by_first;     /* findings by the question after which they can first be raised: */
     size_t *first_first;  /* those of question b - 1 are by_first[first_first[b] ..] */
+    long *section_last;   /* the last question of each section; -1: it has none */
 
     /* The verdict states keep: itself, or with merged verdicts (paths_check) the most severe
      * verdict that no role rule, now or after any finding, tells apart from it. */

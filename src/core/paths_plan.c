@@ -138,11 +138,25 @@ void paths_plan(struct paths *p)
     }
     free(fill);
 
+    /* A section's `when` is evaluated at each of its questions' levels: what it reads is
+     * needed until the last of them, which is all that is kept of it below (a leaf used
+     * again at an earlier level tells nothing new apart). */
+    p->section_last = xcalloc(q->n_sections + 1, sizeof *p->section_last);
+    for (size_t s = 0; s < q->n_sections; s++)
+        p->section_last[s] = -1;
+    for (size_t i = 0; i < nq; i++)
+        if (p->section_last[q->questions[i].section] < (long)i)
+            p->section_last[q->questions[i].section] = (long)i;
+
     /* What each later evaluation needs. Questions' (and sections', options') conditions at
      * their question's level; findings' at their decision point; roles at the end. */
+    for (size_t s = 0; s < q->n_sections; s++) {
+        struct need_arg a = {p->section_last[s]};
+        if (a.at >= 0)
+            paths_cond_leaves(p, q->sections[s].when, need_leaf, &a);
+    }
     for (size_t i = 0; i < nq; i++) {
         struct need_arg a = {(long)i};
-        paths_cond_leaves(p, q->sections[q->questions[i].section].when, need_leaf, &a);
         paths_cond_leaves(p, q->questions[i].when, need_leaf, &a);
         for (size_t o = 0; o < q->questions[i].n_options; o++)
             paths_cond_leaves(p, q->questions[i].options[o].when, need_leaf, &a);
@@ -306,9 +320,13 @@ void paths_project_begin(struct paths *p)
         .n = xcalloc(nq + 1, sizeof *l->n),
         .cap = xcalloc(nq + 1, sizeof *l->cap),
     };
+    for (size_t s = 0; s < q->n_sections; s++) {
+        struct late_arg a = {l, p->section_last[s]};
+        if (a.at >= 0)
+            paths_cond_leaves(p, q->sections[s].when, late_leaf, &a);
+    }
     for (size_t i = 0; i < nq; i++) {
         struct late_arg a = {l, (long)i};
-        paths_cond_leaves(p, q->sections[q->questions[i].section].when, late_leaf, &a);
         paths_cond_leaves(p, q->questions[i].when, late_leaf, &a);
         for (size_t o = 0; o < q->questions[i].n_options; o++)
             paths_cond_leaves(p, q->questions[i].options[o].when, late_leaf, &a);
