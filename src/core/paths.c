@@ -42,6 +42,13 @@
  *    runs out the analysis stops and says so: what it found is still true, but nothing is
  *    proven about the rest. For checking only (paths_check), verdicts that no role rule can
  *    tell apart, even after more findings, are merged into one, which narrows the states.
+ *    Coverage alone (paths_cover, what `check` runs first) narrows them further and keeps
+ *    less: no edges (only counted, for the budget); a question's answers are told apart by
+ *    the findings they raise, not by which value raises them; when a role rule always
+ *    holds, nothing only the role rules read is kept (the verdict included); and each
+ *    question's classes and stages exist only from its level to the last level that keeps
+ *    its class ("streaming"), so memory follows the width of the states, not the length of
+ *    the questionnaire.
  *
  * 4. For printing, the state graph is reduced, once per outcome, like a binary decision
  *    diagram of "this way leads to that outcome": bottom-up, a state whose answers all lead
