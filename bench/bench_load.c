@@ -213,7 +213,8 @@ static void bare_parse(const struct buf *b)
 }
 
 /* Loads, validates (path analysis included) and runs the path analysis `check` runs
- * (paths_cover) again once, timing each; dies if the generator made a bad file or one that `check` would not pass silently. */
+ * (paths_cover) again once, timing each; dies if the generator made a bad file or one
+ * that `check` would not pass silently. */
 static void load_once(const struct buf *b, struct timing *load, struct timing *validate,
                       struct timing *paths)
 {

@@ -32,8 +32,8 @@ struct explorer {
     struct answer *answers;
     bool *reached;
     bool *raised;
-    long *pos;     /* position of a question in the current layout, or -1 */
-    size_t *touch; /* findings raised during one step */
+    long *pos;      /* position of a question in the current layout, or -1 */
+    size_t *touch;  /* findings raised during one step */
     size_t *decide; /* the findings decided at the level being explored (decide_prepare) */
     size_t n_decide;
     size_t n_touch;
@@ -42,7 +42,7 @@ struct explorer {
      * layout, its projection there and where its class is in this level's key. */
     const uint32_t **proj;
     size_t *src;
-    size_t work;   /* classes (and multi answer sets) looked at so far */
+    size_t work; /* classes (and multi answer sets) looked at so far */
     struct level cur, next;
 };
 

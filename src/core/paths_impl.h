@@ -75,7 +75,7 @@ struct qinfo {
      * later tells apart from it, for states at levels up to stages[k].until. */
     struct stage *stages; /* in the arena */
     size_t n_stages;
-    size_t cursor; /* the stage of the level being explored (levels only grow) */
+    size_t cursor;       /* the stage of the level being explored (levels only grow) */
     struct arena *arena; /* the classes' and stages' own store while the analysis streams
                             (paths_store); NULL otherwise */
 };
@@ -153,7 +153,7 @@ struct paths {
     size_t *level_first; /* level b is nodes [level_first[b], level_first[b + 1]) */
     size_t *edge_first;
     size_t n_edge_first_cap;
-    struct edge *edges;   /* NULL without the graph; n_edges still counts them */
+    struct edge *edges; /* NULL without the graph; n_edges still counts them */
     size_t n_edges, cap_edges;
 
     struct paths_outcome *outcomes;
