@@ -222,6 +222,14 @@ static bool some_role_always(struct paths *p)
     return false;
 }
 
+static void scratch_free(struct paths *p)
+{
+    free(p->scratch_answers);
+    free(p->scratch_reached);
+    p->scratch_answers = NULL;
+    p->scratch_reached = NULL;
+}
+
 static struct paths *paths_run(const struct questionnaire *q, size_t budget, enum paths_mode mode)
 {
     struct paths *p = xcalloc(1, sizeof *p);
@@ -240,6 +248,8 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
     p->finfo = xcalloc(q->n_findings + 1, sizeof *p->finfo);
     p->forder = xcalloc(q->n_findings + 1, sizeof *p->forder);
     p->question_reached = xcalloc(q->n_questions + 1, sizeof *p->question_reached);
+    p->scratch_answers = xcalloc(q->n_questions + 1, sizeof *p->scratch_answers);
+    p->scratch_reached = xcalloc(q->n_questions + 1, sizeof *p->scratch_reached);
     if (budget > TERMINAL - 1)
         budget = TERMINAL - 1;
     if (p->streams) {
@@ -249,6 +259,7 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
         paths_explore(p, budget);
         paths_project_end(p);
         paths_classes_end(p);
+        scratch_free(p);
         return p;
     }
     paths_classes_build(p);
@@ -260,6 +271,7 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
         p->level_first = xcalloc(q->n_questions + 3, sizeof *p->level_first);
         p->edge_first = xcalloc(1, sizeof *p->edge_first);
     }
+    scratch_free(p);
     return p;
 }
 

@@ -490,8 +490,8 @@ void paths_explore(struct paths *p, size_t budget)
     struct explorer x = {
         .p = p,
         .budget = budget,
-        .answers = xcalloc(nq + 1, sizeof(struct answer)),
-        .reached = xcalloc(nq + 1, sizeof(bool)),
+        .answers = p->scratch_answers,
+        .reached = p->scratch_reached,
         .raised = xcalloc(q->n_findings + 1, sizeof(bool)),
         .pos = xcalloc(nq + 1, sizeof(long)),
         .touch = xcalloc(q->n_findings + 1, sizeof(size_t)),
@@ -592,8 +592,6 @@ void paths_explore(struct paths *p, size_t budget)
     if (!classes_stop)
         order_outcomes(p, &ids);
     free(ids.dead_end);
-    free(x.answers);
-    free(x.reached);
     free(x.raised);
     free(x.pos);
     free(x.touch);

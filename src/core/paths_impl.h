@@ -62,20 +62,20 @@ struct stage {
 
 struct qinfo {
     struct qclass *classes; /* in the arena */
-    size_t n_classes;
+    uint32_t n_classes;
+    uint32_t n_atoms;
     struct atom *atoms; /* multi; in the arena once the classes are built */
-    size_t n_atoms;
-    uint64_t tested;   /* multi: options some atom tests */
-    bool has_untested; /* multi: some option no atom tests */
-    bool option_whens; /* some option has a `when` */
-    size_t n_members;  /* multi: answer sets over all classes */
-    long need;         /* last level whose states carry this question's class; -1: none */
+    uint64_t tested;    /* multi: options some atom tests */
+    bool has_untested;  /* multi: some option no atom tests */
+    bool option_whens;  /* some option has a `when` */
+    uint32_t n_members; /* multi: answer sets over all classes */
+    long need;          /* last level whose states carry this question's class; -1: none */
     /* What the states keep of the answer, level by level: stages[k].proj maps a class to the
      * first class that no condition evaluated at a level in (stages[k - 1].until, ...] or
      * later tells apart from it, for states at levels up to stages[k].until. */
     struct stage *stages; /* in the arena */
-    size_t n_stages;
-    size_t cursor;       /* the stage of the level being explored (levels only grow) */
+    uint32_t n_stages;
+    uint32_t cursor;     /* the stage of the level being explored (levels only grow) */
     struct arena *arena; /* the classes' and stages' own store while the analysis streams
                             (paths_store); NULL otherwise */
 };
@@ -146,6 +146,12 @@ struct paths {
     bool complete;
     char *stop_reason;
     bool *question_reached;
+
+    /* Scratch answers for evaluating conditions (q->n_questions entries each), shared by the
+     * stages and the states: every entry is unset again after each use. Only during
+     * paths_run. */
+    struct answer *scratch_answers;
+    bool *scratch_reached;
 
     /* The state graph: nodes numbered level by level; node i's edges are
      * edges[edge_first[i] .. edge_first[i + 1]]. */

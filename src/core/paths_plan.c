@@ -339,8 +339,8 @@ void paths_project_begin(struct paths *p)
         struct late_arg a = {l, (long)nq};
         paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
     }
-    sb->answers = xcalloc(nq + 1, sizeof *sb->answers);
-    sb->reached = xcalloc(nq + 1, sizeof *sb->reached);
+    sb->answers = p->scratch_answers;
+    sb->reached = p->scratch_reached;
     sb->env = (struct cond_env){q, sb->answers, sb->reached, NULL, -1};
     sb->w = (struct stage_scratch){.env = &sb->env, .answers = sb->answers, .reached = sb->reached};
     p->stage_builder = sb;
@@ -375,8 +375,6 @@ void paths_project_end(struct paths *p)
     free(sb->w.proj);
     free(sb->w.first);
     free(sb->w.stages);
-    free(sb->answers);
-    free(sb->reached);
     free(sb->late.items);
     free(sb->late.n);
     free(sb->late.cap);
