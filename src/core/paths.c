@@ -222,6 +222,40 @@ static bool some_role_always(struct paths *p)
     return false;
 }
 
+/* ---- one walk over the conditions ---- */
+
+static void walk_leaf(struct paths *p, const struct cond *c, void *arg)
+{
+    long at = *(const long *)arg;
+    paths_classes_gather(p, c);
+    paths_plan_need(p, c, at);
+    paths_project_late(p, c, at);
+}
+
+/* Every condition that decides an outcome (recommendations do not), with the level it is
+ * evaluated at, read once for what each step takes from it: the tests that make the answer
+ * classes, when each question and finding is last needed, and the later tests each
+ * question's stages are made of. Sections come first, then questions, findings and roles,
+ * the order the classes' tests keep. A section's `when` is evaluated at each of its
+ * questions' levels but only the last counts (paths_plan). */
+static void walk_conditions(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    for (size_t s = 0; s < q->n_sections; s++)
+        paths_cond_leaves(p, q->sections[s].when, walk_leaf, &p->section_last[s]);
+    for (size_t i = 0; i < q->n_questions; i++) {
+        long at = (long)i;
+        paths_cond_leaves(p, q->questions[i].when, walk_leaf, &at);
+        for (size_t o = 0; o < q->questions[i].n_options; o++)
+            paths_cond_leaves(p, q->questions[i].options[o].when, walk_leaf, &at);
+    }
+    for (size_t f = 0; f < q->n_findings; f++)
+        paths_cond_leaves(p, q->findings[f].when, walk_leaf, &p->finfo[f].dp);
+    long end = (long)q->n_questions;
+    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++)
+        paths_cond_leaves(p, q->role_rules[r].when, walk_leaf, &end);
+}
+
 static void scratch_free(struct paths *p)
 {
     free(p->scratch_answers);
@@ -252,19 +286,23 @@ static struct paths *paths_run(const struct questionnaire *q, size_t budget, enu
     p->scratch_reached = xcalloc(q->n_questions + 1, sizeof *p->scratch_reached);
     if (budget > TERMINAL - 1)
         budget = TERMINAL - 1;
+    paths_plan(p);
+    paths_classes_begin(p);
+    paths_project_begin(p);
+    walk_conditions(p);
     if (p->streams) {
-        paths_classes_begin(p);
-        paths_plan(p);
-        paths_project_begin(p);
         paths_explore(p, budget);
         paths_project_end(p);
         paths_classes_end(p);
         scratch_free(p);
         return p;
     }
-    paths_classes_build(p);
-    paths_plan(p);
-    paths_project(p);
+    for (size_t i = 0; i < q->n_questions; i++)
+        paths_classes_of(p, i);
+    paths_classes_end(p);
+    for (size_t i = 0; i < q->n_questions; i++)
+        paths_stages_of(p, i);
+    paths_project_end(p);
     if (p->complete) {
         paths_explore(p, budget);
     } else {

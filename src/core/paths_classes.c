@@ -17,6 +17,21 @@ struct tests {
     size_t *n_cuts, *cap_cuts;
 };
 
+/* The classes of the question being built grow in a scratch array (the questions' final
+ * arrays are in the arena, sized once). */
+struct class_scratch {
+    struct qclass *v;
+    size_t cap;
+};
+
+/* What building the classes question by question keeps between questions. */
+struct class_builder {
+    struct tests t;
+    struct class_scratch sc;
+    size_t total; /* classes of the questions built so far */
+    size_t next;  /* the next question to build */
+};
+
 static void push_u64(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
 {
     if (*n == *cap) {
@@ -52,10 +67,9 @@ static void add_atom(struct qinfo *qi, enum atom_kind kind, uint64_t mask)
     qi->tested |= mask;
 }
 
-/* Records what one leaf tests on its question. */
-static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
+void paths_classes_gather(struct paths *p, const struct cond *c)
 {
-    struct tests *t = arg;
+    struct tests *t = &p->class_builder->t;
     if (!paths_is_question_leaf(c) || c->ref_index < 0)
         return;
     size_t qi = (size_t)c->ref_index;
@@ -114,13 +128,6 @@ static void set_raises(struct paths *p, size_t qi, const struct question *qn, ui
         c->n_raises = n;
     }
 }
-
-/* The classes of the question being built grow in a scratch array (the questions' final
- * arrays are in the arena, sized once). */
-struct class_scratch {
-    struct qclass *v;
-    size_t cap;
-};
 
 static struct qclass *new_class(struct class_scratch *sc, struct qinfo *info)
 {
@@ -320,14 +327,6 @@ static void keep_classes(struct paths *p, size_t qi)
     }
 }
 
-/* What building the classes question by question keeps between questions. */
-struct class_builder {
-    struct tests t;
-    struct class_scratch sc;
-    size_t total; /* classes of the questions built so far */
-    size_t next;  /* the next question to build */
-};
-
 void paths_classes_begin(struct paths *p)
 {
     const struct questionnaire *q = p->q;
@@ -342,18 +341,6 @@ void paths_classes_begin(struct paths *p)
         .n_cuts = xcalloc(n + 1, sizeof(size_t)),
         .cap_cuts = xcalloc(n + 1, sizeof(size_t)),
     };
-    /* Every condition that decides an outcome; recommendations do not. */
-    for (size_t s = 0; s < q->n_sections; s++)
-        paths_cond_leaves(p, q->sections[s].when, gather_leaf, t);
-    for (size_t i = 0; i < n; i++) {
-        paths_cond_leaves(p, q->questions[i].when, gather_leaf, t);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, gather_leaf, t);
-    }
-    for (size_t f = 0; f < q->n_findings; f++)
-        paths_cond_leaves(p, q->findings[f].when, gather_leaf, t);
-    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++)
-        paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, t);
     p->class_builder = cb;
 }
 
@@ -452,12 +439,4 @@ void paths_classes_end(struct paths *p)
     free(t->cap_cuts);
     free(cb);
     p->class_builder = NULL;
-}
-
-void paths_classes_build(struct paths *p)
-{
-    paths_classes_begin(p);
-    for (size_t i = 0; i < p->q->n_questions; i++)
-        paths_classes_of(p, i);
-    paths_classes_end(p);
 }

@@ -196,27 +196,31 @@ void paths_release(struct paths *p, size_t qi);
 
 /* ---- paths_classes.c ---- */
 
-/* Gives every question its answer classes (step 1); on a question whose answers cannot be
- * enumerated, sets p->complete false with a stop_reason. The same in steps, for streaming:
- * begin gathers what every condition tests, paths_classes_of builds question qi's classes
- * (questions in order; after a stop, a "not reached" class only), end frees what begin kept. */
-void paths_classes_build(struct paths *p);
+/* Gives every question its answer classes (step 1), in steps: begin sets up, gather records
+ * what each leaf of the conditions tests (every leaf, before any question is built),
+ * paths_classes_of builds question qi's classes (questions in order; on a question whose
+ * answers cannot be enumerated it sets p->complete false with a stop_reason, and after that
+ * gives a "not reached" class only), end frees what begin kept. */
 void paths_classes_begin(struct paths *p);
+void paths_classes_gather(struct paths *p, const struct cond *leaf);
 void paths_classes_of(struct paths *p, size_t qi);
 void paths_classes_end(struct paths *p);
 
 /* ---- paths_plan.c ---- */
 
-/* The findings' order and decision points, and when each question and finding is last
- * needed (p->qinfo[].need, p->finfo[]). */
+/* The findings' order and decision points (p->finfo[].dp, first), and each section's last
+ * question. Then paths_plan_need, on every leaf of the conditions with the level it is
+ * evaluated at, makes when each question and finding is last needed (p->qinfo[].need,
+ * p->finfo[].need). */
 void paths_plan(struct paths *p);
+void paths_plan_need(struct paths *p, const struct cond *leaf, long at);
 
-/* The stages of every question: what later conditions can still tell apart (after
- * paths_plan and the classes). The same in steps, for streaming: begin gathers the later
- * conditions, paths_stages_of builds question qi's stages (once its classes are built), end
- * frees what begin kept. */
-void paths_project(struct paths *p);
+/* The stages of every question, what later conditions can still tell apart, in steps:
+ * begin sets up (after paths_plan), late records each leaf of the conditions with the level
+ * it is evaluated at (every leaf, before any stage is built), paths_stages_of builds question
+ * qi's stages (once its classes are built), end frees what begin kept. */
 void paths_project_begin(struct paths *p);
+void paths_project_late(struct paths *p, const struct cond *leaf, long at);
 void paths_stages_of(struct paths *p, size_t qi);
 void paths_project_end(struct paths *p);
 

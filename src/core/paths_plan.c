@@ -12,13 +12,8 @@
 
 /* ---- when each question and finding is needed ---- */
 
-struct need_arg {
-    long at;
-};
-
-static void need_leaf(struct paths *p, const struct cond *c, void *arg)
+void paths_plan_need(struct paths *p, const struct cond *c, long at)
 {
-    long at = ((struct need_arg *)arg)->at;
     if (c->ref_index < 0)
         return;
     if (paths_is_question_leaf(c)) {
@@ -139,36 +134,14 @@ void paths_plan(struct paths *p)
     free(fill);
 
     /* A section's `when` is evaluated at each of its questions' levels: what it reads is
-     * needed until the last of them, which is all that is kept of it below (a leaf used
-     * again at an earlier level tells nothing new apart). */
+     * needed until the last of them, the only level the walk over the conditions gives it
+     * (a leaf used again at an earlier level tells nothing new apart). */
     p->section_last = xcalloc(q->n_sections + 1, sizeof *p->section_last);
     for (size_t s = 0; s < q->n_sections; s++)
         p->section_last[s] = -1;
     for (size_t i = 0; i < nq; i++)
         if (p->section_last[q->questions[i].section] < (long)i)
             p->section_last[q->questions[i].section] = (long)i;
-
-    /* What each later evaluation needs. Questions' (and sections', options') conditions at
-     * their question's level; findings' at their decision point; roles at the end. */
-    for (size_t s = 0; s < q->n_sections; s++) {
-        struct need_arg a = {p->section_last[s]};
-        if (a.at >= 0)
-            paths_cond_leaves(p, q->sections[s].when, need_leaf, &a);
-    }
-    for (size_t i = 0; i < nq; i++) {
-        struct need_arg a = {(long)i};
-        paths_cond_leaves(p, q->questions[i].when, need_leaf, &a);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, need_leaf, &a);
-    }
-    for (size_t f = 0; f < nf; f++) {
-        struct need_arg a = {p->finfo[f].dp};
-        paths_cond_leaves(p, q->findings[f].when, need_leaf, &a);
-    }
-    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++) {
-        struct need_arg a = {(long)nq};
-        paths_cond_leaves(p, q->role_rules[r].when, need_leaf, &a);
-    }
 }
 
 /* ---- what later conditions can still tell apart ---- */
@@ -184,26 +157,6 @@ struct late_leaves {
     struct late **items;
     size_t *n, *cap;
 };
-
-struct late_arg {
-    struct late_leaves *late;
-    long at; /* the level the condition is evaluated at */
-};
-
-static void late_leaf(struct paths *p, const struct cond *c, void *arg)
-{
-    (void)p;
-    struct late_arg *a = arg;
-    if (!paths_is_question_leaf(c) || c->ref_index < 0 || c->ref_index >= a->at)
-        return;
-    size_t qi = (size_t)c->ref_index;
-    struct late_leaves *l = a->late;
-    if (l->n[qi] == l->cap[qi]) {
-        l->cap[qi] = l->cap[qi] ? 2 * l->cap[qi] : 4;
-        l->items[qi] = xreallocarray(l->items[qi], l->cap[qi], sizeof *l->items[qi]);
-    }
-    l->items[qi][l->n[qi]++] = (struct late){c, a->at};
-}
 
 static int cmp_late_desc(const void *a, const void *b)
 {
@@ -309,6 +262,19 @@ struct stage_builder {
     size_t k_cap; /* the classes w's arrays hold */
 };
 
+void paths_project_late(struct paths *p, const struct cond *c, long at)
+{
+    if (!paths_is_question_leaf(c) || c->ref_index < 0 || c->ref_index >= at)
+        return;
+    size_t qi = (size_t)c->ref_index;
+    struct late_leaves *l = &p->stage_builder->late;
+    if (l->n[qi] == l->cap[qi]) {
+        l->cap[qi] = l->cap[qi] ? 2 * l->cap[qi] : 4;
+        l->items[qi] = xreallocarray(l->items[qi], l->cap[qi], sizeof *l->items[qi]);
+    }
+    l->items[qi][l->n[qi]++] = (struct late){c, at};
+}
+
 void paths_project_begin(struct paths *p)
 {
     const struct questionnaire *q = p->q;
@@ -320,25 +286,6 @@ void paths_project_begin(struct paths *p)
         .n = xcalloc(nq + 1, sizeof *l->n),
         .cap = xcalloc(nq + 1, sizeof *l->cap),
     };
-    for (size_t s = 0; s < q->n_sections; s++) {
-        struct late_arg a = {l, p->section_last[s]};
-        if (a.at >= 0)
-            paths_cond_leaves(p, q->sections[s].when, late_leaf, &a);
-    }
-    for (size_t i = 0; i < nq; i++) {
-        struct late_arg a = {l, (long)i};
-        paths_cond_leaves(p, q->questions[i].when, late_leaf, &a);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, late_leaf, &a);
-    }
-    for (size_t f = 0; f < q->n_findings; f++) {
-        struct late_arg a = {l, p->finfo[f].dp};
-        paths_cond_leaves(p, q->findings[f].when, late_leaf, &a);
-    }
-    for (size_t r = 0; p->role_reads && r < q->n_role_rules; r++) {
-        struct late_arg a = {l, (long)nq};
-        paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
-    }
     sb->answers = p->scratch_answers;
     sb->reached = p->scratch_reached;
     sb->env = (struct cond_env){q, sb->answers, sb->reached, NULL, -1};
@@ -380,14 +327,6 @@ void paths_project_end(struct paths *p)
     free(sb->late.cap);
     free(sb);
     p->stage_builder = NULL;
-}
-
-void paths_project(struct paths *p)
-{
-    paths_project_begin(p);
-    for (size_t qi = 0; qi < p->q->n_questions; qi++)
-        paths_stages_of(p, qi);
-    paths_project_end(p);
 }
 
 const uint32_t *paths_stage_at(struct qinfo *info, long b)
