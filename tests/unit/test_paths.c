@@ -425,6 +425,14 @@ static void budget_stops_the_analysis(void **state)
     assert_true(paths_complete(p));
     assert_null(paths_stop_reason(p));
     paths_free(p);
+
+    /* Coverage alone stops on its budget too, and says so the same way. */
+    p = paths_cover(q, 2);
+    assert_false(paths_complete(p));
+    assert_int_equal(paths_state_count(p), 3);
+    assert_string_equal(paths_stop_reason(p), "analysis stopped after 3 states; coverage not "
+                                              "proven");
+    paths_free(p);
     model_free(q);
 }
 
