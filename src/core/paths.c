@@ -94,20 +94,66 @@ uint64_t paths_key_hash(const uint32_t *k, size_t len)
     return h ^ (h >> 29);
 }
 
-struct arena *paths_store(struct paths *p, size_t qi)
+/* ---- a streaming question's store ---- */
+
+/* A chunk of a question's store; chunks given back are kept for the next questions, so
+ * streaming costs no malloc a question once the first few are built. */
+struct paths_chunk {
+    struct paths_chunk *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+#define CHUNK_BYTES 2048 /* a question's classes and stages fit one, but for large multis */
+
+void *paths_alloc(struct paths *p, size_t qi, size_t size)
 {
     if (!p->streams)
-        return p->arena;
-    if (!p->qinfo[qi].arena)
-        p->qinfo[qi].arena = arena_new();
-    return p->qinfo[qi].arena;
+        return arena_alloc(p->arena, size);
+    struct qinfo *info = &p->qinfo[qi];
+    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+    struct paths_chunk *c = info->chunks;
+    if (!c || c->cap - c->used < size) {
+        if (size <= CHUNK_BYTES && p->spare) {
+            c = p->spare;
+            p->spare = c->next;
+        } else {
+            size_t cap = size > CHUNK_BYTES ? size : CHUNK_BYTES;
+            c = xmalloc(sizeof *c + cap);
+            c->cap = cap;
+        }
+        c->used = 0;
+        c->next = info->chunks;
+        info->chunks = c;
+    }
+    void *m = (char *)c->data + c->used;
+    c->used += size;
+    return m;
+}
+
+/* Frees a list of chunks. */
+static void chunks_free(struct paths_chunk *c)
+{
+    while (c) {
+        struct paths_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
 }
 
 void paths_release(struct paths *p, size_t qi)
 {
     struct qinfo *info = &p->qinfo[qi];
-    arena_free(info->arena);
-    info->arena = NULL;
+    while (info->chunks) {
+        struct paths_chunk *c = info->chunks;
+        info->chunks = c->next;
+        if (c->cap == CHUNK_BYTES) {
+            c->next = p->spare;
+            p->spare = c;
+        } else {
+            free(c);
+        }
+    }
     info->classes = NULL;
     info->n_classes = 0;
     info->atoms = NULL;
@@ -334,7 +380,8 @@ void paths_free(struct paths *p)
         return;
     arena_free(p->arena);
     for (size_t i = 0; i < p->q->n_questions; i++)
-        arena_free(p->qinfo[i].arena);
+        chunks_free(p->qinfo[i].chunks);
+    chunks_free(p->spare);
     free(p->qinfo);
     free(p->finfo);
     free(p->forder);

@@ -124,7 +124,7 @@ static void set_raises(struct paths *p, size_t qi, const struct question *qn, ui
         if (pass == 0 && n == 0)
             return;
         if (pass == 0)
-            c->raises = arena_alloc(paths_store(p, qi), n * sizeof *c->raises);
+            c->raises = paths_alloc(p, qi, n * sizeof *c->raises);
         c->n_raises = n;
     }
 }
@@ -298,7 +298,7 @@ static bool classes_multi(struct paths *p, struct class_scratch *sc, size_t qi)
         c->truth = m[i].truth;
         c->n_members = (uint32_t)(j - i);
         info->n_members += j - i;
-        c->members = arena_alloc(paths_store(p, qi), (j - i) * sizeof *c->members);
+        c->members = paths_alloc(p, qi, (j - i) * sizeof *c->members);
         for (size_t k = i; k < j; k++)
             c->members[k - i] = m[k].set;
         uint64_t set = m[i].set ? m[i].set : (all & ~info->tested & -(all & ~info->tested));
@@ -315,12 +315,11 @@ static bool classes_multi(struct paths *p, struct class_scratch *sc, size_t qi)
 static void keep_classes(struct paths *p, size_t qi)
 {
     struct qinfo *info = &p->qinfo[qi];
-    struct arena *store = paths_store(p, qi);
-    struct qclass *classes = arena_alloc(store, info->n_classes * sizeof *classes);
+    struct qclass *classes = paths_alloc(p, qi, info->n_classes * sizeof *classes);
     memcpy(classes, info->classes, info->n_classes * sizeof *classes);
     info->classes = classes;
     if (info->n_atoms > 0) {
-        struct atom *atoms = arena_alloc(store, info->n_atoms * sizeof *atoms);
+        struct atom *atoms = paths_alloc(p, qi, info->n_atoms * sizeof *atoms);
         memcpy(atoms, info->atoms, info->n_atoms * sizeof *atoms);
         free(info->atoms);
         info->atoms = atoms;

@@ -75,9 +75,9 @@ struct qinfo {
      * later tells apart from it, for states at levels up to stages[k].until. */
     struct stage *stages; /* in the arena */
     uint32_t n_stages;
-    uint32_t cursor;     /* the stage of the level being explored (levels only grow) */
-    struct arena *arena; /* the classes' and stages' own store while the analysis streams
-                            (paths_store); NULL otherwise */
+    uint32_t cursor;            /* the stage of the level being explored (levels only grow) */
+    struct paths_chunk *chunks; /* its classes' and stages' own store while the analysis
+                                   streams (paths_alloc); NULL otherwise */
 };
 
 struct finfo {
@@ -122,7 +122,8 @@ enum paths_mode { PATHS_EXACT, PATHS_MERGED, PATHS_COVER };
 
 struct paths {
     const struct questionnaire *q;
-    struct arena *arena; /* what the questions' classes and stages hold (paths_store) */
+    struct arena *arena;       /* what the questions' classes and stages hold (paths_alloc) */
+    struct paths_chunk *spare; /* streaming: chunks given back, for the next questions */
     struct class_builder *class_builder; /* while classes are built (paths_classes.c) */
     struct stage_builder *stage_builder; /* while stages are built (paths_plan.c) */
     enum paths_mode mode;
@@ -187,9 +188,10 @@ bool paths_is_question_leaf(const struct cond *c);
 /* FNV-1a over a key of 32-bit words, for the hash tables of states and reduced nodes. */
 uint64_t paths_key_hash(const uint32_t *k, size_t len);
 
-/* Where question qi's classes and stages are allocated: the analysis' arena, or while it
- * streams the question's own, freed by paths_release. */
-struct arena *paths_store(struct paths *p, size_t qi);
+/* size bytes for question qi's classes or stages (aligned for any type, uninitialized): in
+ * the analysis' arena, or while it streams in the question's own chunks, given back by
+ * paths_release. */
+void *paths_alloc(struct paths *p, size_t qi, size_t size);
 
 /* Streaming: frees question qi's classes and stages once no state keeps its class. */
 void paths_release(struct paths *p, size_t qi);

@@ -225,7 +225,7 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         }
         info->stages = *stages;
         info->stages[info->n_stages].until = level;
-        info->stages[info->n_stages].proj = arena_alloc(paths_store(p, qi), k * sizeof *proj);
+        info->stages[info->n_stages].proj = paths_alloc(p, qi, k * sizeof *proj);
         memcpy(info->stages[info->n_stages].proj, proj, k * sizeof *proj);
         info->n_stages++;
     }
@@ -241,7 +241,7 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         info->stages[s].until = info->stages[s + 1].until - 1;
     if (info->n_stages > 0) {
         info->stages[info->n_stages - 1].until = info->need;
-        struct stage *kept = arena_alloc(paths_store(p, qi), info->n_stages * sizeof *kept);
+        struct stage *kept = paths_alloc(p, qi, info->n_stages * sizeof *kept);
         memcpy(kept, info->stages, info->n_stages * sizeof *kept);
         info->stages = kept;
     }
