@@ -12,16 +12,17 @@
 
 /* Which questions and findings the states of one level carry, in key order. */
 struct layout {
-    size_t *qs, n_qs;
-    size_t *fs, n_fs;
+    size_t *qs, n_qs, qs_cap;
+    size_t *fs, n_fs, fs_cap;
     size_t len; /* key length: 1 (verdict) + n_qs + n_fs */
 };
 
-/* The states of one level, merged by key. */
+/* The states of one level, merged by key. The explorer keeps two and reuses the buffers of
+ * the level it is done with for the next one. */
 struct level {
     struct layout lay;
-    uint32_t *keys; /* n * lay.len */
-    size_t n, cap;
+    uint32_t *keys;  /* n * lay.len */
+    size_t n, cap;   /* cap: words keys holds */
     uint32_t *slots; /* hash table of state indexes, NO_NODE when empty */
     size_t n_slots;
 };
@@ -51,14 +52,20 @@ struct explorer {
 static void layout_next(struct paths *p, const struct layout *prev, size_t b, struct layout *out)
 {
     out->n_qs = out->n_fs = 0;
-    out->qs = xcalloc(prev->n_qs + 2, sizeof *out->qs);
+    if (out->qs_cap < prev->n_qs + 2) {
+        out->qs_cap = 2 * (prev->n_qs + 2);
+        out->qs = xreallocarray(out->qs, out->qs_cap, sizeof *out->qs);
+    }
     for (size_t i = 0; i < prev->n_qs; i++)
         if (p->qinfo[prev->qs[i]].need >= (long)b)
             out->qs[out->n_qs++] = prev->qs[i];
     if (b > 0 && p->qinfo[b - 1].need >= (long)b)
         out->qs[out->n_qs++] = b - 1;
     size_t from = p->first_first[b], to = p->first_first[b + 1];
-    out->fs = xcalloc(prev->n_fs + (to - from) + 1, sizeof *out->fs);
+    if (out->fs_cap < prev->n_fs + (to - from) + 1) {
+        out->fs_cap = 2 * (prev->n_fs + (to - from) + 1);
+        out->fs = xreallocarray(out->fs, out->fs_cap, sizeof *out->fs);
+    }
     for (size_t i = 0; i < prev->n_fs; i++)
         if (p->finfo[prev->fs[i]].need >= (long)b)
             out->fs[out->n_fs++] = prev->fs[i];
@@ -75,16 +82,19 @@ static void layout_free(struct layout *l)
     *l = (struct layout){0};
 }
 
-/* An empty level sized for about `expect` states (the width of the level before it). */
+/* Empties level l, sized for about `expect` states (the width of the level before it); its
+ * buffers are kept (the key length may change: the states' count starts over). */
 static void level_init(struct level *l, size_t expect)
 {
     size_t slots = 16;
     while (slots < 4 * expect)
         slots *= 2;
-    l->n = l->cap = 0;
-    l->keys = NULL;
-    l->n_slots = slots;
-    l->slots = xmalloc(slots * sizeof *l->slots);
+    l->n = 0;
+    if (l->n_slots != slots) {
+        free(l->slots);
+        l->n_slots = slots;
+        l->slots = xmalloc(slots * sizeof *l->slots);
+    }
     memset(l->slots, 0xff, slots * sizeof *l->slots);
 }
 
@@ -138,9 +148,9 @@ static size_t level_intern(struct level *l, const uint32_t *k, bool *added)
         }
         s = (s + 1) & (l->n_slots - 1);
     }
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->keys = xreallocarray(l->keys, l->cap, len * sizeof *k);
+    if ((l->n + 1) * len > l->cap) {
+        l->cap = 2 * l->cap > 16 * len ? 2 * l->cap : 16 * len;
+        l->keys = xreallocarray(l->keys, l->cap, sizeof *k);
     }
     memcpy(l->keys + l->n * len, k, len * sizeof *k);
     l->slots[s] = (uint32_t)l->n;
@@ -546,9 +556,9 @@ void paths_explore(struct paths *p, size_t budget)
         done = explore_level(&x, b, &ids);
         if (p->streams && done)
             stream_out(p, &x.cur.lay, b);
-        level_free(&x.cur);
+        struct level done_with = x.cur;
         x.cur = x.next;
-        x.next = (struct level){0};
+        x.next = done_with;
         if (!done)
             break;
         b++;
