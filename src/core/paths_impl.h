@@ -37,7 +37,7 @@ struct atom {
 
 /* One class of answers to a question; what a question type does not use is left zero. Every
  * class of every question is held at once, so it is kept small: the fields of each question
- * type share their room. Arrays live in the analysis' arena. */
+ * type share their room. Arrays come from paths_alloc. */
 struct qclass {
     struct answer rep; /* a representative answer (rep.given false: unanswered) */
     union {
@@ -61,10 +61,10 @@ struct stage {
 };
 
 struct qinfo {
-    struct qclass *classes; /* in the arena */
+    struct qclass *classes; /* paths_alloc */
     uint32_t n_classes;
     uint32_t n_atoms;
-    struct atom *atoms; /* multi; in the arena once the classes are built */
+    struct atom *atoms; /* multi; from paths_alloc once the classes are built */
     uint64_t tested;    /* multi: options some atom tests */
     bool has_untested;  /* multi: some option no atom tests */
     bool option_whens;  /* some option has a `when` */
@@ -73,7 +73,7 @@ struct qinfo {
     /* What the states keep of the answer, level by level: stages[k].proj maps a class to the
      * first class that no condition evaluated at a level in (stages[k - 1].until, ...] or
      * later tells apart from it, for states at levels up to stages[k].until. */
-    struct stage *stages; /* in the arena */
+    struct stage *stages; /* paths_alloc */
     uint32_t n_stages;
     uint32_t cursor;            /* the stage of the level being explored (levels only grow) */
     struct paths_chunk *chunks; /* its classes' and stages' own store while the analysis
