@@ -35,9 +35,9 @@ struct atom {
     uint64_t mask;
 };
 
-/* One class of answers to a question; what a question type does not use is left zero. Every
- * class of every question is held at once, so it is kept small: the fields of each question
- * type share their room. Arrays come from paths_alloc. */
+/* One class of answers to a question; what a question type does not use is left zero. But
+ * while coverage streams, every class of every question is held at once, so it is kept
+ * small: the fields of each question type share their room. Arrays come from paths_alloc. */
 struct qclass {
     struct answer rep; /* a representative answer (rep.given false: unanswered) */
     union {
