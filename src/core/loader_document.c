@@ -75,20 +75,54 @@ static void root_format(struct loader *l, const struct yamltree_node *v, void *t
     }
 }
 
+void loader_finding(struct loader *l, const struct yamltree_node *n, struct finding *f)
+{
+    const struct yamltree_node *found[MAX_KEYS];
+    f->loc = node_loc(n);
+    if (loader_mapping(l, n, &finding_schema, f, found) && !found[FK_VERDICT])
+        f->verdict = model_severity_verdict(f->severity);
+}
+
+void loader_recommendation(struct loader *l, const struct yamltree_node *n,
+                           struct recommendation *r)
+{
+    const struct yamltree_node *found[MAX_KEYS];
+    r->loc = node_loc(n);
+    loader_mapping(l, n, &recommendation_schema, r, found);
+}
+
+/* Whether list v was read ahead item by item into a (its placeholders replayed); a list
+ * that is not exactly a's items sets l->restart. */
+static bool list_taken(struct loader *l, const struct yamltree_node *v, enum stream_kind kind,
+                       const struct stream_array *a)
+{
+    if (v->n == 0 || v->items[0].kind != YAMLTREE_TAKEN)
+        return false;
+    for (size_t i = 0; i < v->n; i++)
+        if (!loader_taken(l, &v->items[i], kind, i))
+            l->restart = true;
+    if (!a || a->n != v->n)
+        l->restart = true;
+    return true;
+}
+
 static void root_findings(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!loader_list(l, v, "findings", false))
         return;
+    const struct stream_array *a = l->stream ? &l->stream->findings : NULL;
+    if (list_taken(l, v, STREAM_FINDING, a)) {
+        if (!l->restart) {
+            q->findings = a->items;
+            q->n_findings = a->n;
+        }
+        return;
+    }
     q->findings = arena_calloc(l->q->arena, v->n, sizeof *q->findings);
     q->n_findings = v->n;
-    for (size_t i = 0; i < v->n; i++) {
-        struct finding *f = &q->findings[i];
-        const struct yamltree_node *found[MAX_KEYS];
-        f->loc = node_loc(&v->items[i]);
-        if (loader_mapping(l, &v->items[i], &finding_schema, f, found) && !found[FK_VERDICT])
-            f->verdict = model_severity_verdict(f->severity);
-    }
+    for (size_t i = 0; i < v->n; i++)
+        loader_finding(l, &v->items[i], &q->findings[i]);
 }
 
 static void root_roles(struct loader *l, const struct yamltree_node *v, void *target)
@@ -110,13 +144,18 @@ static void root_recommendations(struct loader *l, const struct yamltree_node *v
     struct questionnaire *q = target;
     if (!loader_list(l, v, "recommendations", false))
         return;
+    const struct stream_array *a = l->stream ? &l->stream->recommendations : NULL;
+    if (list_taken(l, v, STREAM_RECOMMENDATION, a)) {
+        if (!l->restart) {
+            q->recommendations = a->items;
+            q->n_recommendations = a->n;
+        }
+        return;
+    }
     q->recommendations = arena_calloc(l->q->arena, v->n, sizeof *q->recommendations);
     q->n_recommendations = v->n;
-    for (size_t i = 0; i < v->n; i++) {
-        const struct yamltree_node *found[MAX_KEYS];
-        q->recommendations[i].loc = node_loc(&v->items[i]);
-        loader_mapping(l, &v->items[i], &recommendation_schema, &q->recommendations[i], found);
-    }
+    for (size_t i = 0; i < v->n; i++)
+        loader_recommendation(l, &v->items[i], &q->recommendations[i]);
 }
 
 static void root_labels(struct loader *l, const struct yamltree_node *v, void *target)
@@ -154,8 +193,12 @@ static bool language_valid(const char *s, size_t n)
 }
 
 /* `languages:` is read before anything else, since every text depends on it. */
-static void root_languages(struct loader *l, const struct yamltree_node *v)
+void loader_languages(struct loader *l, const struct yamltree_node *v)
 {
+    if (!v) {
+        l->q->languages[l->q->n_languages++] = arena_strndup(l->q->arena, "en", 2);
+        return;
+    }
     struct questionnaire *q = l->q;
     if (loader_list(l, v, "language codes", true)) {
         for (size_t i = 0; i < v->n; i++) {
@@ -215,10 +258,17 @@ void loader_document(struct loader *l, const struct yamltree_node *root)
         for (size_t i = 0; i < root->n; i++)
             if (!root->items[2 * i].skip && strcmp(root->items[2 * i].str, "languages") == 0)
                 languages = &root->items[2 * i + 1];
-    if (languages)
-        root_languages(l, languages);
-    else
-        l->q->languages[l->q->n_languages++] = arena_strndup(l->q->arena, "en", 2);
+    const struct loader_stream *s = l->stream;
+    if (s && s->on) { /* read ahead: it must be the same node */
+        if (!languages != !s->has_languages ||
+            (languages &&
+             (languages->line != s->languages_loc.line || languages->col != s->languages_loc.col ||
+              languages->kind != s->languages_kind)))
+            l->restart = true;
+        loader_replay(l, STREAM_TAG(STREAM_LANGUAGES, 0));
+    } else {
+        loader_languages(l, languages);
+    }
     const struct yamltree_node *found[MAX_KEYS];
     loader_mapping(l, root, &root_schema, l->q, found);
 }

@@ -213,11 +213,13 @@ static void question_shape(struct loader *l, const struct yamltree_node *n, stru
     }
 }
 
-static void question_parse(struct loader *l, const struct yamltree_node *n, size_t section)
+void loader_question(struct loader *l, const struct yamltree_node *n, size_t section)
 {
     struct questionnaire *q = l->q;
-    if (q->n_questions == l->cap_questions)
-        xdie("loader: more questions than counted (%zu)", l->cap_questions);
+    if (q->n_questions == l->cap_questions) { /* doubling: a big file copies each one once */
+        l->cap_questions = l->cap_questions ? 2 * l->cap_questions : 64;
+        q->questions = xreallocarray(q->questions, l->cap_questions, sizeof *q->questions);
+    }
     struct question *qn = &q->questions[q->n_questions++];
     *qn = (struct question){.loc = node_loc(n), .section = section, .type = QTYPE_COUNT};
     const struct yamltree_node *found[MAX_KEYS];
@@ -227,16 +229,28 @@ static void question_parse(struct loader *l, const struct yamltree_node *n, size
 
 /* ---- sections ---- */
 
+/* The questions go to q->questions in the order the walk meets them: each one either read
+ * ahead (a placeholder: it is already there, next in line) or read now (appended, which is
+ * the right place only when nothing read ahead waits). */
 static void section_questions(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct section *s = target;
-    size_t index = (size_t)(s - l->q->sections);
-    s->first_question = l->q->n_questions;
+    s->first_question = l->walked;
     if (!loader_list(l, v, "questions", true))
         return;
-    for (size_t i = 0; i < v->n; i++)
-        question_parse(l, &v->items[i], index);
-    s->n_questions = l->q->n_questions - s->first_question;
+    for (size_t i = 0; i < v->n; i++) {
+        const struct yamltree_node *item = &v->items[i];
+        if (loader_taken(l, item, STREAM_QUESTION, l->walked)) {
+            if (l->walked >= l->q->n_questions || l->q->questions[l->walked].section != l->section)
+                l->restart = true;
+        } else {
+            if (l->walked != l->q->n_questions)
+                l->restart = true;
+            loader_question(l, item, l->section);
+        }
+        l->walked++;
+    }
+    s->n_questions = l->walked - s->first_question;
 }
 
 static const struct key section_keys[] = {
@@ -247,28 +261,36 @@ static const struct key section_keys[] = {
 };
 static const struct schema section_schema = SCHEMA("section", section_keys);
 
+void loader_section(struct loader *l, const struct yamltree_node *n, size_t index,
+                    struct section *s)
+{
+    const struct yamltree_node *found[MAX_KEYS];
+    l->section = index;
+    s->loc = node_loc(n);
+    s->first_question = l->walked;
+    loader_mapping(l, n, &section_schema, s, found);
+}
+
 void loader_sections(struct loader *l, const struct yamltree_node *v, void *target)
 {
     struct questionnaire *q = target;
     if (!loader_list(l, v, "sections", true))
         return;
+    if (v->items[0].kind == YAMLTREE_TAKEN) { /* read ahead, questions and all */
+        const struct stream_array *a = l->stream ? &l->stream->sections : NULL;
+        for (size_t i = 0; i < v->n; i++)
+            if (!loader_taken(l, &v->items[i], STREAM_SECTION, i))
+                l->restart = true;
+        if (!a || a->n != v->n)
+            l->restart = true;
+        if (!l->restart) {
+            q->sections = a->items;
+            q->n_sections = a->n;
+        }
+        return;
+    }
     q->sections = arena_calloc(l->q->arena, v->n, sizeof *q->sections);
     q->n_sections = v->n;
-    /* Every question at once, in one array: count the items of each section's list. */
-    for (size_t i = 0; i < v->n; i++) {
-        const struct yamltree_node *sec = &v->items[i];
-        for (size_t k = 0; sec->kind == YAMLTREE_MAP && k < sec->n; k++) {
-            const struct yamltree_node *key = &sec->items[2 * k];
-            if (!key->skip && strcmp(key->str, "questions") == 0 && key[1].kind == YAMLTREE_SEQ)
-                l->cap_questions += key[1].n;
-        }
-    }
-    q->questions =
-        arena_calloc(l->q->arena, l->cap_questions ? l->cap_questions : 1, sizeof *q->questions);
-    for (size_t i = 0; i < v->n; i++) {
-        const struct yamltree_node *found[MAX_KEYS];
-        q->sections[i].loc = node_loc(&v->items[i]);
-        q->sections[i].first_question = q->n_questions;
-        loader_mapping(l, &v->items[i], &section_schema, &q->sections[i], found);
-    }
+    for (size_t i = 0; i < v->n; i++)
+        loader_section(l, &v->items[i], i, &q->sections[i]);
 }

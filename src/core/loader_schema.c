@@ -42,6 +42,10 @@ bool loader_expect_as(struct loader *l, const struct yamltree_node *n, enum yaml
 {
     if (n->kind == kind && !n->is_null)
         return true;
+    if (n->kind == YAMLTREE_TAKEN) { /* an item read ahead where the walk expected none */
+        l->restart = true;
+        return false;
+    }
     if (n->kind != YAMLTREE_BAD) {
         char b[QUOTE_SIZE];
         loader_error(l, n, "expected %s%s, found %s", prefix, what, DESCRIBE(b, n));
@@ -217,7 +221,7 @@ bool loader_mapping(struct loader *l, const struct yamltree_node *n, const struc
             continue;
         const struct key *key = NULL;
         for (size_t k = 0; k < s->n_keys && !key; k++) {
-            if (strcmp(kn->str, s->keys[k].name) == 0) {
+            if (kn->str[0] == s->keys[k].name[0] && strcmp(kn->str, s->keys[k].name) == 0) {
                 key = &s->keys[k];
                 found[k] = kn;
             }

@@ -1,5 +1,6 @@
-/* yamltree.c - the one place libyaml is used: bytes checked, events turned into a small
- * bounded tree in an arena, anchors, aliases, tags and repeated keys refused at FILE:LINE:COL. */
+/* yamltree.c - the one place libyaml is used (with yamltree_bytes.c, which checks the bytes):
+ * events turned into a small bounded tree in an arena, or handed over item by item, anchors,
+ * aliases, tags and repeated keys refused at FILE:LINE:COL. */
 #include "yamltree.h"
 
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 
 #include "arena.h"
 #include "xalloc.h"
+#include "yamltree_int.h"
 
 /* ==== the nodes live in an arena: one free for the whole tree ==== */
 
@@ -23,17 +25,6 @@ void yamltree_free(struct yamltree *t)
 
 /* ==== the reading context and diagnostics ==== */
 
-struct reader {
-    const char *file;
-    const char *src; /* the bytes being read */
-    size_t len;
-    const struct yamltree_rules *rules;
-    struct diags *d;
-    struct yamltree *t; /* counts the errors; its arena holds the nodes */
-    /* Where libyaml's character index last mapped to a byte offset (marks only move forward). */
-    size_t cursor_char, cursor_byte;
-};
-
 static void report(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
 
@@ -44,10 +35,7 @@ static void report(struct reader *rd, uint32_t line, uint32_t col, const char *f
     diags_vadd_capped(rd->d, &rd->t->errors, rd->rules->max_errors, rd->file, line, col, fmt, ap);
 }
 
-static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
+void yamltree_error_at(struct reader *rd, uint32_t line, uint32_t col, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -94,6 +82,8 @@ const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node
         return "a mapping";
     if (n->kind == YAMLTREE_SEQ)
         return "a list";
+    if (n->kind == YAMLTREE_TAKEN)
+        return "an item read before";
     if (n->is_null)
         return "nothing";
     return yamltree_quote(buf, size, n->str, n->n);
@@ -101,165 +91,14 @@ const char *yamltree_describe(char *buf, size_t size, const struct yamltree_node
 
 #define DESCRIBE(buf, node) yamltree_describe(buf, sizeof buf, node)
 
-/* ==== stage 1: the bytes ==== */
-
-/* A control character that must never reach a terminal: C0 except tab and newline, DEL, C1. */
-static bool is_control(uint32_t cp)
-{
-    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7f && cp <= 0x9f);
-}
-
-/* What a refused character in a text is called in a message. */
-static const char *refused_name(uint32_t cp)
-{
-    return utf8_is_bidi_control(cp) ? "bidirectional control character" : "control character";
-}
-
-/* Moves line/col over the character cp that ended at s[i] (exclusive), counting line breaks
- * the way libyaml does: CR LF, CR, LF, U+2028 and U+2029 each end a line. */
-static void step(const char *s, size_t len, size_t i, uint32_t cp, uint32_t *line, uint32_t *col)
-{
-    if ((cp == '\r' && !(i < len && s[i] == '\n')) || cp == '\n' || cp == 0x2028 || cp == 0x2029) {
-        (*line)++;
-        *col = 1;
-    } else if (cp != '\r') {
-        (*col)++;
-    }
-}
-
-#define MAX_ENCODING_ERRORS 10
-
-/* Checks that the bytes are UTF-8 text libyaml will accept, reporting the exact line:col of
- * each bad byte (libyaml's own messages for these have no place). Returns true when clean. */
-static bool bytes_check(struct reader *rd)
-{
-    const unsigned char *s = (const unsigned char *)rd->src;
-    size_t i = rd->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    uint32_t line = 1, col = 1;
-    size_t errors = 0;
-    while (i < rd->len) {
-        while (i < rd->len && s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, kept tight */
-            i++;
-            col++;
-        }
-        if (i == rd->len)
-            break;
-        uint32_t cp = s[i];
-        size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
-        const char *problem = NULL;
-        char what[96];
-        if (n == 0) {
-            snprintf(what, sizeof what, "invalid UTF-8 byte 0x%02x", s[i]);
-            problem = what;
-            n = 1;
-        } else if (cp == 0) {
-            problem = "NUL byte (is this a text file?)";
-        } else if (is_control(cp) && cp != '\r') {
-            snprintf(what, sizeof what,
-                     "control character U+%04X (only tab and line breaks may appear)",
-                     (unsigned)cp);
-            problem = what;
-        } else if (utf8_is_bidi_control(cp)) {
-            snprintf(what, sizeof what,
-                     "bidirectional control character U+%04X (it reorders what a reader sees)",
-                     (unsigned)cp);
-            problem = what;
-        } else if (cp == 0xfffe || cp == 0xffff) {
-            snprintf(what, sizeof what, "character U+%04X is not allowed", (unsigned)cp);
-            problem = what;
-        }
-        if (problem) {
-            if (++errors > MAX_ENCODING_ERRORS) {
-                error_at(rd, line, col, "too many invalid bytes; giving up (is this a text file?)");
-                return false;
-            }
-            error_at(rd, line, col, "%s", problem);
-        }
-        i += n;
-        step(rd->src, rd->len, i, cp, &line, &col);
-    }
-    return errors == 0;
-}
-
-/* The byte offset of libyaml's character index `index` (marks count characters, not bytes).
- * Amortised linear: marks are asked for in document order. */
-static size_t byte_offset(struct reader *rd, size_t index)
-{
-    if (rd->cursor_char > index) {
-        rd->cursor_char = 0;
-        rd->cursor_byte = rd->len >= 3 && memcmp(rd->src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    }
-    while (rd->cursor_char < index && rd->cursor_byte < rd->len) {
-        rd->cursor_byte++;
-        while (rd->cursor_byte < rd->len &&
-               ((unsigned char)rd->src[rd->cursor_byte] & 0xc0) == 0x80)
-            rd->cursor_byte++;
-        rd->cursor_char++;
-    }
-    return rd->cursor_byte;
-}
-
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
-
-/* A control character in a scalar can only come from a double-quoted escape (the raw bytes
- * passed bytes_check): find each such escape in the source and report it where it is. */
-static void escapes_check(struct reader *rd, const yaml_mark_t *mark, uint32_t first)
-{
-    static const struct {
-        char c;
-        uint32_t cp;
-    } simple[] = {{'0', 0},  {'a', 7},  {'b', 8},    {'v', 11},
-                  {'f', 12}, {'r', 13}, {'e', 0x1b}, {'N', 0x85}};
-    size_t i = byte_offset(rd, mark->index), errors = rd->t->errors;
-    uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
-    if (i >= rd->len || rd->src[i] != '"') { /* not where we expect it: report the scalar */
-        error_at(rd, line, col, "%s U+%04X in text", refused_name(first), (unsigned)first);
-        return;
-    }
-    i++;
-    col++;
-    while (i < rd->len && rd->src[i] != '"') {
-        uint32_t cp;
-        if (rd->src[i] != '\\' || i + 1 >= rd->len) {
-            size_t n = utf8_decode(rd->src + i, rd->len - i, &cp);
-            i += n ? n : 1;
-            step(rd->src, rd->len, i, cp, &line, &col);
-            continue;
-        }
-        char e = rd->src[i + 1];
-        size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
-        cp = ' ';
-        for (size_t k = 0; k < sizeof simple / sizeof simple[0]; k++)
-            if (simple[k].c == e)
-                cp = simple[k].cp;
-        if (digits && i + 2 + digits <= rd->len) {
-            cp = 0;
-            for (size_t k = 0; k < digits; k++)
-                cp = cp << 4 | (uint32_t)hex_digit(rd->src[i + 2 + k]);
-        }
-        if (is_control(cp) || utf8_is_bidi_control(cp))
-            error_at(rd, line, col, "%s U+%04X in text", refused_name(cp), (unsigned)cp);
-        if (e == '\r' || e == '\n') { /* an escaped line break */
-            i += 1;
-            continue;
-        }
-        size_t n = 2 + digits;
-        i += n;
-        col += (uint32_t)n;
-    }
-    if (rd->t->errors == errors)
-        error_at(rd, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "%s U+%04X in text",
-                 refused_name(first), (unsigned)first);
-}
-
 /* ==== stage 2: libyaml events to the tree ==== */
 
 struct open {
     size_t first; /* index in pending of its first child */
     struct yamltree_node node;
+    bool streamed;          /* its items are handed over (yamltree_stream) */
+    bool item;              /* it is an item of such a list: released once handed over */
+    struct arena_mark mark; /* where the arena stood when it opened, if an item */
 };
 
 struct builder {
@@ -267,7 +106,8 @@ struct builder {
     size_t n_pending, cap_pending;
     struct open *open;
     size_t n_open, cap_open;
-    size_t n_nodes; /* so far, against rules->max_nodes */
+    size_t n_nodes;                /* so far, against rules->max_nodes */
+    struct yamltree_level *levels; /* for yamltree_stream.list, one per open collection */
 };
 
 static void pending_push(struct builder *b, struct yamltree_node n)
@@ -366,13 +206,38 @@ static bool too_many_items(struct reader *rd, const struct builder *b, const yam
         return false;
     const struct open *o = &b->open[b->n_open - 1];
     size_t per_item = o->node.kind == YAMLTREE_MAP ? 2 : 1;
-    if ((b->n_pending - o->first) / per_item < rd->rules->max_items)
+    if (b->n_pending - o->first < rd->rules->max_items || /* the common case, no division */
+        (b->n_pending - o->first) / per_item < rd->rules->max_items)
         return false;
-    error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
-             "more than %u items in one %s; %s never needs that many",
-             (unsigned)rd->rules->max_items, o->node.kind == YAMLTREE_MAP ? "mapping" : "list",
-             rd->rules->what);
+    yamltree_error_at(rd, (uint32_t)e->start_mark.line + 1, (uint32_t)e->start_mark.column + 1,
+                      "more than %u items in one %s; %s never needs that many",
+                      (unsigned)rd->rules->max_items,
+                      o->node.kind == YAMLTREE_MAP ? "mapping" : "list", rd->rules->what);
     return true;
+}
+
+/* Asks the taker whether the list opening now, inside every open collection, is streamed. */
+static bool list_streamed(struct reader *rd, struct builder *b)
+{
+    for (size_t i = 0; i < b->n_open; i++) {
+        size_t end = i + 1 < b->n_open ? b->open[i + 1].first : b->n_pending;
+        b->levels[i] = (struct yamltree_level){&b->open[i].node,
+                                               b->pending ? b->pending + b->open[i].first : NULL,
+                                               end - b->open[i].first};
+    }
+    return rd->stream->list(rd->stream->ctx, b->levels, b->n_open);
+}
+
+/* The node just pushed, an item of a streamed list, goes to the taker; its memory (all of it
+ * allocated since m) is released and a placeholder takes its place. */
+static void item_taken(struct reader *rd, struct builder *b, struct arena_mark m)
+{
+    struct yamltree_node *n = &b->pending[b->n_pending - 1];
+    const struct open *list = &b->open[b->n_open - 1];
+    uint32_t tag =
+        rd->stream->item(rd->stream->ctx, n, b->n_pending - 1 - list->first, b->n_open - 1);
+    arena_rewind(rd->t->arena, m);
+    *n = (struct yamltree_node){.kind = YAMLTREE_TAKEN, .line = n->line, .col = n->col, .n = tag};
 }
 
 /* Opens a collection; past rules->max_depth reports it and returns false: reading stops
@@ -388,8 +253,17 @@ static bool collection_start(struct reader *rd, struct builder *b, const yaml_ev
     if (b->n_open == b->cap_open) {
         b->cap_open = b->cap_open ? 2 * b->cap_open : 16;
         b->open = xreallocarray(b->open, b->cap_open, sizeof *b->open);
+        if (rd->stream)
+            b->levels = xreallocarray(b->levels, b->cap_open, sizeof *b->levels);
     }
-    b->open[b->n_open++] = (struct open){b->n_pending, n};
+    struct open o = {.first = b->n_pending, .node = n};
+    if (b->n_open > 0 && b->open[b->n_open - 1].streamed) {
+        o.item = true;
+        o.mark = arena_mark(rd->t->arena);
+    }
+    if (rd->stream && kind == YAMLTREE_SEQ && b->n_open > 0 && b->n_open <= rd->stream->depth)
+        o.streamed = list_streamed(rd, b);
+    b->open[b->n_open++] = o;
     return true;
 }
 
@@ -405,6 +279,23 @@ static void collection_end(struct reader *rd, struct builder *b)
     if (o.node.kind == YAMLTREE_MAP && rd->rules->strict)
         mapping_check_keys(rd, &o.node);
     pending_push(b, o.node);
+    if (o.item)
+        item_taken(rd, b, o.mark);
+}
+
+/* Whether a plain scalar means "nothing": empty, ~, null, Null or NULL. */
+static bool spells_null(const char *s, size_t len)
+{
+    switch (len) {
+    case 0:
+        return true;
+    case 1:
+        return s[0] == '~';
+    case 4:
+        return memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0;
+    default:
+        return false;
+    }
 }
 
 static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t *e)
@@ -415,12 +306,16 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
     n.str = s;
     n.n = (uint32_t)len;
     n.plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    n.is_null = n.plain && len <= 4 && /* every spelling of "nothing" is short */
-                (len == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-                 strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0);
+    n.is_null = n.plain && spells_null(s, len);
     if (!rd->rules->strict) {
         if (memchr(s, '\0', len))
             error_node(rd, &n, "a NUL character is not allowed here");
+        pending_push(b, n);
+        return;
+    }
+    /* The raw bytes passed bytes_check, and libyaml turns every line break into LF: only a
+     * double-quoted escape can put a control character into a scalar. */
+    if (e->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
         pending_push(b, n);
         return;
     }
@@ -436,8 +331,8 @@ static void scalar_add(struct reader *rd, struct builder *b, const yaml_event_t 
         } else if (c >= 0x80) {
             continue; /* any other byte of a multi-byte character: never a control */
         }
-        if (is_control(cp) || utf8_is_bidi_control(cp)) {
-            escapes_check(rd, &e->start_mark, cp);
+        if (yamltree_refused(cp)) {
+            yamltree_escapes_check(rd, &e->start_mark, cp);
             break;
         }
     }
@@ -461,23 +356,9 @@ static void properties_check(struct reader *rd, const yaml_event_t *e)
     }
     uint32_t line = (uint32_t)e->start_mark.line + 1, col = (uint32_t)e->start_mark.column + 1;
     if (anchor)
-        error_at(rd, line, col, "%s", rd->rules->anchor);
+        yamltree_error_at(rd, line, col, "%s", rd->rules->anchor);
     if (tag && !stopped(rd))
-        error_at(rd, line, col, "%s", rd->rules->tag);
-}
-
-/* The line and column (in characters) of byte offset off: where libyaml's reader, which has
- * no mark of its own, found bad bytes. */
-static void offset_place(const char *buf, size_t len, size_t off, uint32_t *line, uint32_t *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
-        if (buf[i] == '\n')
-            (*line)++, *col = 1;
-        else if (((unsigned char)buf[i] & 0xC0) != 0x80)
-            (*col)++;
-    }
+        yamltree_error_at(rd, line, col, "%s", rd->rules->tag);
 }
 
 /* Bad bytes found by libyaml's reader (outside strict mode): a control character or broken
@@ -486,16 +367,17 @@ static void reader_error(struct reader *rd, const yaml_parser_t *p)
 {
     uint32_t line, col;
     if (rd->rules->strict) {
-        error_at(rd, 1, 1, "malformed YAML: %s", p->problem ? p->problem : "unreadable input");
+        yamltree_error_at(rd, 1, 1, "malformed YAML: %s",
+                          p->problem ? p->problem : "unreadable input");
         return;
     }
-    offset_place(rd->src, rd->len, p->problem_offset, &line, &col);
+    yamltree_offset_place(rd->src, rd->len, p->problem_offset, &line, &col);
     if (p->problem && strstr(p->problem, "control"))
-        error_at(rd, line, col, "control character 0x%02x is not allowed",
-                 (unsigned)p->problem_value);
+        yamltree_error_at(rd, line, col, "control character 0x%02x is not allowed",
+                          (unsigned)p->problem_value);
     else
-        error_at(rd, line, col, "not valid UTF-8 (%s)",
-                 p->problem ? p->problem : "unreadable bytes");
+        yamltree_error_at(rd, line, col, "not valid UTF-8 (%s)",
+                          p->problem ? p->problem : "unreadable bytes");
 }
 
 static void syntax_error(struct reader *rd, const yaml_parser_t *p)
@@ -508,13 +390,15 @@ static void syntax_error(struct reader *rd, const yaml_parser_t *p)
     }
     uint32_t line = (uint32_t)p->problem_mark.line + 1, col = (uint32_t)p->problem_mark.column + 1;
     if (!rd->rules->strict)
-        error_at(rd, line, col, "malformed YAML: %s%s%s", p->problem ? p->problem : "error",
-                 p->context ? " " : "", p->context ? p->context : "");
+        yamltree_error_at(rd, line, col, "malformed YAML: %s%s%s",
+                          p->problem ? p->problem : "error", p->context ? " " : "",
+                          p->context ? p->context : "");
     else if (p->context)
-        error_at(rd, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
-                 (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
+        yamltree_error_at(rd, line, col, "malformed YAML: %s (%s at %u:%u)", p->problem, p->context,
+                          (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
     else
-        error_at(rd, line, col, "malformed YAML: %s", p->problem ? p->problem : "syntax error");
+        yamltree_error_at(rd, line, col, "malformed YAML: %s",
+                          p->problem ? p->problem : "syntax error");
 }
 
 /* Parses the bytes into a tree: the status of yamltree_read. */
@@ -546,9 +430,10 @@ static enum yamltree_status tree_parse(struct reader *rd)
         if ((e.type == YAML_SCALAR_EVENT || e.type == YAML_ALIAS_EVENT ||
              e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) &&
             ++b.n_nodes > rd->rules->max_nodes) {
-            error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                     "more than %u YAML nodes; %s never needs that many",
-                     (unsigned)rd->rules->max_nodes, rd->rules->what);
+            yamltree_error_at(rd, (uint32_t)e.start_mark.line + 1,
+                              (uint32_t)e.start_mark.column + 1,
+                              "more than %u YAML nodes; %s never needs that many",
+                              (unsigned)rd->rules->max_nodes, rd->rules->what);
             yaml_event_delete(&e);
             ok = false;
             break;
@@ -561,19 +446,26 @@ static enum yamltree_status tree_parse(struct reader *rd)
         switch (e.type) {
         case YAML_DOCUMENT_START_EVENT:
             if (documents) {
-                error_at(rd, (uint32_t)e.start_mark.line + 1, (uint32_t)e.start_mark.column + 1,
-                         "%s", rd->rules->second_document);
+                yamltree_error_at(rd, (uint32_t)e.start_mark.line + 1,
+                                  (uint32_t)e.start_mark.column + 1, "%s",
+                                  rd->rules->second_document);
                 done = true;
             }
             documents = true;
             break;
         case YAML_SCALAR_EVENT:
-            scalar_add(rd, &b, &e);
-            break;
         case YAML_ALIAS_EVENT: {
-            struct yamltree_node n = node_at(&e.start_mark, YAMLTREE_BAD);
-            error_node(rd, &n, "%s", rd->rules->alias);
-            pending_push(&b, n);
+            bool item = b.n_open > 0 && b.open[b.n_open - 1].streamed;
+            struct arena_mark m = item ? arena_mark(rd->t->arena) : (struct arena_mark){0};
+            if (e.type == YAML_SCALAR_EVENT) {
+                scalar_add(rd, &b, &e);
+            } else {
+                struct yamltree_node n = node_at(&e.start_mark, YAMLTREE_BAD);
+                error_node(rd, &n, "%s", rd->rules->alias);
+                pending_push(&b, n);
+            }
+            if (item)
+                item_taken(rd, &b, m);
             break;
         }
         case YAML_SEQUENCE_START_EVENT:
@@ -614,20 +506,29 @@ static enum yamltree_status tree_parse(struct reader *rd)
     }
     free(b.pending);
     free(b.open);
+    free(b.levels);
     yaml_parser_delete(&p);
     return st;
 }
 
 /* ==== the entry point ==== */
 
-enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
-                                   size_t len, const struct yamltree_rules *r, struct diags *d)
+enum yamltree_status yamltree_read_stream(struct yamltree *t, const char *file, const char *buf,
+                                          size_t len, const struct yamltree_rules *r,
+                                          const struct yamltree_stream *s, struct diags *d)
 {
     *t = (struct yamltree){.arena = arena_new()};
     if (len > UINT32_MAX) /* node lengths are 32-bit; every caller bounds its files far lower */
         xdie("yamltree_read: %zu bytes is beyond any bound", len);
-    struct reader rd = {.file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t};
-    if (r->strict && !bytes_check(&rd))
+    struct reader rd = {
+        .file = file, .src = buf, .len = len, .rules = r, .d = d, .t = t, .stream = s};
+    if (r->strict && !yamltree_bytes_check(&rd))
         return YAMLTREE_BROKEN;
     return tree_parse(&rd);
+}
+
+enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
+                                   size_t len, const struct yamltree_rules *r, struct diags *d)
+{
+    return yamltree_read_stream(t, file, buf, len, r, NULL, d);
 }

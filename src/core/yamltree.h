@@ -14,7 +14,9 @@ enum yamltree_kind {
     YAMLTREE_SCALAR,
     YAMLTREE_SEQ,
     YAMLTREE_MAP,
-    YAMLTREE_BAD, /* stands in for something already reported (an alias) */
+    YAMLTREE_BAD,   /* stands in for something already reported (an alias) */
+    YAMLTREE_TAKEN, /* stands in for an item handed over while reading (yamltree_stream):
+                       n holds the tag the taker gave it */
 };
 
 /* One YAML node. A mapping's items are its pairs laid out key, value, key, value, ... so the
@@ -68,6 +70,36 @@ struct yamltree {
  * release with yamltree_free whatever the status; the nodes live until then. */
 enum yamltree_status yamltree_read(struct yamltree *t, const char *file, const char *buf,
                                    size_t len, const struct yamltree_rules *r, struct diags *d);
+
+/* One collection still open while a document is read: its kind and place (node; items and n
+ * not yet set) and its children so far (items[0..n), a mapping's as key, value, ...; for a
+ * mapping whose value is being read, items[n - 1] is its key). Valid during the call only. */
+struct yamltree_level {
+    const struct yamltree_node *node;
+    const struct yamltree_node *items;
+    size_t n;
+};
+
+/* Reading with items handed over: the items of chosen lists go to the taker as soon as each
+ * is complete, and the tree keeps a YAMLTREE_TAKEN placeholder in place of each, so that the
+ * tree of a big document is never whole in memory. */
+struct yamltree_stream {
+    void *ctx;
+    size_t depth; /* `list` is asked about lists opened at most this deep (1: the root's) */
+    /* A list opens inside levels[0..depth) (levels[0] the root collection): true when its
+     * items are to be handed over. */
+    bool (*list)(void *ctx, const struct yamltree_level *levels, size_t depth);
+    /* Item `index` of such a list (opened inside `depth` collections) is complete, its
+     * mapping keys already checked: returns the tag its placeholder keeps. The item's nodes
+     * are released when this returns. */
+    uint32_t (*item)(void *ctx, const struct yamltree_node *item, size_t index, size_t depth);
+};
+
+/* yamltree_read with the items of the lists s chooses handed over as they complete. Every
+ * diagnostic is the same as yamltree_read's; the tree (if any) has placeholders. */
+enum yamltree_status yamltree_read_stream(struct yamltree *t, const char *file, const char *buf,
+                                          size_t len, const struct yamltree_rules *r,
+                                          const struct yamltree_stream *s, struct diags *d);
 
 /* Frees the tree's nodes and strings and resets *t; safe on a zeroed struct. */
 void yamltree_free(struct yamltree *t);

@@ -1,12 +1,15 @@
 /* fuzz_loader.c - any bytes through loader_load_buffer and validator_check: never a crash, a
  * leak or a hang, and the loader's promises hold (a loaded model is complete; a refusal
- * always says why and where; no raw control character reaches a message). */
+ * always says why and where; no raw control character reaches a message; reading the big
+ * lists item by item gives what reading the whole tree gives). */
 #include "fuzz.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "loader.h"
+#include "loader_int.h"
+#include "model_dump.h"
 #include "validator.h"
 
 static void require(bool ok)
@@ -58,11 +61,35 @@ static void messages_clean(const struct diags *d)
             require(*m >= 0x20 && *m != 0x7f && !(m[0] == 0xc2 && m[1] >= 0x80 && m[1] < 0xa0));
 }
 
+/* The streamed reading (st, d sorted, q) equals the reading of the whole tree. */
+static void same_as_whole(const uint8_t *data, size_t size, enum load_status st,
+                          const struct diags *d, const struct questionnaire *q)
+{
+    struct diags w = DIAGS_INIT;
+    struct questionnaire *wq = NULL;
+    require(loader_load_buffer_whole("fuzz.yaml", (const char *)data, size, &w, &wq) == st);
+    diags_sort(&w);
+    require(w.n == d->n && w.n_errors == d->n_errors);
+    for (size_t i = 0; i < w.n; i++)
+        require(w.items[i].line == d->items[i].line && w.items[i].col == d->items[i].col &&
+                strcmp(w.items[i].message, d->items[i].message) == 0);
+    if (q) {
+        char *a = model_dump(q), *b = model_dump(wq);
+        require(strcmp(a, b) == 0);
+        free(a);
+        free(b);
+    }
+    model_free(wq);
+    diags_clear(&w);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
     enum load_status st = loader_load_buffer("fuzz.yaml", (const char *)data, size, &d, &q);
+    diags_sort(&d);
+    same_as_whole(data, size, st, &d, q);
     if (st == LOAD_OK) {
         require(q != NULL && d.n_errors == 0 && q->source_len == size);
         require(size == 0 || memcmp(q->source, data, size) == 0);

@@ -196,6 +196,102 @@ static void test_quote(void **state)
         "'0123456789012345678901234567890123456789...'");
 }
 
+/* ---- items handed over while reading ---- */
+
+static const struct yamltree_rules roomy = {
+    .strict = true,
+    .max_depth = 8,
+    .max_nodes = 100,
+    .max_errors = 5,
+    .what = "a test file",
+    .anchor = "anchor!",
+    .alias = "alias!",
+    .tag = "tag!",
+    .second_document = "second!",
+};
+
+/* A taker that streams the items of the root mapping's `items:` list and of every `sub:` list
+ * inside them, and writes down what it was handed. */
+struct taker {
+    char log[512];
+    size_t lists; /* lists it was asked about */
+};
+
+static bool taker_list(void *ctx, const struct yamltree_level *levels, size_t depth)
+{
+    struct taker *tk = ctx;
+    tk->lists++;
+    const struct yamltree_node *key = &levels[depth - 1].items[levels[depth - 1].n - 1];
+    return levels[depth - 1].node->kind == YAMLTREE_MAP && key->kind == YAMLTREE_SCALAR &&
+           ((depth == 1 && strcmp(key->str, "items") == 0) ||
+            (depth == 3 && strcmp(key->str, "sub") == 0));
+}
+
+static uint32_t taker_item(void *ctx, const struct yamltree_node *item, size_t index, size_t depth)
+{
+    struct taker *tk = ctx;
+    size_t o = strlen(tk->log);
+    char b[YAMLTREE_QUOTE_SIZE];
+    snprintf(tk->log + o, sizeof tk->log - o, "[%zu.%zu %u:%u %s]", depth, index, item->line,
+             item->col, yamltree_describe(b, sizeof b, item));
+    return (uint32_t)(100 * depth + index);
+}
+
+static void test_stream(void **state)
+{
+    (void)state;
+    const char *yaml = "a: 1\n"
+                       "items:\n"
+                       "  - x\n"
+                       "  - {sub: [p, {q: 1}], k: v, k: w}\n"
+                       "other: [y]\n";
+    struct taker tk = {0};
+    const struct yamltree_stream s = {&tk, 3, taker_list, taker_item};
+    struct yamltree t;
+    struct diags d = DIAGS_INIT;
+    assert_int_equal(yamltree_read_stream(&t, "t.yaml", yaml, strlen(yaml), &roomy, &s, &d),
+                     YAMLTREE_OK);
+    /* the items in the order they completed (an item after the items inside it); the
+     * mapping's repeated key reported before it was handed over */
+    assert_string_equal(tk.log, "[1.0 3:5 'x'][3.0 4:12 'p'][3.1 4:15 a mapping][1.1 4:5 a "
+                                "mapping]");
+    assert_int_equal(tk.lists, 3);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].message, "duplicate key 'k' (first at 4:24)");
+    /* the skeleton keeps placeholders with their places and tags */
+    const struct yamltree_node *items = &t.root->items[3];
+    assert_int_equal(items->kind, YAMLTREE_SEQ);
+    assert_int_equal(items->n, 2);
+    assert_int_equal(items->items[0].kind, YAMLTREE_TAKEN);
+    assert_int_equal(items->items[0].n, 100);
+    assert_int_equal(items->items[1].kind, YAMLTREE_TAKEN);
+    assert_int_equal(items->items[1].n, 101);
+    assert_int_equal(items->items[1].line, 4);
+    assert_int_equal(items->items[1].col, 5);
+    assert_int_equal(t.root->items[5].items[0].kind, YAMLTREE_SCALAR); /* `other`: not chosen */
+    yamltree_free(&t);
+    diags_clear(&d);
+}
+
+/* A document broken after some items were handed over: the status says so (the taker's
+ * work is for it to drop). */
+static void test_stream_broken(void **state)
+{
+    (void)state;
+    const char *yaml = "items:\n  - x\n  - [y\n";
+    struct taker tk = {0};
+    const struct yamltree_stream s = {&tk, 3, taker_list, taker_item};
+    struct yamltree t;
+    struct diags d = DIAGS_INIT;
+    assert_int_equal(yamltree_read_stream(&t, "t.yaml", yaml, strlen(yaml), &roomy, &s, &d),
+                     YAMLTREE_BROKEN);
+    assert_string_equal(tk.log, "[1.0 2:5 'x']");
+    assert_null(t.root);
+    assert_int_equal(d.n, 1);
+    yamltree_free(&t);
+    diags_clear(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +304,8 @@ int main(void)
         cmocka_unit_test(test_items_bound),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_stream),
+        cmocka_unit_test(test_stream_broken),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
