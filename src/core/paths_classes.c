@@ -9,12 +9,31 @@
 #include "cond.h"
 #include "xalloc.h"
 
-/* Per-question test lists gathered before classes are built. */
+/* The tests on the questions, gathered from every condition before classes are built: in
+ * the order found, then (tests_index) by question, question i's being
+ * masks[mask_first[i] .. mask_first[i + 1]] and the same for cuts. One list for all the
+ * questions, not one each: at 100,000 questions each small list cost more in malloc's
+ * headers than in tests. */
+struct mask_test {
+    size_t qi;
+    uint64_t mask; /* yes/no, choice: a tested option set */
+};
+
+struct cut_test {
+    size_t qi;
+    long long cut; /* number: an interval start */
+};
+
 struct tests {
-    uint64_t **masks; /* yes/no, choice: tested option sets */
-    size_t *n_masks, *cap_masks;
-    long long **cuts; /* number: interval starts */
-    size_t *n_cuts, *cap_cuts;
+    struct mask_test *found_masks;
+    size_t n_found_masks, cap_found_masks;
+    struct cut_test *found_cuts;
+    size_t n_found_cuts, cap_found_cuts;
+    bool indexed;
+    uint64_t *masks;
+    size_t *mask_first;
+    long long *cuts;
+    size_t *cut_first;
 };
 
 /* The classes of the question being built grow in a scratch array (the questions' final
@@ -32,22 +51,48 @@ struct class_builder {
     size_t next;  /* the next question to build */
 };
 
-static void push_u64(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
+static void push_mask(struct tests *t, size_t qi, uint64_t mask)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 4;
-        *v = xreallocarray(*v, *cap, sizeof **v);
+    if (t->n_found_masks == t->cap_found_masks) {
+        t->cap_found_masks = t->cap_found_masks ? 2 * t->cap_found_masks : 64;
+        t->found_masks = xreallocarray(t->found_masks, t->cap_found_masks, sizeof *t->found_masks);
     }
-    (*v)[(*n)++] = x;
+    t->found_masks[t->n_found_masks++] = (struct mask_test){qi, mask};
 }
 
-static void push_ll(long long **v, size_t *n, size_t *cap, long long x)
+static void push_cut(struct tests *t, size_t qi, long long cut)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 4;
-        *v = xreallocarray(*v, *cap, sizeof **v);
+    if (t->n_found_cuts == t->cap_found_cuts) {
+        t->cap_found_cuts = t->cap_found_cuts ? 2 * t->cap_found_cuts : 64;
+        t->found_cuts = xreallocarray(t->found_cuts, t->cap_found_cuts, sizeof *t->found_cuts);
     }
-    (*v)[(*n)++] = x;
+    t->found_cuts[t->n_found_cuts++] = (struct cut_test){qi, cut};
+}
+
+/* Sorts the tests found by question (keeping their order), n questions. */
+static void tests_index(struct tests *t, size_t n)
+{
+    t->mask_first = xcalloc(n + 2, sizeof *t->mask_first);
+    t->cut_first = xcalloc(n + 2, sizeof *t->cut_first);
+    for (size_t k = 0; k < t->n_found_masks; k++)
+        t->mask_first[t->found_masks[k].qi + 2]++;
+    for (size_t k = 0; k < t->n_found_cuts; k++)
+        t->cut_first[t->found_cuts[k].qi + 2]++;
+    for (size_t i = 2; i < n + 2; i++) {
+        t->mask_first[i] += t->mask_first[i - 1];
+        t->cut_first[i] += t->cut_first[i - 1];
+    }
+    t->masks = xcalloc(t->n_found_masks + 1, sizeof *t->masks);
+    t->cuts = xcalloc(t->n_found_cuts + 1, sizeof *t->cuts);
+    for (size_t k = 0; k < t->n_found_masks; k++)
+        t->masks[t->mask_first[t->found_masks[k].qi + 1]++] = t->found_masks[k].mask;
+    for (size_t k = 0; k < t->n_found_cuts; k++)
+        t->cuts[t->cut_first[t->found_cuts[k].qi + 1]++] = t->found_cuts[k].cut;
+    free(t->found_masks);
+    free(t->found_cuts);
+    t->found_masks = NULL;
+    t->found_cuts = NULL;
+    t->indexed = true;
 }
 
 /* Past 63 atoms classes_multi gives up, so stop collecting (and deduplicating) there. */
@@ -79,7 +124,7 @@ void paths_classes_gather(struct paths *p, const struct cond *c)
     case QTYPE_YESNO:
     case QTYPE_CHOICE:
         if (c->kind == COND_IN)
-            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], cond_value_mask(c));
+            push_mask(t, qi, cond_value_mask(c));
         break;
     case QTYPE_MULTI:
         if (c->kind == COND_IN)
@@ -93,9 +138,9 @@ void paths_classes_gather(struct paths *p, const struct cond *c)
             long long n = c->number;
             bool up = c->op == CMP_AT_MOST || c->op == CMP_ABOVE || c->op == CMP_EQUAL;
             if (c->op == CMP_EQUAL || !up)
-                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n);
+                push_cut(t, qi, n);
             if (up && n < LLONG_MAX)
-                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n + 1);
+                push_cut(t, qi, n + 1);
         }
         break;
     default:
@@ -328,19 +373,7 @@ static void keep_classes(struct paths *p, size_t qi)
 
 void paths_classes_begin(struct paths *p)
 {
-    const struct questionnaire *q = p->q;
-    size_t n = q->n_questions;
-    struct class_builder *cb = xcalloc(1, sizeof *cb);
-    struct tests *t = &cb->t;
-    *t = (struct tests){
-        .masks = xcalloc(n + 1, sizeof *t->masks),
-        .n_masks = xcalloc(n + 1, sizeof(size_t)),
-        .cap_masks = xcalloc(n + 1, sizeof(size_t)),
-        .cuts = xcalloc(n + 1, sizeof *t->cuts),
-        .n_cuts = xcalloc(n + 1, sizeof(size_t)),
-        .cap_cuts = xcalloc(n + 1, sizeof(size_t)),
-    };
-    p->class_builder = cb;
+    p->class_builder = xcalloc(1, sizeof *p->class_builder);
 }
 
 void paths_classes_of(struct paths *p, size_t i)
@@ -352,14 +385,12 @@ void paths_classes_of(struct paths *p, size_t i)
     const struct question *qn = &q->questions[i];
     struct qinfo *info = &p->qinfo[i];
     cb->next = i + 1;
+    if (!t->indexed)
+        tests_index(t, q->n_questions);
     if (!p->complete) {
         /* Stopped: every question keeps its "not reached" class only. */
         new_class(sc, info)->reached = false;
         keep_classes(p, i);
-        free(t->masks[i]);
-        free(t->cuts[i]);
-        t->masks[i] = NULL;
-        t->cuts[i] = NULL;
         return;
     }
     for (size_t r = 0; r < qn->n_raises; r++)
@@ -376,7 +407,8 @@ void paths_classes_of(struct paths *p, size_t i)
     switch (qn->type) {
     case QTYPE_YESNO:
     case QTYPE_CHOICE:
-        classes_single(p, sc, i, t->masks[i], t->n_masks[i]);
+        classes_single(p, sc, i, t->masks + t->mask_first[i],
+                       t->mask_first[i + 1] - t->mask_first[i]);
         break;
     case QTYPE_MULTI:
         if (!classes_multi(p, sc, i) && p->complete) {
@@ -392,7 +424,7 @@ void paths_classes_of(struct paths *p, size_t i)
         }
         break;
     case QTYPE_NUMBER:
-        classes_number(p, sc, i, t->cuts[i], t->n_cuts[i]);
+        classes_number(p, sc, i, t->cuts + t->cut_first[i], t->cut_first[i + 1] - t->cut_first[i]);
         break;
     case QTYPE_TEXT:
     default: {
@@ -410,10 +442,6 @@ void paths_classes_of(struct paths *p, size_t i)
                                    "more than %u classes; coverage not proven",
                                    MAX_CLASSES);
     }
-    free(t->masks[i]);
-    free(t->cuts[i]);
-    t->masks[i] = NULL;
-    t->cuts[i] = NULL;
 }
 
 void paths_classes_end(struct paths *p)
@@ -423,19 +451,17 @@ void paths_classes_end(struct paths *p)
         return;
     struct tests *t = &cb->t;
     for (size_t i = cb->next; i < p->q->n_questions; i++) {
-        free(t->masks[i]);
-        free(t->cuts[i]);
         free(p->qinfo[i].atoms); /* never moved to a store */
         p->qinfo[i].atoms = NULL;
         p->qinfo[i].n_atoms = 0;
     }
     free(cb->sc.v);
+    free(t->found_masks);
+    free(t->found_cuts);
     free(t->masks);
-    free(t->n_masks);
-    free(t->cap_masks);
+    free(t->mask_first);
     free(t->cuts);
-    free(t->n_cuts);
-    free(t->cap_cuts);
+    free(t->cut_first);
     free(cb);
     p->class_builder = NULL;
 }

@@ -152,11 +152,36 @@ struct late {
     long level;
 };
 
-/* The late leaves of every question. */
-struct late_leaves {
-    struct late **items;
-    size_t *n, *cap;
+/* The late leaves of every question: in the order found, then (late_index) by question,
+ * question i's being items[first[i] .. first[i + 1]]. One list for all the questions, not
+ * one each, for the same reason as the classes' tests (paths_classes.c). */
+struct late_found {
+    struct late late;
+    size_t qi;
 };
+
+struct late_leaves {
+    struct late_found *found;
+    size_t n_found, cap_found;
+    bool indexed;
+    struct late *items;
+    size_t *first;
+};
+
+static void late_index(struct late_leaves *l, size_t n)
+{
+    l->first = xcalloc(n + 2, sizeof *l->first);
+    for (size_t k = 0; k < l->n_found; k++)
+        l->first[l->found[k].qi + 2]++;
+    for (size_t i = 2; i < n + 2; i++)
+        l->first[i] += l->first[i - 1];
+    l->items = xcalloc(l->n_found + 1, sizeof *l->items);
+    for (size_t k = 0; k < l->n_found; k++)
+        l->items[l->first[l->found[k].qi + 1]++] = l->found[k].late;
+    free(l->found);
+    l->found = NULL;
+    l->indexed = true;
+}
 
 static int cmp_late_desc(const void *a, const void *b)
 {
@@ -268,24 +293,17 @@ void paths_project_late(struct paths *p, const struct cond *c, long at)
         return;
     size_t qi = (size_t)c->ref_index;
     struct late_leaves *l = &p->stage_builder->late;
-    if (l->n[qi] == l->cap[qi]) {
-        l->cap[qi] = l->cap[qi] ? 2 * l->cap[qi] : 4;
-        l->items[qi] = xreallocarray(l->items[qi], l->cap[qi], sizeof *l->items[qi]);
+    if (l->n_found == l->cap_found) {
+        l->cap_found = l->cap_found ? 2 * l->cap_found : 64;
+        l->found = xreallocarray(l->found, l->cap_found, sizeof *l->found);
     }
-    l->items[qi][l->n[qi]++] = (struct late){c, at};
+    l->found[l->n_found++] = (struct late_found){{c, at}, qi};
 }
 
 void paths_project_begin(struct paths *p)
 {
     const struct questionnaire *q = p->q;
-    size_t nq = q->n_questions;
     struct stage_builder *sb = xcalloc(1, sizeof *sb);
-    struct late_leaves *l = &sb->late;
-    *l = (struct late_leaves){
-        .items = xcalloc(nq + 1, sizeof *l->items),
-        .n = xcalloc(nq + 1, sizeof *l->n),
-        .cap = xcalloc(nq + 1, sizeof *l->cap),
-    };
     sb->answers = p->scratch_answers;
     sb->reached = p->scratch_reached;
     sb->env = (struct cond_env){q, sb->answers, sb->reached, NULL, -1};
@@ -305,9 +323,10 @@ void paths_stages_of(struct paths *p, size_t qi)
         w->proj = xreallocarray(w->proj, sb->k_cap, sizeof *w->proj);
         w->first = xreallocarray(w->first, sb->k_cap, sizeof *w->first);
     }
-    stages_build(p, qi, sb->late.items[qi], sb->late.n[qi], &sb->w);
-    free(sb->late.items[qi]);
-    sb->late.items[qi] = NULL;
+    struct late_leaves *l = &sb->late;
+    if (!l->indexed)
+        late_index(l, p->q->n_questions);
+    stages_build(p, qi, l->items + l->first[qi], l->first[qi + 1] - l->first[qi], &sb->w);
 }
 
 void paths_project_end(struct paths *p)
@@ -315,16 +334,14 @@ void paths_project_end(struct paths *p)
     struct stage_builder *sb = p->stage_builder;
     if (!sb)
         return;
-    for (size_t qi = 0; qi < p->q->n_questions; qi++)
-        free(sb->late.items[qi]);
     free(sb->w.group);
     free(sb->w.split);
     free(sb->w.proj);
     free(sb->w.first);
     free(sb->w.stages);
+    free(sb->late.found);
     free(sb->late.items);
-    free(sb->late.n);
-    free(sb->late.cap);
+    free(sb->late.first);
     free(sb);
     p->stage_builder = NULL;
 }
