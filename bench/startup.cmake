@@ -2,7 +2,7 @@
 # minimal ncursesw program (the floor), and peak RSS. `cmake --build DIR --target
 # bench_startup_run` (or the `bench` target) prints the figures.
 add_executable(bench_curses_floor ${CMAKE_CURRENT_LIST_DIR}/bench_curses_floor.c)
-target_link_libraries(bench_curses_floor PRIVATE ${NCURSESW_LINK})
+target_link_libraries(bench_curses_floor PRIVATE PkgConfig::NCURSESW)
 
 add_executable(bench_startup ${CMAKE_CURRENT_LIST_DIR}/bench_startup.c)
 target_link_libraries(bench_startup PRIVATE util)

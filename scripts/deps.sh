@@ -3,7 +3,7 @@
 mesoscreen_deps() {
     # cairo, pango and the DejaVu fonts: the PDF module (-DMESOSCREEN_PDF=OFF builds without);
     # libcurl: the FHIR delivery module (-DMESOSCREEN_FHIR=OFF builds without).
-    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev nettle-dev
+    local pkgs="cmake make gcc pkg-config libyaml-dev libncurses-dev libjansson-dev
         libcairo2-dev libpango1.0-dev fonts-dejavu-core libcurl4-openssl-dev"
     if [ "${1:-}" = test ]; then
         pkgs="$pkgs clang clang-format libclang-rt-dev libcmocka-dev tmux jq dpkg-dev file

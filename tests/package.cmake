@@ -1,5 +1,5 @@
 # package.cmake - the Debian package and the manual: a .deb built with CPack that holds
-# the binary, its PDF module (which the unpacked program must find), man pages,
+# the binary, its screens, JSON and PDF modules (which the unpacked program must find), man pages,
 # questionnaires and docs and depends on runtime libraries only;
 # and every option of --help documented in mesoscreen(1).
 if(NOT MESOSCREEN_SANITIZE)
@@ -16,8 +16,12 @@ if(NOT MESOSCREEN_SANITIZE)
     set(fhir_args -DFHIR_MODULE=./usr/${fhir_lib}/mesoscreen/mesoscreen-fhir.so
                   -DFHIR_DEPENDS=libcurl4)
   endif()
+  file(RELATIVE_PATH tui_lib ${CMAKE_INSTALL_PREFIX} ${CMAKE_INSTALL_FULL_LIBDIR})
+  set(tui_args -DTUI_MODULE=./usr/${tui_lib}/mesoscreen/mesoscreen-tui.so
+               -DJSON_MODULE=./usr/${tui_lib}/mesoscreen/mesoscreen-json.so)
   add_test(NAME package.deb
            COMMAND ${CMAKE_COMMAND} -DBINARY_DIR=${CMAKE_BINARY_DIR} ${pdf_args} ${fhir_args}
+                   ${tui_args}
                    -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/package
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/package_check.cmake)
   set_tests_properties(package.deb PROPERTIES RUN_SERIAL TRUE)

@@ -25,6 +25,10 @@ set(MESOSCREEN_UI_TESTS
     more_mark   # a question text or help cut by the screen says there is more
     busy        # the same screening twice: the second is told, may look or wait
 )
+# The screens load from their module; without it, the plain prompts stand in.
+add_test(NAME ui.tui_module COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/tui_module.sh
+                                    $<TARGET_FILE:mesoscreen> ${MESOSCREEN_MODULE_DIR})
+set_tests_properties(ui.tui_module PROPERTIES TIMEOUT 600 LABELS ui)
 foreach(t ${MESOSCREEN_UI_TESTS})
   add_test(NAME ui.${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/ui/${t}.sh $<TARGET_FILE:mesoscreen>)
   set_tests_properties(ui.${t} PROPERTIES TIMEOUT 600 LABELS ui)

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <nettle/sha2.h>
-
+#include "digest.h"
 #include "jsonutil.h"
 #include "strbuf.h"
 #include "uuid.h"
@@ -35,19 +34,19 @@ void fhir_uri_escape(struct strbuf *b, const char *s)
 
 char *fhir_derived_urn(const char *const *parts, size_t n)
 {
-    struct sha256_ctx ctx;
-    unsigned char digest[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
+    struct digest_sha256 ctx;
+    unsigned char digest[DIGEST_SHA256_SIZE];
+    digest_sha256_init(&ctx);
     static const char domain[] = "mesoscreen/fhir;";
-    sha256_update(&ctx, sizeof domain - 1, (const uint8_t *)domain);
+    digest_sha256_update(&ctx, domain, sizeof domain - 1);
     for (size_t i = 0; i < n; i++) {
         const char *p = parts[i] ? parts[i] : "";
         char len[32];
         int k = snprintf(len, sizeof len, "%zu:", strlen(p));
-        sha256_update(&ctx, (size_t)k, (const uint8_t *)len);
-        sha256_update(&ctx, strlen(p), (const uint8_t *)p);
+        digest_sha256_update(&ctx, len, (size_t)k);
+        digest_sha256_update(&ctx, p, strlen(p));
     }
-    sha256_digest(&ctx, sizeof digest, digest);
+    digest_sha256_final(&ctx, digest);
     char id[UUID_STR_SIZE];
     uuid_format(digest, 8, id);
     return xasprintf("urn:uuid:%s", id);

@@ -23,9 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <nettle/base64.h>
-#include <nettle/sha2.h>
-
 #include "digest.h"
 #include "fhir.h"
 #include "fhir_when.h"
@@ -197,26 +194,34 @@ static json_t *items(const struct questionnaire *q)
     return groups;
 }
 
-/* ni:///sha-256;<base64url> of the questionnaire's exact source (RFC 6920). */
+/* ni:///sha-256;<base64url> of the questionnaire's exact source (RFC 6920): the URL-safe
+ * alphabet, no padding. */
 static char *source_ni(const struct questionnaire *q)
 {
+    static const char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     char hex[DIGEST_HEX_LEN + 1];
-    uint8_t digest[SHA256_DIGEST_SIZE];
+    uint8_t digest[DIGEST_SHA256_SIZE];
     digest_questionnaire_hex(q, hex); /* the built-in carries it, computed at build time */
-    for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
+    for (size_t i = 0; i < DIGEST_SHA256_SIZE; i++) {
         unsigned v = 0;
         sscanf(hex + 2 * i, "%2x", &v);
         digest[i] = (uint8_t)v;
     }
-    char b64[BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE) + 1];
-    base64_encode_raw(b64, sizeof digest, digest);
-    size_t n = BASE64_ENCODE_RAW_LENGTH(SHA256_DIGEST_SIZE);
-    b64[n] = '\0';
-    for (size_t i = 0; i < n; i++)
-        b64[i] = b64[i] == '+' ? '-' : b64[i] == '/' ? '_' : b64[i];
-    while (n > 0 && b64[n - 1] == '=')
-        b64[--n] = '\0';
-    return xasprintf("ni:///sha-256;%s", b64);
+    char out[(DIGEST_SHA256_SIZE * 4 + 2) / 3 + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < DIGEST_SHA256_SIZE; i += 3) {
+        size_t left = DIGEST_SHA256_SIZE - i;
+        uint32_t v = (uint32_t)digest[i] << 16 | (left > 1 ? (uint32_t)digest[i + 1] << 8 : 0) |
+                     (left > 2 ? digest[i + 2] : 0);
+        out[n++] = b64url[v >> 18 & 63];
+        out[n++] = b64url[v >> 12 & 63];
+        if (left > 1)
+            out[n++] = b64url[v >> 6 & 63];
+        if (left > 2)
+            out[n++] = b64url[v & 63];
+    }
+    out[n] = '\0';
+    return xasprintf("ni:///sha-256;%s", out);
 }
 
 static json_t *questionnaire_resource(const struct questionnaire *q, const char *url)

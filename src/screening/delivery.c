@@ -11,9 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "fhir_http.h"
+#include "fhir_response.h"
 #include "module.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -253,40 +252,6 @@ static char *shown_text(const struct delivery *d, const char *s)
     return out;
 }
 
-/* The first issue's words of an OperationOutcome body, or NULL. */
-static char *outcome_text(const struct delivery *d, json_t *body)
-{
-    json_t *issue = json_array_get(json_object_get(body, "issue"), 0);
-    const char *s = json_string_value(json_object_get(json_object_get(issue, "details"), "text"));
-    if (!s)
-        s = json_string_value(json_object_get(issue, "diagnostics"));
-    return s ? shown_text(d, s) : NULL;
-}
-
-/* Judges a 2xx answer: a transaction-response whose every entry is 2xx. Counts the entries
- * that were created (201) in *created. */
-static bool transaction_done(json_t *body, size_t *created)
-{
-    const char *type = json_string_value(json_object_get(body, "type"));
-    json_t *entries = json_object_get(body, "entry");
-    if (!type || strcmp(type, "transaction-response") != 0 || !json_is_array(entries) ||
-        json_array_size(entries) == 0)
-        return false;
-    size_t i;
-    json_t *e;
-    *created = 0;
-    json_array_foreach(entries, i, e)
-    {
-        const char *status =
-            json_string_value(json_object_get(json_object_get(e, "response"), "status"));
-        if (!status || status[0] != '2')
-            return false;
-        if (strncmp(status, "201", 3) == 0)
-            (*created)++;
-    }
-    return true;
-}
-
 enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_t len, char **msg)
 {
     char *err = NULL;
@@ -311,15 +276,15 @@ enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_
         m->result_free(&r);
         return DELIVERY_UNREACHABLE;
     }
-    json_t *body = r.body ? json_loadb(r.body, r.body_len, 0, NULL) : NULL;
+    struct fhir_response answer;
+    fhir_response_read(r.body, r.body_len, &answer);
     enum delivery_status st = DELIVERY_REFUSED;
-    size_t created = 0;
-    if (r.status >= 200 && r.status < 300 && transaction_done(body, &created)) {
+    if (r.status >= 200 && r.status < 300 && answer.done) {
         st = DELIVERY_SENT;
-        *msg = created ? xasprintf("sent to %s", url)
-                       : xasprintf("already on %s (not sent twice)", url);
+        *msg = answer.created ? xasprintf("sent to %s", url)
+                              : xasprintf("already on %s (not sent twice)", url);
     } else {
-        char *why = body ? outcome_text(d, body) : NULL;
+        char *why = answer.outcome ? shown_text(d, answer.outcome) : NULL;
         const char *hint =
             r.status == 401 || r.status == 403  ? " (the access token was not accepted)"
             : r.status >= 200 && r.status < 300 ? " (not a complete transaction-response)"
@@ -328,7 +293,7 @@ enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_
                          why ? ": " : "", why ? why : "");
         free(why);
     }
-    json_decref(body);
+    free(answer.outcome);
     free(url);
     m->result_free(&r);
     return st;

@@ -21,7 +21,7 @@
 #define READ_TIMEOUT_MS 250
 
 static volatile sig_atomic_t got_signal;
-static bool started, closed, utf8;
+static bool started, closed, utf8, keypad_on;
 static int attrs[TA_COUNT];
 
 /* Every signal whose default action ends the program, but the crashes: they end the screening
@@ -166,7 +166,6 @@ void term_start(void)
     cbreak();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
     curs_set(0);
     timeout(READ_TIMEOUT_MS);
     term_colours();
@@ -177,6 +176,7 @@ void term_stop(void)
     if (!started)
         return;
     started = false;
+    keypad_on = false;
     endwin();
 }
 
@@ -194,6 +194,12 @@ static bool term_hung_up(void)
 
 bool term_read_key(struct key *k)
 {
+    /* The function keys' tables are built at the first read, not in term_start: the first
+     * screen shows without waiting for them, and no key is read before they are there. */
+    if (!keypad_on) {
+        keypad(stdscr, TRUE);
+        keypad_on = true;
+    }
     wint_t ch;
     int r = get_wch(&ch);
     if (got_signal)

@@ -22,7 +22,8 @@ foreach(path ./usr/bin/mesoscreen ./usr/share/man/man1/mesoscreen.1.gz
         ./usr/share/man/man5/mesoscreen-questionnaire.5.gz
         ./usr/share/mesoscreen/questionnaires/hair-mesotherapy.yaml
         ./usr/share/doc/mesoscreen/README.md ./usr/share/doc/mesoscreen/questionnaire-format.md
-        ${PDF_MODULE} ${FHIR_MODULE})
+        ${TUI_MODULE} ${JSON_MODULE} ${PDF_MODULE}
+        ${FHIR_MODULE})
   string(FIND "${contents}" "${path}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "${path} is not in the package:\n${contents}")
@@ -31,7 +32,7 @@ endforeach()
 execute_process(COMMAND dpkg-deb -f ${debs} Depends OUTPUT_VARIABLE depends
                 OUTPUT_STRIP_TRAILING_WHITESPACE)
 message(STATUS "Depends: ${depends}")
-foreach(lib libyaml-0-2 libncursesw6 libjansson4 libnettle8 libc6 ${PDF_DEPENDS} ${FHIR_DEPENDS})
+foreach(lib libyaml-0-2 libncursesw6 libjansson4 libc6 ${PDF_DEPENDS} ${FHIR_DEPENDS})
   string(FIND "${depends}" "${lib}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "Depends lacks ${lib}: ${depends}")
