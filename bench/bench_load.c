@@ -210,8 +210,9 @@ static void bare_parse(const struct buf *b)
     yaml_parser_delete(&p);
 }
 
-/* Loads, validates (path analysis included) and analyses the paths again once, timing each;
- * dies if the generator made a bad file or one that `check` would not pass silently. */
+/* Loads, validates (path analysis included) and runs the path analysis `check` runs
+ * (paths_cover) again once, timing each; dies if the generator made a bad file or one
+ * that `check` would not pass silently. */
 static void load_once(const struct buf *b, struct timing *load, struct timing *validate,
                       struct timing *paths)
 {
@@ -229,7 +230,7 @@ static void load_once(const struct buf *b, struct timing *load, struct timing *v
         xdie("bench: the generated questionnaire is not valid, or not silently");
     }
     t0 = now();
-    struct paths *p = paths_check(q, validator_paths_budget(q));
+    struct paths *p = paths_cover(q, validator_paths_budget(q));
     *paths = since(t0);
     if (!paths_complete(p))
         xdie("bench: the path analysis did not complete");

@@ -13,6 +13,7 @@
 #include "ui.h"
 #include "utf8.h"
 #include "words.h"
+#include "xalloc.h"
 
 /* The exit code of each way an interactive screening ends. */
 static int exit_code_of(enum ui_status st)
@@ -25,6 +26,7 @@ static int exit_code_of(enum ui_status st)
     case UI_INPUT_ENDED:
         return EXIT_DATA;
     case UI_FAILED:
+    case UI_BUSY: /* cmd_interactive opens the session again and offers to wait */
         break;
     }
     return EXIT_CANTCREAT;
@@ -80,6 +82,29 @@ static int busy_offer(struct session *s)
     }
 }
 
+/* Keeps copies of the people in h (typed at a start screen) in typed[5] and points p at
+ * them; the clinic stays as configured. */
+static void people_keep(char *typed[5], const struct journal_header *h, struct session_people *p)
+{
+    const char *from[5] = {h->patient, h->patient_name, h->birth_date, h->answered_by,
+                           h->practitioner};
+    for (size_t i = 0; i < 5; i++) {
+        free(typed[i]);
+        typed[i] = from[i] ? xstrdup(from[i]) : NULL;
+    }
+    p->patient = typed[0];
+    p->patient_name = typed[1];
+    p->birth_date = typed[2];
+    p->answered_by = typed[3];
+    p->practitioner = typed[4];
+}
+
+static void people_free(char *typed[5])
+{
+    for (size_t i = 0; i < 5; i++)
+        free(typed[i]);
+}
+
 int cmd_interactive(const struct options *o)
 {
     ui_locale(); /* before loading: messages and characters follow the user's locale */
@@ -104,20 +129,33 @@ int cmd_interactive(const struct options *o)
                                .patient_system = o->fhir_patient_system};
     struct session s;
     char *err = NULL;
-    while (session_open(&s, &c, &err) != 0) {
-        cli_error("%s", err);
-        free(err);
-        err = NULL;
-        /* Another program screens this patient: at a terminal, offer to wait or to look. */
-        if (!s.busy || !isatty(STDIN_FILENO) || busy_offer(&s) != 0) {
+    char *typed[5] = {NULL}; /* the people typed at a start screen, kept across an opening */
+    for (;;) {
+        while (session_open(&s, &c, &err) != 0) {
+            cli_error("%s", err);
+            free(err);
+            err = NULL;
+            /* Another program screens this patient: at a terminal, offer to wait or to look. */
+            if (!s.busy || !isatty(STDIN_FILENO) || busy_offer(&s) != 0) {
+                session_close(&s);
+                model_free(q);
+                people_free(typed);
+                return EXIT_CANTCREAT;
+            }
             session_close(&s);
-            model_free(q);
-            return EXIT_CANTCREAT;
         }
+        enum ui_status st = ui_run(&s, o->plain);
+        if (st != UI_BUSY) {
+            rc = exit_code_of(st);
+            break;
+        }
+        /* The patient typed at the start screen is being screened by another program: open
+         * again for them, which says so and offers to wait or to look, as for --patient. */
+        people_keep(typed, &s.header, &c.people);
         session_close(&s);
     }
-    rc = exit_code_of(ui_run(&s, o->plain));
     session_close(&s);
     model_free(q);
+    people_free(typed);
     return rc;
 }

@@ -44,6 +44,14 @@ struct paths *paths_analyse(const struct questionnaire *q, size_t budget);
  * severe of its group, so use paths_analyse to describe outcomes. */
 struct paths *paths_check(const struct questionnaire *q, size_t budget);
 
+/* Only what `check` proves, with the fewest states: which questions are reached, the dead
+ * ends, and the paths that end without a role (their eligibility merged as paths_check merges
+ * it). It keeps no state graph, so paths_example, paths_example_patient and paths_print must
+ * not be called on the result, and its outcomes are only the dead ends and the paths without
+ * a role. When some role rule holds whatever the answers, no path can end without a role, and
+ * the states drop what only the role rules read. */
+struct paths *paths_cover(const struct questionnaire *q, size_t budget);
+
 void paths_free(struct paths *p);
 
 /* Whether the analysis explored everything. When false, paths_stop_reason says why in a

@@ -9,30 +9,90 @@
 #include "cond.h"
 #include "xalloc.h"
 
-/* Per-question test lists gathered before classes are built. */
-struct tests {
-    uint64_t **masks; /* yes/no, choice: tested option sets */
-    size_t *n_masks, *cap_masks;
-    long long **cuts; /* number: interval starts */
-    size_t *n_cuts, *cap_cuts;
+/* The tests on the questions, gathered from every condition before classes are built: in
+ * the order found, then (tests_index) by question, question i's being
+ * masks[mask_first[i] .. mask_first[i + 1]] and the same for cuts. One list for all the
+ * questions, not one each: at 100,000 questions each small list cost more in malloc's
+ * headers than in tests. */
+struct mask_test {
+    size_t qi;
+    uint64_t mask; /* yes/no, choice: a tested option set */
 };
 
-static void push_u64(uint64_t **v, size_t *n, size_t *cap, uint64_t x)
+struct cut_test {
+    size_t qi;
+    long long cut; /* number: an interval start */
+};
+
+struct tests {
+    struct mask_test *found_masks;
+    size_t n_found_masks, cap_found_masks;
+    struct cut_test *found_cuts;
+    size_t n_found_cuts, cap_found_cuts;
+    bool indexed;
+    uint64_t *masks;
+    size_t *mask_first;
+    long long *cuts;
+    size_t *cut_first;
+};
+
+/* The classes of the question being built grow in a scratch array (the questions' final
+ * arrays are in the arena, sized once). */
+struct class_scratch {
+    struct qclass *v;
+    size_t cap;
+};
+
+/* What building the classes question by question keeps between questions. */
+struct class_builder {
+    struct tests t;
+    struct class_scratch sc;
+    size_t total; /* classes of the questions built so far */
+    size_t next;  /* the next question to build */
+};
+
+static void push_mask(struct tests *t, size_t qi, uint64_t mask)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 4;
-        *v = xreallocarray(*v, *cap, sizeof **v);
+    if (t->n_found_masks == t->cap_found_masks) {
+        t->cap_found_masks = t->cap_found_masks ? 2 * t->cap_found_masks : 64;
+        t->found_masks = xreallocarray(t->found_masks, t->cap_found_masks, sizeof *t->found_masks);
     }
-    (*v)[(*n)++] = x;
+    t->found_masks[t->n_found_masks++] = (struct mask_test){qi, mask};
 }
 
-static void push_ll(long long **v, size_t *n, size_t *cap, long long x)
+static void push_cut(struct tests *t, size_t qi, long long cut)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 4;
-        *v = xreallocarray(*v, *cap, sizeof **v);
+    if (t->n_found_cuts == t->cap_found_cuts) {
+        t->cap_found_cuts = t->cap_found_cuts ? 2 * t->cap_found_cuts : 64;
+        t->found_cuts = xreallocarray(t->found_cuts, t->cap_found_cuts, sizeof *t->found_cuts);
     }
-    (*v)[(*n)++] = x;
+    t->found_cuts[t->n_found_cuts++] = (struct cut_test){qi, cut};
+}
+
+/* Sorts the tests found by question (keeping their order), n questions. */
+static void tests_index(struct tests *t, size_t n)
+{
+    t->mask_first = xcalloc(n + 2, sizeof *t->mask_first);
+    t->cut_first = xcalloc(n + 2, sizeof *t->cut_first);
+    for (size_t k = 0; k < t->n_found_masks; k++)
+        t->mask_first[t->found_masks[k].qi + 2]++;
+    for (size_t k = 0; k < t->n_found_cuts; k++)
+        t->cut_first[t->found_cuts[k].qi + 2]++;
+    for (size_t i = 2; i < n + 2; i++) {
+        t->mask_first[i] += t->mask_first[i - 1];
+        t->cut_first[i] += t->cut_first[i - 1];
+    }
+    t->masks = xcalloc(t->n_found_masks + 1, sizeof *t->masks);
+    t->cuts = xcalloc(t->n_found_cuts + 1, sizeof *t->cuts);
+    for (size_t k = 0; k < t->n_found_masks; k++)
+        t->masks[t->mask_first[t->found_masks[k].qi + 1]++] = t->found_masks[k].mask;
+    for (size_t k = 0; k < t->n_found_cuts; k++)
+        t->cuts[t->cut_first[t->found_cuts[k].qi + 1]++] = t->found_cuts[k].cut;
+    free(t->found_masks);
+    free(t->found_cuts);
+    t->found_masks = NULL;
+    t->found_cuts = NULL;
+    t->indexed = true;
 }
 
 /* Past 63 atoms classes_multi gives up, so stop collecting (and deduplicating) there. */
@@ -52,10 +112,9 @@ static void add_atom(struct qinfo *qi, enum atom_kind kind, uint64_t mask)
     qi->tested |= mask;
 }
 
-/* Records what one leaf tests on its question. */
-static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
+void paths_classes_gather(struct paths *p, const struct cond *c)
 {
-    struct tests *t = arg;
+    struct tests *t = &p->class_builder->t;
     if (!paths_is_question_leaf(c) || c->ref_index < 0)
         return;
     size_t qi = (size_t)c->ref_index;
@@ -65,7 +124,7 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
     case QTYPE_YESNO:
     case QTYPE_CHOICE:
         if (c->kind == COND_IN)
-            push_u64(&t->masks[qi], &t->n_masks[qi], &t->cap_masks[qi], cond_value_mask(c));
+            push_mask(t, qi, cond_value_mask(c));
         break;
     case QTYPE_MULTI:
         if (c->kind == COND_IN)
@@ -79,9 +138,9 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
             long long n = c->number;
             bool up = c->op == CMP_AT_MOST || c->op == CMP_ABOVE || c->op == CMP_EQUAL;
             if (c->op == CMP_EQUAL || !up)
-                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n);
+                push_cut(t, qi, n);
             if (up && n < LLONG_MAX)
-                push_ll(&t->cuts[qi], &t->n_cuts[qi], &t->cap_cuts[qi], n + 1);
+                push_cut(t, qi, n + 1);
         }
         break;
     default:
@@ -91,31 +150,60 @@ static void gather_leaf(struct paths *p, const struct cond *c, void *arg)
 
 /* ---- answer classes ---- */
 
-static size_t *raises_of(const struct question *qn, uint64_t picked, size_t *n)
+/* Sets c's raises: the findings the options `picked` raise, in the order written. */
+static void set_raises(struct paths *p, size_t qi, const struct question *qn, uint64_t picked,
+                       struct qclass *c)
 {
-    size_t *out = NULL;
-    *n = 0;
-    for (size_t r = 0; r < qn->n_raises; r++) {
-        const struct raise *ra = &qn->raises[r];
-        if (ra->value_index >= 0 && ra->finding_index >= 0 &&
-            (picked & (UINT64_C(1) << ra->value_index))) {
-            out = xreallocarray(out, *n + 1, sizeof *out);
-            out[(*n)++] = (size_t)ra->finding_index;
+    c->n_raises = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t n = 0;
+        for (size_t r = 0; r < qn->n_raises; r++) {
+            const struct raise *ra = &qn->raises[r];
+            if (ra->value_index >= 0 && ra->finding_index >= 0 &&
+                (picked & (UINT64_C(1) << ra->value_index))) {
+                if (pass == 1)
+                    c->raises[n] = (uint32_t)ra->finding_index;
+                n++;
+            }
         }
+        if (pass == 0 && n == 0)
+            return;
+        if (pass == 0)
+            c->raises = paths_alloc(p, qi, n * sizeof *c->raises);
+        c->n_raises = n;
     }
-    return out;
 }
 
-static struct qclass *new_class(struct qinfo *info)
+static struct qclass *new_class(struct class_scratch *sc, struct qinfo *info)
 {
-    info->classes = xreallocarray(info->classes, info->n_classes + 1, sizeof *info->classes);
+    if (info->n_classes == sc->cap) {
+        sc->cap = sc->cap ? 2 * sc->cap : 16;
+        sc->v = xreallocarray(sc->v, sc->cap, sizeof *sc->v);
+    }
+    info->classes = sc->v;
     struct qclass *c = &info->classes[info->n_classes++];
     *c = (struct qclass){.reached = true};
     return c;
 }
 
+/* The options a `raises` entry of qn tells apart from the others: its value; for coverage
+ * only (nothing prints the classes), every value that raises the same finding, since only
+ * the findings raised matter. */
+static uint64_t raise_mask(const struct paths *p, const struct question *qn, size_t r)
+{
+    const struct raise *ra = &qn->raises[r];
+    uint64_t mask = UINT64_C(1) << ra->value_index;
+    if (p->mode != PATHS_COVER || ra->finding_index < 0)
+        return mask;
+    for (size_t o = 0; o < qn->n_raises; o++)
+        if (qn->raises[o].finding_index == ra->finding_index && qn->raises[o].value_index >= 0)
+            mask |= UINT64_C(1) << qn->raises[o].value_index;
+    return mask;
+}
+
 /* Yes/no and choice: refine the partition of options by every tested set. */
-static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, size_t n_masks)
+static void classes_single(struct paths *p, struct class_scratch *sc, size_t qi,
+                           const uint64_t *masks, size_t n_masks)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -130,11 +218,11 @@ static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, si
             int v = qn->raises[m - n_masks].value_index;
             if (v < 0)
                 continue;
-            mask = UINT64_C(1) << v;
+            mask = raise_mask(p, qn, m - n_masks);
         }
         /* Split each group into its options inside and outside mask. */
         int split[2 * MODEL_MAX_OPTIONS];
-        for (int g = 0; g < 2 * MODEL_MAX_OPTIONS; g++)
+        for (int g = 0; g < 2 * n_groups; g++)
             split[g] = -1;
         int next = 0;
         for (size_t o = 0; o < n_opt; o++) {
@@ -146,13 +234,13 @@ static void classes_single(struct paths *p, size_t qi, const uint64_t *masks, si
         n_groups = next;
     }
     for (int g = 0; g < n_groups; g++) {
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         for (size_t o = 0; o < n_opt; o++)
             if (group[o] == g)
                 c->options |= UINT64_C(1) << o;
         c->rep.given = true;
         c->rep.choice = __builtin_ctzll(c->options);
-        c->raises = raises_of(qn, UINT64_C(1) << c->rep.choice, &c->n_raises);
+        set_raises(p, qi, qn, UINT64_C(1) << c->rep.choice, c);
     }
 }
 
@@ -162,7 +250,8 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void classes_number(struct paths *p, size_t qi, long long *cuts, size_t n_cuts)
+static void classes_number(struct paths *p, struct class_scratch *sc, size_t qi, long long *cuts,
+                           size_t n_cuts)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -172,7 +261,7 @@ static void classes_number(struct paths *p, size_t qi, long long *cuts, size_t n
     for (size_t i = 0; i <= n_cuts; i++) {
         if (i < n_cuts && (cuts[i] <= lo || cuts[i] > max))
             continue;
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         c->lo = lo;
         c->hi = i < n_cuts ? cuts[i] - 1 : max;
         c->rep.given = true;
@@ -211,7 +300,7 @@ static uint64_t atoms_truth(const struct qinfo *info, uint64_t set)
 
 /* Multi: every feasible answer set over the tested options (plus "only untested options"),
  * grouped by truth vector. False when too many options are tested to enumerate. */
-static bool classes_multi(struct paths *p, size_t qi)
+static bool classes_multi(struct paths *p, struct class_scratch *sc, size_t qi)
 {
     const struct question *qn = &p->q->questions[qi];
     struct qinfo *info = &p->qinfo[qi];
@@ -250,112 +339,129 @@ static bool classes_multi(struct paths *p, size_t qi)
         size_t j = i;
         while (j < n && m[j].truth == m[i].truth)
             j++;
-        struct qclass *c = new_class(info);
+        struct qclass *c = new_class(sc, info);
         c->truth = m[i].truth;
-        c->n_members = j - i;
+        c->n_members = (uint32_t)(j - i);
         info->n_members += j - i;
-        c->members = xcalloc(c->n_members, sizeof *c->members);
+        c->members = paths_alloc(p, qi, (j - i) * sizeof *c->members);
         for (size_t k = i; k < j; k++)
             c->members[k - i] = m[k].set;
         uint64_t set = m[i].set ? m[i].set : (all & ~info->tested & -(all & ~info->tested));
         c->rep.given = true;
         c->rep.selected = set;
-        c->raises = raises_of(qn, set, &c->n_raises);
+        set_raises(p, qi, qn, set, c);
         i = j;
     }
     free(m);
     return true;
 }
 
-void paths_classes_build(struct paths *p)
+/* Moves the question's classes (from the scratch array) and atoms into its store. */
+static void keep_classes(struct paths *p, size_t qi)
+{
+    struct qinfo *info = &p->qinfo[qi];
+    struct qclass *classes = paths_alloc(p, qi, info->n_classes * sizeof *classes);
+    memcpy(classes, info->classes, info->n_classes * sizeof *classes);
+    info->classes = classes;
+    if (info->n_atoms > 0) {
+        struct atom *atoms = paths_alloc(p, qi, info->n_atoms * sizeof *atoms);
+        memcpy(atoms, info->atoms, info->n_atoms * sizeof *atoms);
+        free(info->atoms);
+        info->atoms = atoms;
+    }
+}
+
+void paths_classes_begin(struct paths *p)
+{
+    p->class_builder = xcalloc(1, sizeof *p->class_builder);
+}
+
+void paths_classes_of(struct paths *p, size_t i)
 {
     const struct questionnaire *q = p->q;
-    size_t n = q->n_questions;
-    struct tests t = {
-        .masks = xcalloc(n + 1, sizeof *t.masks),
-        .n_masks = xcalloc(n + 1, sizeof(size_t)),
-        .cap_masks = xcalloc(n + 1, sizeof(size_t)),
-        .cuts = xcalloc(n + 1, sizeof *t.cuts),
-        .n_cuts = xcalloc(n + 1, sizeof(size_t)),
-        .cap_cuts = xcalloc(n + 1, sizeof(size_t)),
-    };
-    /* Every condition that decides an outcome; recommendations do not. */
-    for (size_t s = 0; s < q->n_sections; s++)
-        paths_cond_leaves(p, q->sections[s].when, gather_leaf, &t);
-    for (size_t i = 0; i < n; i++) {
-        paths_cond_leaves(p, q->questions[i].when, gather_leaf, &t);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, gather_leaf, &t);
+    struct class_builder *cb = p->class_builder;
+    struct tests *t = &cb->t;
+    struct class_scratch *sc = &cb->sc;
+    const struct question *qn = &q->questions[i];
+    struct qinfo *info = &p->qinfo[i];
+    cb->next = i + 1;
+    if (!t->indexed)
+        tests_index(t, q->n_questions);
+    if (!p->complete) {
+        /* Stopped: every question keeps its "not reached" class only. */
+        new_class(sc, info)->reached = false;
+        keep_classes(p, i);
+        return;
     }
-    for (size_t f = 0; f < q->n_findings; f++)
-        paths_cond_leaves(p, q->findings[f].when, gather_leaf, &t);
-    for (size_t r = 0; r < q->n_role_rules; r++)
-        paths_cond_leaves(p, q->role_rules[r].when, gather_leaf, &t);
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct question *qn = &q->questions[i];
-        struct qinfo *info = &p->qinfo[i];
-        if (!p->complete) {
-            /* Stopped: every question keeps its "not reached" class only. */
-            new_class(info)->reached = false;
-            free(t.masks[i]);
-            free(t.cuts[i]);
-            continue;
-        }
-        for (size_t r = 0; r < qn->n_raises; r++)
-            if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
-                add_atom(info, ATOM_ANY, UINT64_C(1) << qn->raises[r].value_index);
-        for (size_t o = 0; o < qn->n_options; o++)
-            if (qn->options[o].when)
-                info->option_whens = true;
+    for (size_t r = 0; r < qn->n_raises; r++)
+        if (qn->type == QTYPE_MULTI && qn->raises[r].value_index >= 0)
+            add_atom(info, ATOM_ANY, raise_mask(p, qn, r));
+    for (size_t o = 0; o < qn->n_options; o++)
+        if (qn->options[o].when)
+            info->option_whens = true;
 
-        struct qclass *none = new_class(info);
-        none->reached = false;
-        if (!qn->required && qn->default_mask == 0)
-            new_class(info)->rep.given = false; /* unanswered (with a default: that answer) */
-        switch (qn->type) {
-        case QTYPE_YESNO:
-        case QTYPE_CHOICE:
-            classes_single(p, i, t.masks[i], t.n_masks[i]);
-            break;
-        case QTYPE_MULTI:
-            if (!classes_multi(p, i) && p->complete) {
-                p->complete = false;
-                p->stop_reason =
-                    p->qinfo[i].n_atoms > MAX_ATOMS
-                        ? xasprintf("analysis stopped: more than %d different tests of multi "
-                                    "question '%s'; coverage not proven",
-                                    MAX_ATOMS, qn->id)
-                        : xasprintf("analysis stopped: conditions test more than %d options of "
-                                    "multi question '%s'; coverage not proven",
-                                    MULTI_MAX_TESTED, qn->id);
-            }
-            break;
-        case QTYPE_NUMBER:
-            classes_number(p, i, t.cuts[i], t.n_cuts[i]);
-            break;
-        case QTYPE_TEXT:
-        default: {
-            struct qclass *c = new_class(info);
-            c->rep.given = true;
-            c->rep.text = (char *)"answered";
-            break;
-        }
-        }
-        total += info->n_classes;
-        if (total > MAX_CLASSES && p->complete) {
+    struct qclass *none = new_class(sc, info);
+    none->reached = false;
+    if (!qn->required && qn->default_mask == 0)
+        new_class(sc, info)->rep.given = false; /* unanswered (with a default: that answer) */
+    switch (qn->type) {
+    case QTYPE_YESNO:
+    case QTYPE_CHOICE:
+        classes_single(p, sc, i, t->masks + t->mask_first[i],
+                       t->mask_first[i + 1] - t->mask_first[i]);
+        break;
+    case QTYPE_MULTI:
+        if (!classes_multi(p, sc, i) && p->complete) {
             p->complete = false;
-            p->stop_reason = xasprintf("analysis stopped: the conditions split the answers into "
-                                       "more than %u classes; coverage not proven",
-                                       MAX_CLASSES);
+            p->stop_reason =
+                p->qinfo[i].n_atoms > MAX_ATOMS
+                    ? xasprintf("analysis stopped: more than %d different tests of multi "
+                                "question '%s'; coverage not proven",
+                                MAX_ATOMS, qn->id)
+                    : xasprintf("analysis stopped: conditions test more than %d options of "
+                                "multi question '%s'; coverage not proven",
+                                MULTI_MAX_TESTED, qn->id);
         }
-        free(t.masks[i]);
-        free(t.cuts[i]);
+        break;
+    case QTYPE_NUMBER:
+        classes_number(p, sc, i, t->cuts + t->cut_first[i], t->cut_first[i + 1] - t->cut_first[i]);
+        break;
+    case QTYPE_TEXT:
+    default: {
+        struct qclass *c = new_class(sc, info);
+        c->rep.given = true;
+        c->rep.text = (char *)"answered";
+        break;
     }
-    free(t.masks);
-    free(t.n_masks);
-    free(t.cap_masks);
-    free(t.cuts);
-    free(t.n_cuts);
-    free(t.cap_cuts);
+    }
+    keep_classes(p, i);
+    cb->total += info->n_classes;
+    if (cb->total > MAX_CLASSES && p->complete) {
+        p->complete = false;
+        p->stop_reason = xasprintf("analysis stopped: the conditions split the answers into "
+                                   "more than %u classes; coverage not proven",
+                                   MAX_CLASSES);
+    }
+}
+
+void paths_classes_end(struct paths *p)
+{
+    struct class_builder *cb = p->class_builder;
+    if (!cb)
+        return;
+    struct tests *t = &cb->t;
+    for (size_t i = cb->next; i < p->q->n_questions; i++) {
+        free(p->qinfo[i].atoms); /* never moved to a store */
+        p->qinfo[i].atoms = NULL;
+        p->qinfo[i].n_atoms = 0;
+    }
+    free(cb->sc.v);
+    free(t->found_masks);
+    free(t->found_cuts);
+    free(t->masks);
+    free(t->mask_first);
+    free(t->cuts);
+    free(t->cut_first);
+    free(cb);
+    p->class_builder = NULL;
 }

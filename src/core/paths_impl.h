@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "answer.h"
+#include "arena.h"
 #include "model.h"
 #include "paths.h"
 #include "strbuf.h"
@@ -34,17 +35,24 @@ struct atom {
     uint64_t mask;
 };
 
-/* One class of answers to a question. */
+/* One class of answers to a question; what a question type does not use is left zero. But
+ * while coverage streams, every class of every question is held at once, so it is kept
+ * small: the fields of each question type share their room. Arrays come from paths_alloc. */
 struct qclass {
     struct answer rep; /* a representative answer (rep.given false: unanswered) */
-    bool reached;      /* false only for CLASS_NOT_REACHED */
-    uint64_t options;  /* yes/no, choice: the options in the class */
-    uint64_t truth;    /* multi: which atoms hold */
-    uint64_t *members; /* multi: the answer sets in the class (restricted to tested options) */
-    size_t n_members;
-    long long lo, hi; /* number: the interval */
-    size_t *raises;   /* findings this class raises */
-    size_t n_raises;
+    union {
+        uint64_t options; /* yes/no, choice: the options in the class */
+        uint64_t truth;   /* multi: which atoms hold */
+        long long lo;     /* number: the interval [lo, hi] */
+    };
+    union {
+        uint64_t *members; /* multi: the answer sets in the class (restricted to tested options) */
+        long long hi;
+    };
+    uint32_t *raises; /* findings this class raises */
+    uint32_t n_raises;
+    uint32_t n_members;
+    bool reached; /* false only for CLASS_NOT_REACHED */
 };
 
 struct stage {
@@ -53,21 +61,23 @@ struct stage {
 };
 
 struct qinfo {
-    struct qclass *classes;
-    size_t n_classes;
-    struct atom *atoms; /* multi */
-    size_t n_atoms;
-    uint64_t tested;   /* multi: options some atom tests */
-    bool has_untested; /* multi: some option no atom tests */
-    bool option_whens; /* some option has a `when` */
-    size_t n_members;  /* multi: answer sets over all classes */
-    long need;         /* last level whose states carry this question's class; -1: none */
+    struct qclass *classes; /* paths_alloc */
+    uint32_t n_classes;
+    uint32_t n_atoms;
+    struct atom *atoms; /* multi; from paths_alloc once the classes are built */
+    uint64_t tested;    /* multi: options some atom tests */
+    bool has_untested;  /* multi: some option no atom tests */
+    bool option_whens;  /* some option has a `when` */
+    uint32_t n_members; /* multi: answer sets over all classes */
+    long need;          /* last level whose states carry this question's class; -1: none */
     /* What the states keep of the answer, level by level: stages[k].proj maps a class to the
      * first class that no condition evaluated at a level in (stages[k - 1].until, ...] or
      * later tells apart from it, for states at levels up to stages[k].until. */
-    struct stage *stages;
-    size_t n_stages;
-    size_t cursor; /* the stage of the level being explored (levels only grow) */
+    struct stage *stages; /* paths_alloc */
+    uint32_t n_stages;
+    uint32_t cursor;            /* the stage of the level being explored (levels only grow) */
+    struct paths_chunk *chunks; /* its classes' and stages' own store while the analysis
+                                   streams (paths_alloc); NULL otherwise */
 };
 
 struct finfo {
@@ -107,14 +117,28 @@ struct rdiag {
     size_t n_classes;
 };
 
+/* What an analysis keeps and proves (paths_analyse, paths_check, paths_cover). */
+enum paths_mode { PATHS_EXACT, PATHS_MERGED, PATHS_COVER };
+
 struct paths {
     const struct questionnaire *q;
+    struct arena *arena;       /* what the questions' classes and stages hold (paths_alloc) */
+    struct paths_chunk *spare; /* streaming: chunks given back, for the next questions */
+    struct class_builder *class_builder; /* while classes are built (paths_classes.c) */
+    struct stage_builder *stage_builder; /* while stages are built (paths_plan.c) */
+    enum paths_mode mode;
+    bool graph;      /* the state graph (edges) is kept: every mode but PATHS_COVER */
+    bool role_reads; /* the states keep what the role rules read; false when some role rule
+                        holds whatever the answers and only coverage is asked (PATHS_COVER) */
+    bool streams;    /* each question's classes and stages are built when its level comes and
+                        freed once no state keeps it (PATHS_COVER: nothing reads them after) */
     struct qinfo *qinfo;
     struct finfo *finfo;
     size_t *forder;       /* findings in dependency order */
     size_t *bucket_first; /* findings decided at level b - 1: forder[bucket_first[b] ..] */
     size_t *by_first;     /* findings by the question after which they can first be raised: */
     size_t *first_first;  /* those of question b - 1 are by_first[first_first[b] ..] */
+    long *section_last;   /* the last question of each section; -1: it has none */
 
     /* The verdict states keep: itself, or with merged verdicts (paths_check) the most severe
      * verdict that no role rule, now or after any finding, tells apart from it. */
@@ -124,13 +148,19 @@ struct paths {
     char *stop_reason;
     bool *question_reached;
 
+    /* Scratch answers for evaluating conditions (q->n_questions entries each), shared by the
+     * stages and the states: every entry is unset again after each use. Only during
+     * paths_run. */
+    struct answer *scratch_answers;
+    bool *scratch_reached;
+
     /* The state graph: nodes numbered level by level; node i's edges are
      * edges[edge_first[i] .. edge_first[i + 1]]. */
     size_t n_nodes;
     size_t *level_first; /* level b is nodes [level_first[b], level_first[b + 1]) */
     size_t *edge_first;
     size_t n_edge_first_cap;
-    struct edge *edges;
+    struct edge *edges; /* NULL without the graph; n_edges still counts them */
     size_t n_edges, cap_edges;
 
     struct paths_outcome *outcomes;
@@ -158,23 +188,47 @@ bool paths_is_question_leaf(const struct cond *c);
 /* FNV-1a over a key of 32-bit words, for the hash tables of states and reduced nodes. */
 uint64_t paths_key_hash(const uint32_t *k, size_t len);
 
+/* size bytes for question qi's classes or stages (aligned for any type, uninitialized): in
+ * the analysis' arena, or while it streams in the question's own chunks, given back by
+ * paths_release. */
+void *paths_alloc(struct paths *p, size_t qi, size_t size);
+
+/* Streaming: frees question qi's classes and stages once no state keeps its class. */
+void paths_release(struct paths *p, size_t qi);
+
 /* ---- paths_classes.c ---- */
 
-/* Gives every question its answer classes (step 1); on a question whose answers cannot be
- * enumerated, sets p->complete false with a stop_reason. */
-void paths_classes_build(struct paths *p);
+/* Gives every question its answer classes (step 1), in steps: begin sets up, gather records
+ * what each leaf of the conditions tests (every leaf, before any question is built),
+ * paths_classes_of builds question qi's classes (questions in order; on a question whose
+ * answers cannot be enumerated it sets p->complete false with a stop_reason, and after that
+ * gives a "not reached" class only), end frees what begin kept. */
+void paths_classes_begin(struct paths *p);
+void paths_classes_gather(struct paths *p, const struct cond *leaf);
+void paths_classes_of(struct paths *p, size_t qi);
+void paths_classes_end(struct paths *p);
 
 /* ---- paths_plan.c ---- */
 
-/* The findings' order and decision points, and when each question and finding is last
- * needed (p->qinfo[].need, p->finfo[]). */
+/* The findings' order and decision points (p->finfo[].dp, first), and each section's last
+ * question. Then paths_plan_need, on every leaf of the conditions with the level it is
+ * evaluated at, makes when each question and finding is last needed (p->qinfo[].need,
+ * p->finfo[].need). */
 void paths_plan(struct paths *p);
+void paths_plan_need(struct paths *p, const struct cond *leaf, long at);
 
-/* The stages of every question: what later conditions can still tell apart. */
-void paths_project(struct paths *p);
+/* The stages of every question, what later conditions can still tell apart, in steps:
+ * begin sets up (after paths_plan), late records each leaf of the conditions with the level
+ * it is evaluated at (every leaf, before any stage is built), paths_stages_of builds question
+ * qi's stages (once its classes are built), end frees what begin kept. */
+void paths_project_begin(struct paths *p);
+void paths_project_late(struct paths *p, const struct cond *leaf, long at);
+void paths_stages_of(struct paths *p, size_t qi);
+void paths_project_end(struct paths *p);
 
-/* The class question info's states keep at level b, for class c (levels only grow). */
-uint32_t paths_project_at(struct qinfo *info, long b, uint32_t c);
+/* What question info's states keep at level b: the class kept for each class (levels only
+ * grow from call to call). */
+const uint32_t *paths_stage_at(struct qinfo *info, long b);
 
 /* ---- paths_explore.c ---- */
 

@@ -12,13 +12,8 @@
 
 /* ---- when each question and finding is needed ---- */
 
-struct need_arg {
-    long at;
-};
-
-static void need_leaf(struct paths *p, const struct cond *c, void *arg)
+void paths_plan_need(struct paths *p, const struct cond *c, long at)
 {
-    long at = ((struct need_arg *)arg)->at;
     if (c->ref_index < 0)
         return;
     if (paths_is_question_leaf(c)) {
@@ -138,23 +133,15 @@ void paths_plan(struct paths *p)
     }
     free(fill);
 
-    /* What each later evaluation needs. Questions' (and sections', options') conditions at
-     * their question's level; findings' at their decision point; roles at the end. */
-    for (size_t i = 0; i < nq; i++) {
-        struct need_arg a = {(long)i};
-        paths_cond_leaves(p, q->sections[q->questions[i].section].when, need_leaf, &a);
-        paths_cond_leaves(p, q->questions[i].when, need_leaf, &a);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, need_leaf, &a);
-    }
-    for (size_t f = 0; f < nf; f++) {
-        struct need_arg a = {p->finfo[f].dp};
-        paths_cond_leaves(p, q->findings[f].when, need_leaf, &a);
-    }
-    for (size_t r = 0; r < q->n_role_rules; r++) {
-        struct need_arg a = {(long)nq};
-        paths_cond_leaves(p, q->role_rules[r].when, need_leaf, &a);
-    }
+    /* A section's `when` is evaluated at each of its questions' levels: what it reads is
+     * needed until the last of them, the only level the walk over the conditions gives it
+     * (a leaf used again at an earlier level tells nothing new apart). */
+    p->section_last = xcalloc(q->n_sections + 1, sizeof *p->section_last);
+    for (size_t s = 0; s < q->n_sections; s++)
+        p->section_last[s] = -1;
+    for (size_t i = 0; i < nq; i++)
+        if (p->section_last[q->questions[i].section] < (long)i)
+            p->section_last[q->questions[i].section] = (long)i;
 }
 
 /* ---- what later conditions can still tell apart ---- */
@@ -165,30 +152,35 @@ struct late {
     long level;
 };
 
-/* The late leaves of every question. */
+/* The late leaves of every question: in the order found, then (late_index) by question,
+ * question i's being items[first[i] .. first[i + 1]]. One list for all the questions, not
+ * one each, for the same reason as the classes' tests (paths_classes.c). */
+struct late_found {
+    struct late late;
+    size_t qi;
+};
+
 struct late_leaves {
-    struct late **items;
-    size_t *n, *cap;
+    struct late_found *found;
+    size_t n_found, cap_found;
+    bool indexed;
+    struct late *items;
+    size_t *first;
 };
 
-struct late_arg {
-    struct late_leaves *late;
-    long at; /* the level the condition is evaluated at */
-};
-
-static void late_leaf(struct paths *p, const struct cond *c, void *arg)
+static void late_index(struct late_leaves *l, size_t n)
 {
-    (void)p;
-    struct late_arg *a = arg;
-    if (!paths_is_question_leaf(c) || c->ref_index < 0 || c->ref_index >= a->at)
-        return;
-    size_t qi = (size_t)c->ref_index;
-    struct late_leaves *l = a->late;
-    if (l->n[qi] == l->cap[qi]) {
-        l->cap[qi] = l->cap[qi] ? 2 * l->cap[qi] : 4;
-        l->items[qi] = xreallocarray(l->items[qi], l->cap[qi], sizeof *l->items[qi]);
-    }
-    l->items[qi][l->n[qi]++] = (struct late){c, a->at};
+    l->first = xcalloc(n + 2, sizeof *l->first);
+    for (size_t k = 0; k < l->n_found; k++)
+        l->first[l->found[k].qi + 2]++;
+    for (size_t i = 2; i < n + 2; i++)
+        l->first[i] += l->first[i - 1];
+    l->items = xcalloc(l->n_found + 1, sizeof *l->items);
+    for (size_t k = 0; k < l->n_found; k++)
+        l->items[l->first[l->found[k].qi + 1]++] = l->found[k].late;
+    free(l->found);
+    l->found = NULL;
+    l->indexed = true;
 }
 
 static int cmp_late_desc(const void *a, const void *b)
@@ -199,17 +191,30 @@ static int cmp_late_desc(const void *a, const void *b)
 
 /* The stages of one question: going down from its last use, each level's leaves refine the
  * partition of its classes; a stage is added whenever the partition changes. */
+/* What stages_build works in, sized once for the question with the most classes. */
+struct stage_scratch {
+    struct cond_env *env;
+    struct answer *answers;
+    bool *reached;
+    uint32_t *group, *split, *proj, *first; /* per class (split: two per class) */
+    struct stage *stages;                   /* the stages of the question being built */
+    size_t cap;
+};
+
 static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n,
-                         struct cond_env *env, struct answer *answers, bool *reached)
+                         struct stage_scratch *w)
 {
     struct qinfo *info = &p->qinfo[qi];
     size_t k = info->n_classes;
     if (n > 0)
         qsort(late, n, sizeof *late, cmp_late_desc);
-    uint32_t *group = xcalloc(k + 1, sizeof *group);
-    uint32_t *split = xcalloc(2 * k + 2, sizeof *split);
-    uint32_t *proj = xcalloc(k + 1, sizeof *proj);
-    uint32_t *first = xcalloc(k + 1, sizeof *first);
+    struct cond_env *env = w->env;
+    struct answer *answers = w->answers;
+    bool *reached = w->reached;
+    uint32_t *group = w->group, *split = w->split, *proj = w->proj, *first = w->first;
+    memset(group, 0, k * sizeof *group);
+    struct stage **stages = &w->stages;
+    size_t *cap = &w->cap;
     size_t n_groups = 1;
     for (size_t i = 0; i < n;) {
         long level = late[i].level;
@@ -239,9 +244,13 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
         if (info->n_stages > 0 &&
             memcmp(info->stages[info->n_stages - 1].proj, proj, k * sizeof *proj) == 0)
             continue;
-        info->stages = xreallocarray(info->stages, info->n_stages + 1, sizeof *info->stages);
+        if (info->n_stages == *cap) {
+            *cap = *cap ? 2 * *cap : 8;
+            *stages = xreallocarray(*stages, *cap, sizeof **stages);
+        }
+        info->stages = *stages;
         info->stages[info->n_stages].until = level;
-        info->stages[info->n_stages].proj = xcalloc(k + 1, sizeof *proj);
+        info->stages[info->n_stages].proj = paths_alloc(p, qi, k * sizeof *proj);
         memcpy(info->stages[info->n_stages].proj, proj, k * sizeof *proj);
         info->n_stages++;
     }
@@ -255,12 +264,12 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
     }
     for (size_t s = 0; s + 1 < info->n_stages; s++)
         info->stages[s].until = info->stages[s + 1].until - 1;
-    if (info->n_stages > 0)
+    if (info->n_stages > 0) {
         info->stages[info->n_stages - 1].until = info->need;
-    free(group);
-    free(split);
-    free(proj);
-    free(first);
+        struct stage *kept = paths_alloc(p, qi, info->n_stages * sizeof *kept);
+        memcpy(kept, info->stages, info->n_stages * sizeof *kept);
+        info->stages = kept;
+    }
 }
 
 /* A question's class matters to the states after its level only through the conditions
@@ -268,48 +277,78 @@ static void stages_build(struct paths *p, size_t qi, struct late *late, size_t n
  * and at each level only through those still to come. The states keep the class projected
  * onto what those conditions can tell apart (the stages), which keeps them narrow: a
  * question named once, a few levels later, leaves the states' width alone after that. */
-void paths_project(struct paths *p)
+/* What building the stages question by question keeps between questions. */
+struct stage_builder {
+    struct late_leaves late;
+    struct cond_env env;
+    struct answer *answers;
+    bool *reached;
+    struct stage_scratch w;
+    size_t k_cap; /* the classes w's arrays hold */
+};
+
+void paths_project_late(struct paths *p, const struct cond *c, long at)
 {
-    const struct questionnaire *q = p->q;
-    size_t nq = q->n_questions;
-    struct late_leaves l = {
-        .items = xcalloc(nq + 1, sizeof *l.items),
-        .n = xcalloc(nq + 1, sizeof *l.n),
-        .cap = xcalloc(nq + 1, sizeof *l.cap),
-    };
-    for (size_t i = 0; i < nq; i++) {
-        struct late_arg a = {&l, (long)i};
-        paths_cond_leaves(p, q->sections[q->questions[i].section].when, late_leaf, &a);
-        paths_cond_leaves(p, q->questions[i].when, late_leaf, &a);
-        for (size_t o = 0; o < q->questions[i].n_options; o++)
-            paths_cond_leaves(p, q->questions[i].options[o].when, late_leaf, &a);
+    if (!paths_is_question_leaf(c) || c->ref_index < 0 || c->ref_index >= at)
+        return;
+    size_t qi = (size_t)c->ref_index;
+    struct late_leaves *l = &p->stage_builder->late;
+    if (l->n_found == l->cap_found) {
+        l->cap_found = l->cap_found ? 2 * l->cap_found : 64;
+        l->found = xreallocarray(l->found, l->cap_found, sizeof *l->found);
     }
-    for (size_t f = 0; f < q->n_findings; f++) {
-        struct late_arg a = {&l, p->finfo[f].dp};
-        paths_cond_leaves(p, q->findings[f].when, late_leaf, &a);
-    }
-    for (size_t r = 0; r < q->n_role_rules; r++) {
-        struct late_arg a = {&l, (long)nq};
-        paths_cond_leaves(p, q->role_rules[r].when, late_leaf, &a);
-    }
-    struct answer *answers = xcalloc(nq + 1, sizeof *answers);
-    bool *reached = xcalloc(nq + 1, sizeof *reached);
-    struct cond_env env = {q, answers, reached, NULL, -1};
-    for (size_t qi = 0; qi < nq; qi++) {
-        stages_build(p, qi, l.items[qi], l.n[qi], &env, answers, reached);
-        free(l.items[qi]);
-    }
-    free(answers);
-    free(reached);
-    free(l.items);
-    free(l.n);
-    free(l.cap);
+    l->found[l->n_found++] = (struct late_found){{c, at}, qi};
 }
 
-/* The class question qi's states keep at level b, for class c. */
-uint32_t paths_project_at(struct qinfo *info, long b, uint32_t c)
+void paths_project_begin(struct paths *p)
+{
+    const struct questionnaire *q = p->q;
+    struct stage_builder *sb = xcalloc(1, sizeof *sb);
+    sb->answers = p->scratch_answers;
+    sb->reached = p->scratch_reached;
+    sb->env = (struct cond_env){q, sb->answers, sb->reached, NULL, -1};
+    sb->w = (struct stage_scratch){.env = &sb->env, .answers = sb->answers, .reached = sb->reached};
+    p->stage_builder = sb;
+}
+
+void paths_stages_of(struct paths *p, size_t qi)
+{
+    struct stage_builder *sb = p->stage_builder;
+    size_t k = p->qinfo[qi].n_classes;
+    if (k > sb->k_cap) {
+        sb->k_cap = k > 2 * sb->k_cap ? k : 2 * sb->k_cap;
+        struct stage_scratch *w = &sb->w;
+        w->group = xreallocarray(w->group, sb->k_cap, sizeof *w->group);
+        w->split = xreallocarray(w->split, 2 * sb->k_cap, sizeof *w->split);
+        w->proj = xreallocarray(w->proj, sb->k_cap, sizeof *w->proj);
+        w->first = xreallocarray(w->first, sb->k_cap, sizeof *w->first);
+    }
+    struct late_leaves *l = &sb->late;
+    if (!l->indexed)
+        late_index(l, p->q->n_questions);
+    stages_build(p, qi, l->items + l->first[qi], l->first[qi + 1] - l->first[qi], &sb->w);
+}
+
+void paths_project_end(struct paths *p)
+{
+    struct stage_builder *sb = p->stage_builder;
+    if (!sb)
+        return;
+    free(sb->w.group);
+    free(sb->w.split);
+    free(sb->w.proj);
+    free(sb->w.first);
+    free(sb->w.stages);
+    free(sb->late.found);
+    free(sb->late.items);
+    free(sb->late.first);
+    free(sb);
+    p->stage_builder = NULL;
+}
+
+const uint32_t *paths_stage_at(struct qinfo *info, long b)
 {
     while (info->cursor + 1 < info->n_stages && info->stages[info->cursor].until < b)
         info->cursor++;
-    return info->stages[info->cursor].proj[c];
+    return info->stages[info->cursor].proj;
 }

@@ -242,6 +242,10 @@ int session_begin(struct session *s, char **err)
             return -1;
         }
     if (access(s->journal_path, F_OK) == 0) {
+        /* Not listed when the session opened: another program runs it (s->busy), or began it
+         * since. */
+        if (s->header.patient && session_patient_busy(s, err) != 0)
+            return -1;
         *err = xasprintf("patient %s's screening is open in another mesoscreen", who);
         return -1;
     }

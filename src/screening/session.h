@@ -69,8 +69,8 @@ struct session {
 
     struct session_unfinished *unfinished; /* found on disk at start, by start time */
     size_t n_unfinished;
-    bool busy; /* session_open failed: another program is running the named patient's
-                  screening (s->journal_path is its journal) */
+    bool busy; /* session_open or session_begin failed: another program is running the named
+                  patient's screening (s->journal_path is its journal) */
 
     bool evaluated; /* outcome and report hold the result of the complete walk */
     struct outcome outcome;
@@ -115,7 +115,8 @@ void session_set_people(struct session *s, const struct session_people *p);
  * through s->warning, and retried at the next answer with every answer given so far; a later
  * write that fails is reported the same way, and the next answer rewrites the journal whole).
  * Returns 0, or -1 with *err when this patient's unfinished screening is waiting: it must be
- * resumed or discarded first. */
+ * resumed or discarded first; or when another program is running it (s->busy then, as from
+ * session_open: the caller may offer to wait for it or to look at it). */
 int session_begin(struct session *s, char **err);
 /* Resumes unfinished screening i: its people, its start time and its answers (replayed into
  * a fresh walk), and a fresh journal written with the current questionnaire. The list entry

@@ -384,6 +384,8 @@ enum ui_status plain_run(struct session *s, FILE *in, FILE *out)
     }
     if (rc == -2)
         return UI_FAILED;
+    if (rc == -3)
+        return UI_BUSY;
 
     char *err = NULL;
     if (session_evaluate(s, &err) != 0) {

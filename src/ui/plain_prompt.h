@@ -29,7 +29,8 @@ void plain_say(struct plain *p, enum word w, const char *a, const char *b);
 
 /* The start: the unfinished screenings (one resumed, some discarded after a question naming
  * the patient, or none), then the start fields the options left open, and the screening
- * begun. Returns 0 to ask the questions, -1 at end of input, -2 on a journal error. */
+ * begun. Returns 0 to ask the questions, -1 at end of input, -2 on a journal error, -3 when
+ * the patient typed is being screened by another program (s->busy). */
 int plain_start(struct plain *p);
 
 #endif

@@ -202,6 +202,10 @@ int plain_start(struct plain *p)
         char *err = NULL;
         if (session_begin(s, &err) == 0)
             return 0;
+        if (s->busy) { /* another program screens this patient: the caller offers to wait */
+            free(err);
+            return -3;
+        }
         plain_text(p, err); /* this patient's screening waits: resume or discard it */
         fputs("\n", p->out);
         free(err);

@@ -288,6 +288,10 @@ static void ui_apply(struct ui *u, enum action act, struct loop_end *st)
         screen_message(u, true, "%s", err);
         free(err);
     }
+    if (u->s->busy && !st->done) { /* the patient typed is being screened elsewhere */
+        st->done = true;
+        st->status = UI_BUSY;
+    }
 }
 
 static enum ui_status ui_curses(struct session *s)
@@ -299,6 +303,8 @@ static enum ui_status ui_curses(struct session *s)
     u.edited = -1;
     term_start();
     ui_first_screen(&u);
+    if (s->busy) /* begun since the session opened, by another program */
+        st = (struct loop_end){true, UI_BUSY};
     unsigned drawn_shown = u.shown - 1;
     while (!st.done) {
         ui_draw(&u, &drawn_shown);

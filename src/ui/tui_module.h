@@ -12,7 +12,7 @@
 /* Raised whenever struct tui_module changes. The module calls the program's own functions
  * (the session, the words, the engine), so it must come from the same build: the program
  * also compares `version`. */
-#define TUI_MODULE_ABI 1
+#define TUI_MODULE_ABI 2
 
 struct tui_module {
     unsigned abi;        /* TUI_MODULE_ABI */

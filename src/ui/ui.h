@@ -13,6 +13,8 @@ enum ui_status {
     UI_FAILED = -1,     /* a report or the journal could not be written */
     UI_INTERRUPTED = 1, /* quit or interrupted with the screening kept for resume */
     UI_INPUT_ENDED = 2, /* plain prompts: the input ended mid-screening (answers kept) */
+    UI_BUSY = 3, /* the patient named at the start screen is being screened by another program
+                    (s->busy): the caller may offer to wait for it or to look at it */
 };
 
 /* Sets the program's characters and system messages (LC_CTYPE, LC_MESSAGES) from the

@@ -239,7 +239,29 @@ static void cross_check(const struct questionnaire *q)
         assert_int_equal(dead_end[i], s.dead_end[i]);
     }
     assert_true(paths_state_count(c) <= exact_states);
+    size_t merged_states = paths_state_count(c);
     paths_free(c);
+
+    /* Coverage only: the same reached questions, dead ends and whether some path ends without
+     * a role, listing only those bad ends, from no more states than merged verdicts. */
+    struct paths *v = paths_cover(q, PATHS_DEFAULT_BUDGET);
+    assert_true(paths_complete(v));
+    bool v_no_role = false, v_dead_end[64] = {false};
+    for (size_t i = 0; i < paths_outcome_count(v); i++) {
+        const struct paths_outcome *o = paths_outcome_get(v, i);
+        assert_int_not_equal(o->end, PATHS_END_ROLE);
+        if (o->end == PATHS_END_NO_ROLE)
+            v_no_role = true;
+        else
+            v_dead_end[o->question] = true;
+    }
+    assert_int_equal(v_no_role, any_no_role);
+    for (size_t i = 0; i < q->n_questions; i++) {
+        assert_int_equal(paths_question_reached(v, i), s.reached[i]);
+        assert_int_equal(v_dead_end[i], s.dead_end[i]);
+    }
+    assert_true(paths_state_count(v) <= merged_states);
+    paths_free(v);
 }
 
 #define HEADER "format: mesoscreen/1\nid: t\nversion: \"1\"\ntitle: T\n"
@@ -403,6 +425,14 @@ static void budget_stops_the_analysis(void **state)
     assert_true(paths_complete(p));
     assert_null(paths_stop_reason(p));
     paths_free(p);
+
+    /* Coverage alone stops on its budget too, and says so the same way. */
+    p = paths_cover(q, 2);
+    assert_false(paths_complete(p));
+    assert_int_equal(paths_state_count(p), 3);
+    assert_string_equal(paths_stop_reason(p), "analysis stopped after 3 states; coverage not "
+                                              "proven");
+    paths_free(p);
     model_free(q);
 }
 
@@ -433,6 +463,93 @@ static void too_many_tested_options(void **state)
     assert_int_equal(d.n_warnings, 1);
     assert_non_null(strstr(d.items[0].message, "more than 16 options of multi question 'm'"));
     diags_clear(&d);
+    model_free(q);
+    free(yaml);
+}
+
+/* Coverage tells apart the answers of a question only by the findings they raise: two
+ * values that raise different findings stay apart (here only `y` alone ends without a role),
+ * two that raise the same one need not. */
+static void cover_tells_raises_apart(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        HEADER "sections:\n  - id: s\n    title: S\n    questions:\n"
+               "      - id: m\n        type: multi\n        text: M\n        options:\n"
+               "          - {value: none, text: N, exclusive: true}\n"
+               "          - {value: x, text: X}\n          - {value: y, text: Y}\n"
+               "          - {value: z, text: Z}\n"
+               "        raises: {x: f1, y: f2, z: f1}\n"
+               "findings:\n"
+               "  - {id: f1, severity: info, text: F.}\n"
+               "  - {id: f2, severity: info, text: F.}\n"
+               "roles:\n"
+               "  - role: single\n    when: {finding: f1}\n"
+               "  - role: adjuvant\n    when: {question: m, is: none}\n";
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    assert_int_equal(loader_load_buffer("t.yaml", yaml, strlen(yaml), &d, &q), LOAD_OK);
+    assert_false(validator_check(q, &d));
+    assert_non_null(strstr(d.items[0].message, "no role row matches these answers"));
+    diags_clear(&d);
+    q->resolved = true; /* every name is resolved; only a path without a role was found */
+    cross_check(q);
+    struct paths *v = paths_cover(q, PATHS_DEFAULT_BUDGET);
+    assert_int_equal(paths_outcome_count(v), 1);
+    assert_int_equal(paths_outcome_get(v, 0)->end, PATHS_END_NO_ROLE);
+    paths_free(v);
+    model_free(q);
+}
+
+/* Coverage builds each question's classes when its level comes, yet stops for a question
+ * whose answers cannot be enumerated exactly as building them all first does: with nothing
+ * explored, even when that question comes after the budget ran out. */
+static void cover_stops_for_classes_like_check(void **state)
+{
+    (void)state;
+    size_t cap = 8192, len = 0;
+    char *yaml = xmalloc(cap);
+    len += (size_t)snprintf(yaml + len, cap - len,
+                            HEADER "sections:\n  - id: s\n    title: S\n    questions:\n");
+    for (int i = 0; i < 6; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "      - id: y%d\n        type: yesno\n        text: Y\n"
+                                "        raises: {yes: f%d}\n",
+                                i, i);
+    len += (size_t)snprintf(yaml + len, cap - len,
+                            "      - id: m\n        type: multi\n        text: M\n"
+                            "        options:\n");
+    for (int i = 0; i < 17; i++)
+        len += (size_t)snprintf(yaml + len, cap - len, "          - {value: o%d, text: O}\n", i);
+    len += (size_t)snprintf(yaml + len, cap - len, "findings:\n");
+    for (int i = 0; i < 6; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "  - id: f%d\n    severity: precaution\n    text: F.\n", i);
+    for (int i = 0; i < 17; i++)
+        len += (size_t)snprintf(yaml + len, cap - len,
+                                "  - id: g%d\n    severity: info\n    text: F.\n"
+                                "    when: {question: m, is: o%d}\n",
+                                i, i);
+    snprintf(yaml + len, cap - len, "roles:\n  - role: single\n    when: {finding: f0}\n");
+    struct diags d = DIAGS_INIT;
+    struct questionnaire *q = NULL;
+    assert_int_equal(loader_load_buffer("t.yaml", yaml, strlen(yaml), &d, &q), LOAD_OK);
+    assert_true(validator_check(q, &d));
+    diags_clear(&d);
+    static const size_t budgets[] = {1, 3, 10, PATHS_DEFAULT_BUDGET};
+    for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
+        struct paths *c = paths_check(q, budgets[i]), *v = paths_cover(q, budgets[i]);
+        assert_false(paths_complete(c));
+        assert_false(paths_complete(v));
+        assert_non_null(strstr(paths_stop_reason(c), "more than 16 options of multi question 'm'"));
+        assert_string_equal(paths_stop_reason(v), paths_stop_reason(c));
+        assert_int_equal(paths_state_count(v), 0);
+        assert_int_equal(paths_outcome_count(v), 0);
+        for (size_t qi = 0; qi < q->n_questions; qi++)
+            assert_false(paths_question_reached(v, qi));
+        paths_free(c);
+        paths_free(v);
+    }
     model_free(q);
     free(yaml);
 }
@@ -641,7 +758,14 @@ static char *gen_questionnaire(void)
             const char *value = t == QTYPE_YESNO    ? (rnd(2) ? "yes" : "unknown")
                                 : t == QTYPE_CHOICE ? (rnd(2) ? "a" : "b")
                                                     : (rnd(2) ? "x" : "y");
-            emit(&g, "        raises: {%s: f%u}\n", value, rnd((unsigned)g.n_findings));
+            unsigned f = rnd((unsigned)g.n_findings);
+            emit(&g, "        raises: {%s: f%u", value, f);
+            /* Sometimes a second value raising the same finding, or another. */
+            if (rnd(2)) {
+                const char *other = t == QTYPE_YESNO ? "no" : t == QTYPE_CHOICE ? "c" : "z";
+                emit(&g, ", %s: f%u", other, rnd(2) ? f : rnd((unsigned)g.n_findings));
+            }
+            emit(&g, "}\n");
         }
     }
     emit(&g, "findings:\n");
@@ -705,6 +829,8 @@ int main(void)
         cmocka_unit_test(matches_brute_force_random),
         cmocka_unit_test(budget_stops_the_analysis),
         cmocka_unit_test(too_many_tested_options),
+        cmocka_unit_test(cover_stops_for_classes_like_check),
+        cmocka_unit_test(cover_tells_raises_apart),
         cmocka_unit_test(printed_table),
         cmocka_unit_test(single_outcome),
     };
