@@ -327,8 +327,11 @@ static int peak_child(const char *what, const char *path)
 {
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
-    bool ok = loader_load_file(path, &d, &q) == LOAD_OK &&
-              (strcmp(what, "check") != 0 || validator_check(q, &d));
+    bool ok = loader_load_file(path, &d, &q) == LOAD_OK;
+    if (ok && strcmp(what, "check") == 0) {
+        model_drop_source(q); /* as `check` does */
+        ok = validator_check(q, &d);
+    }
     model_free(q);
     diags_clear(&d);
     printf("%ld\n", self_peak_kib());

@@ -21,6 +21,7 @@ int cmd_check(const struct options *o)
     for (int i = 0; i < o->n_args; i++) {
         struct questionnaire *q = NULL;
         enum load_status st = loader_load_file(o->args[i], &d, &q);
+        model_drop_source(q); /* checking needs the model, not the bytes: a file's worth less */
         if (st == LOAD_OK && validator_check(q, &d))
             screen_fit_check(q, &d);
         /* --lang asks for a language every file must have, as the other commands do. */

@@ -185,6 +185,15 @@ void model_cond_free(struct cond *c)
     free(c);
 }
 
+void model_drop_source(struct questionnaire *q)
+{
+    if (!q || q->compiled)
+        return;
+    free(q->source);
+    q->source = NULL;
+    q->source_len = 0;
+}
+
 void model_free(struct questionnaire *q)
 {
     if (!q || q->compiled)

@@ -271,6 +271,12 @@ struct questionnaire {
  * one are no-ops. */
 void model_free(struct questionnaire *q);
 
+/* Frees q's source bytes, for a caller that needs neither its digest nor its text once it is
+ * loaded (`check`): a big questionnaire's bytes are as large as its file. Afterwards
+ * q->source is NULL and q->source_len 0, so a digest of q would be that of nothing: call it
+ * only where none is taken. A compiled questionnaire is left alone. */
+void model_drop_source(struct questionnaire *q);
+
 /* Frees a condition tree and everything it owns (for conditions built outside a loaded
  * questionnaire, such as in tests). NULL is a no-op. */
 void model_cond_free(struct cond *c);

@@ -131,6 +131,24 @@ static void test_compiled_is_never_freed(void **state)
     assert_non_null(q->questions[0].id);
 }
 
+/* Dropping the bytes (as `check` does once loaded) leaves the model whole: a loaded one equals
+ * the compiled one but for its source; the compiled one keeps its bytes. */
+static void test_drop_source(void **state)
+{
+    (void)state;
+    struct questionnaire *q = load_yaml();
+    model_drop_source(q);
+    assert_null(q->source);
+    assert_int_equal(q->source_len, 0);
+    struct questionnaire *b = builtin_questionnaire();
+    assert_int_equal(q->n_questions, b->n_questions);
+    assert_string_equal(q->questions[q->n_questions - 1].id, b->questions[b->n_questions - 1].id);
+    model_free(q);
+    model_drop_source(b);
+    assert_non_null(b->source);
+    assert_int_equal(b->source_len, builtin_yaml_len);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +156,7 @@ int main(void)
         cmocka_unit_test(test_digest_is_of_the_bytes),
         cmocka_unit_test(test_dump_sees_every_change),
         cmocka_unit_test(test_compiled_is_never_freed),
+        cmocka_unit_test(test_drop_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
