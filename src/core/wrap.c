@@ -118,6 +118,37 @@ void wrap_text(const char *text, size_t width, struct wrap_lines *out)
     free(safe);
 }
 
+/* Whether text is one line of printable characters (nothing wrap_text shows escaped) no wider
+ * than width: it then wraps to itself. */
+static bool fits_one_line(const char *text, size_t width)
+{
+    size_t n = strlen(text), w = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = (unsigned char)text[i];
+        size_t len = cp < 0x80 ? 1 : utf8_decode(text + i, n - i, &cp);
+        if (len == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || utf8_is_bidi_control(cp))
+            return false; /* a newline or a tab, invalid bytes, a control: wrap_text decides */
+        w += (size_t)utf8_cp_width(cp);
+        if (w > width)
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+size_t wrap_count(const char *text, size_t width)
+{
+    if (width == 0)
+        xdie("wrap_count: width 0");
+    if (fits_one_line(text ? text : "", width))
+        return 1;
+    struct wrap_lines l;
+    wrap_text(text, width, &l);
+    size_t n = l.n;
+    wrap_lines_free(&l);
+    return n;
+}
+
 void wrap_lines_free(struct wrap_lines *l)
 {
     for (size_t i = 0; i < l->n; i++)

@@ -18,6 +18,10 @@ struct wrap_lines {
  * An empty text gives one empty line. */
 void wrap_text(const char *text, size_t width, struct wrap_lines *out);
 
+/* The number of lines wrap_text makes of text at width (at least 1), without making them when
+ * text is one line of printable characters that fits: the common case of a short text. */
+size_t wrap_count(const char *text, size_t width);
+
 /* Frees the lines l holds (not l itself) and leaves it empty: { NULL, NULL, 0 }. */
 void wrap_lines_free(struct wrap_lines *l);
 

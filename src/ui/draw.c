@@ -90,11 +90,7 @@ int draw_wrapped_at(int y, int x, int width, int max_lines, enum term_attr a, co
 
 int draw_wrapped_lines(const char *s, int width)
 {
-    struct wrap_lines l;
-    wrap_text(s, width > 0 ? (size_t)width : 1, &l);
-    int n = (int)l.n;
-    wrap_lines_free(&l);
-    return n;
+    return (int)wrap_count(s, width > 0 ? (size_t)width : 1);
 }
 
 static void draw_bar_line(int y)

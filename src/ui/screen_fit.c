@@ -7,16 +7,6 @@
 #include "screen.h"
 #include "wrap.h"
 
-/* Lines text takes wrapped at width columns. */
-static size_t lines_at(const char *text, int width)
-{
-    struct wrap_lines l;
-    wrap_text(text, width > 0 ? (size_t)width : 1, &l);
-    size_t n = l.n;
-    wrap_lines_free(&l);
-    return n;
-}
-
 /* Warns when t, in any language, takes more than rows lines at width columns. Returns the
  * largest number of lines it takes in any language. */
 static size_t fit_text(const struct questionnaire *q, const struct text *t, const char *what,
@@ -29,7 +19,7 @@ static size_t fit_text(const struct questionnaire *q, const struct text *t, cons
     for (size_t lang = 0; lang < q->n_languages; lang++) {
         if (!t->by_lang[lang])
             continue;
-        size_t n = lines_at(t->by_lang[lang], width);
+        size_t n = wrap_count(t->by_lang[lang], width > 0 ? (size_t)width : 1);
         most = n > most ? n : most;
         if (n > rows) {
             diags_add(d, DIAG_WARNING, q->file, t->loc.line, t->loc.col,

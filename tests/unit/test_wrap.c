@@ -162,13 +162,50 @@ static void test_utf8_decode(void **state)
     free(s);
 }
 
+/* wrap_count is the number of lines wrap_text makes, whether it takes the short way (one line
+ * of printable characters that fits) or wraps: random texts of letters, spaces, accents, wide
+ * characters, combining marks, newlines, tabs, controls, bidi controls and invalid bytes, at
+ * widths 1 to 24. */
+static void test_count(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a",  "word", " ",    "  ",           "\xC3\xA9", "\xE6\xBC\xA2", "\xCC\x81",
+        "\n", "\t",   "\x1B", "\xE2\x80\xAE", "\xFF",     "\xC2\x85",     "\x7F"};
+    size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    uint32_t seed = 12345;
+    size_t short_way = 0;
+    for (int round = 0; round < 4000; round++) {
+        char text[256] = "";
+        seed = seed * 1103515245u + 12345u;
+        size_t parts = (seed >> 16) % 12;
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* mostly letters and spaces, so that many texts take the short way */
+            size_t pick = (seed >> 16) % 4 ? (seed >> 16) % 5 : (seed >> 16) % n_pieces;
+            strcat(text, pieces[pick]);
+        }
+        for (size_t width = 1; width <= 24; width++) {
+            struct wrap_lines l;
+            wrap_text(text, width, &l);
+            size_t got = wrap_count(text, width);
+            if (got != l.n)
+                fail_msg("'%s' at %zu: wrap_count %zu, wrap_text %zu", text, width, got, l.n);
+            short_way += l.n == 1;
+            wrap_lines_free(&l);
+        }
+    }
+    assert_true(short_way > 1000); /* many one-line texts: the short way's case is tested */
+    assert_int_equal(wrap_count(NULL, 5), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words),       cmocka_unit_test(test_accents),
         cmocka_unit_test(test_long_words),  cmocka_unit_test(test_newlines),
         cmocka_unit_test(test_escapes),     cmocka_unit_test(test_eighty_columns),
-        cmocka_unit_test(test_utf8_decode),
+        cmocka_unit_test(test_utf8_decode), cmocka_unit_test(test_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
