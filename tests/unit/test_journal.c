@@ -360,8 +360,7 @@ static void test_torn_record_never_merged(void **state)
 /* A journal of header h (and no answers) written by journal_create, read back; caller frees. */
 static struct journal_data *written_back(const struct journal_header *h)
 {
-    char dir[] = "/tmp/mesoscreen-journal-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char *dir = temp_dir();
     char *path = xasprintf("%s/j.journal", dir);
     struct journal *j = NULL;
     struct questionnaire *q = builtin();
@@ -371,16 +370,11 @@ static struct journal_data *written_back(const struct journal_header *h)
     journal_close(j);
     walk_free(w);
     model_free(q);
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
-    char buf[1024];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
     struct journal_data *d = NULL;
-    assert_int_equal(journal_parse("J", buf, n, &d, &err), 0);
-    unlink(path);
-    rmdir(dir);
+    assert_int_equal(journal_load(path, LOAD_MAX, &d, &err), JOURNAL_OK);
     free(path);
+    remove_tree(dir);
+    free(dir);
     return d;
 }
 
