@@ -2,64 +2,39 @@
  * questionnaire it answers: 20,000 chained questions each asked only after a yes to the one
  * before, and 40,000 answers against 100,000 questions. Applying is one walk in asking order,
  * so it should cost a fraction of the load, whatever the size (it once was quadratic). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "answers_file.h"
 #include "loader.h"
+#include "strbuf.h"
 #include "validator.h"
 #include "walk.h"
 #include "xalloc.h"
 
-struct buf {
-    char *s;
-    size_t len, cap;
-};
-
-static void put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct buf *b, const char *fmt, ...)
-{
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-            xdie("bench: bad format");
-        if ((size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = b->cap ? 2 * b->cap : 1 << 16;
-        while (b->cap - b->len <= (size_t)n)
-            b->cap *= 2;
-        b->s = xreallocarray(b->s, b->cap, 1);
-    }
-}
-
 /* n questions in sections of ten; the first `answered` are yes/no questions answered yes, each
  * asked only after a yes to the one before when `chained`; the rest are optional notes. */
-static void generate(size_t n, size_t answered, bool chained, struct buf *qy, struct buf *ay)
+static void generate(size_t n, size_t answered, bool chained, struct strbuf *qy, struct strbuf *ay)
 {
-    put(qy, "format: mesoscreen/1\nid: bench-answers\nversion: \"1\"\ntitle: Bench\nsections:\n");
-    put(ay, "patient: P-1\npractitioner: Dr Bench\nanswers:\n");
+    strbuf_printf(
+        qy, "format: mesoscreen/1\nid: bench-answers\nversion: \"1\"\ntitle: Bench\nsections:\n");
+    strbuf_printf(ay, "patient: P-1\npractitioner: Dr Bench\nanswers:\n");
     for (size_t i = 0; i < n; i++) {
         if (i % 10 == 0)
-            put(qy, "  - id: s%zu\n    title: Part %zu\n    questions:\n", i / 10, i / 10);
+            strbuf_printf(qy, "  - id: s%zu\n    title: Part %zu\n    questions:\n", i / 10,
+                          i / 10);
         if (i < answered) {
-            put(qy, "      - {id: q%zu, type: yesno, text: Question %zu", i, i);
+            strbuf_printf(qy, "      - {id: q%zu, type: yesno, text: Question %zu", i, i);
             if (chained && i > 0)
-                put(qy, ", when: {question: q%zu, is: yes}", i - 1);
-            put(qy, "}\n");
-            put(ay, "  q%zu: yes\n", i);
+                strbuf_printf(qy, ", when: {question: q%zu, is: yes}", i - 1);
+            strbuf_printf(qy, "}\n");
+            strbuf_printf(ay, "  q%zu: yes\n", i);
         } else {
-            put(qy, "      - {id: q%zu, type: text, text: Notes %zu}\n", i, i);
+            strbuf_printf(qy, "      - {id: q%zu, type: text, text: Notes %zu}\n", i, i);
         }
     }
-    put(qy, "roles:\n  - role: single\n");
+    strbuf_printf(qy, "roles:\n  - role: single\n");
 }
 
 /* CPU time: on a shared machine it varies less than wall time. */
@@ -75,12 +50,12 @@ struct times {
 };
 
 /* One run over the generated files: each step timed. */
-static struct times run_once(const struct buf *qy, const struct buf *ay)
+static struct times run_once(const struct strbuf *qy, const struct strbuf *ay)
 {
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
     double t0 = now();
-    if (loader_load_buffer("bench.yaml", qy->s, qy->len, &d, &q) != LOAD_OK ||
+    if (loader_load_buffer("bench.yaml", qy->data, qy->len, &d, &q) != LOAD_OK ||
         !validator_check(q, &d)) {
         diags_sort(&d);
         diags_print(&d, stderr);
@@ -88,7 +63,7 @@ static struct times run_once(const struct buf *qy, const struct buf *ay)
     }
     double t1 = now();
     struct answers_file *af = NULL;
-    if (answers_file_load_buffer("answers.yaml", ay->s, ay->len, &d, &af) != LOAD_OK)
+    if (answers_file_load_buffer("answers.yaml", ay->data, ay->len, &d, &af) != LOAD_OK)
         xdie("bench: the generated answers file does not load");
     double t2 = now();
     struct walk *w = walk_new(q);
@@ -109,7 +84,7 @@ static struct times run_once(const struct buf *qy, const struct buf *ay)
 /* The best of three runs of each step. */
 static void run(const char *name, size_t n, size_t answered, bool chained)
 {
-    struct buf qy = {0}, ay = {0};
+    struct strbuf qy = STRBUF_INIT, ay = STRBUF_INIT;
     generate(n, answered, chained, &qy, &ay);
     struct times best = {1e30, 1e30, 1e30};
     for (int i = 0; i < 3; i++) {
@@ -120,8 +95,8 @@ static void run(const char *name, size_t n, size_t answered, bool chained)
     }
     printf("%-28s %9zu %9zu | %10.1f %10.1f %10.1f %8.3f\n", name, n, answered, best.load * 1e3,
            best.read * 1e3, best.apply * 1e3, best.apply / best.load);
-    free(qy.s);
-    free(ay.s);
+    free(qy.data);
+    free(ay.data);
 }
 
 int main(void)

@@ -1,6 +1,5 @@
 /* bench_load.c - how long loading a questionnaire takes against a bare libyaml parse of the
  * same bytes, for generated questionnaires of 100 to 100,000 questions (best of N runs). */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,37 +10,9 @@
 
 #include "loader.h"
 #include "paths.h"
+#include "strbuf.h"
 #include "validator.h"
 #include "xalloc.h"
-
-/* ---- a growing text buffer ---- */
-
-struct buf {
-    char *s;
-    size_t len, cap;
-};
-
-static void put(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(struct buf *b, const char *fmt, ...)
-{
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-            xdie("bench: bad format");
-        if ((size_t)n < b->cap - b->len) {
-            b->len += (size_t)n;
-            return;
-        }
-        b->cap = b->cap ? 2 * b->cap : 1 << 16;
-        while (b->cap - b->len <= (size_t)n)
-            b->cap *= 2;
-        b->s = xreallocarray(b->s, b->cap, 1);
-    }
-}
 
 /* ---- the generated questionnaire ---- */
 
@@ -51,10 +22,11 @@ enum { PER_SECTION = 10 };
  * every type, help texts, every text in English and Spanish (so `check` is silent on it), `when`
  * conditions on earlier questions, raises, findings with and without conditions, role rules and
  * recommendations. */
-static struct buf generate(size_t n)
+static struct strbuf generate(size_t n)
 {
-    struct buf b = {0};
-    put(&b,
+    struct strbuf b = STRBUF_INIT;
+    strbuf_printf(
+        &b,
         "format: mesoscreen/1\n"
         "id: bench-%zu\n"
         "version: \"1.0\"\n"
@@ -65,17 +37,18 @@ static struct buf generate(size_t n)
         n, n);
     for (size_t s = 0; s < n / PER_SECTION; s++) {
         size_t q0 = s * PER_SECTION;
-        put(&b, "  - id: section_%zu\n    title: {en: Section %zu, es: Sección}\n", s, s);
+        strbuf_printf(&b, "  - id: section_%zu\n    title: {en: Section %zu, es: Sección}\n", s, s);
         if (s > 0)
-            put(&b, "    when: {not: {question: q%zu, is: unknown}}\n", q0 - 10);
-        put(&b, "    questions:\n");
+            strbuf_printf(&b, "    when: {not: {question: q%zu, is: unknown}}\n", q0 - 10);
+        strbuf_printf(&b, "    questions:\n");
         for (size_t i = 0; i < PER_SECTION; i++) {
             size_t q = q0 + i;
-            put(&b, "      - id: q%zu\n", q);
+            strbuf_printf(&b, "      - id: q%zu\n", q);
             switch (i) {
             case 0:
             case 5:
-                put(&b,
+                strbuf_printf(
+                    &b,
                     "        type: yesno\n"
                     "        text:\n"
                     "          en: Has the patient had condition %zu in the last year?\n"
@@ -88,7 +61,8 @@ static struct buf generate(size_t n)
                 break;
             case 1:
             case 6:
-                put(&b,
+                strbuf_printf(
+                    &b,
                     "        type: choice\n"
                     "        text: {en: How is condition %zu controlled?, es: ¿Cómo se controla?}\n"
                     "        when: {question: q%zu, is: yes}\n"
@@ -103,7 +77,8 @@ static struct buf generate(size_t n)
                 break;
             case 2:
             case 7:
-                put(&b,
+                strbuf_printf(
+                    &b,
                     "        type: multi\n"
                     "        text: {en: Which scalp problems are present now?, es: ¿Qué "
                     "problemas?}\n"
@@ -121,42 +96,45 @@ static struct buf generate(size_t n)
                 break;
             case 3:
             case 8:
-                put(&b,
-                    "        type: number\n"
-                    "        text: {en: Age at onset of hair loss, es: Edad de inicio}\n"
-                    "        unit: {en: years, es: años}\n"
-                    "        min: 0\n"
-                    "        max: 120\n"
-                    "        when:\n"
-                    "          any:\n"
-                    "            - {question: q%zu, includes: [psoriasis]}\n"
-                    "            - {question: q%zu, in: [none, dermatitis]}\n",
-                    q - 1, q - 1);
+                strbuf_printf(&b,
+                              "        type: number\n"
+                              "        text: {en: Age at onset of hair loss, es: Edad de inicio}\n"
+                              "        unit: {en: years, es: años}\n"
+                              "        min: 0\n"
+                              "        max: 120\n"
+                              "        when:\n"
+                              "          any:\n"
+                              "            - {question: q%zu, includes: [psoriasis]}\n"
+                              "            - {question: q%zu, in: [none, dermatitis]}\n",
+                              q - 1, q - 1);
                 break;
             default:
-                put(&b, "        type: text\n"
-                        "        text: {en: Notes for the treating physician, es: Notas}\n"
-                        "        required: false\n");
+                strbuf_printf(&b,
+                              "        type: text\n"
+                              "        text: {en: Notes for the treating physician, es: Notas}\n"
+                              "        required: false\n");
                 break;
             }
         }
     }
-    put(&b, "findings:\n");
+    strbuf_printf(&b, "findings:\n");
     for (size_t q = 0; q < n; q++) {
         static const char *const severities[] = {"absolute", "temporary", "precaution", "info"};
         size_t i = q % PER_SECTION;
         if (i == 4 || i == 9)
             continue;
-        put(&b,
+        strbuf_printf(
+            &b,
             "  - id: f%zu\n    severity: %s\n    text: {en: Finding raised by question %zu., es: "
             "Hallazgo.}\n",
             q, severities[q % 4], q);
         if (i == 3 || i == 8)
-            put(&b, "    when: {question: q%zu, below: 18}\n", q);
+            strbuf_printf(&b, "    when: {question: q%zu, below: 18}\n", q);
         if (i == 0)
-            put(&b, "    verdict: refer_for_diagnosis\n");
+            strbuf_printf(&b, "    verdict: refer_for_diagnosis\n");
     }
-    put(&b, "roles:\n"
+    strbuf_printf(
+        &b, "roles:\n"
             "  - role: none\n    when: {eligibility: not_eligible}\n"
             "  - role: undetermined\n    when: {eligibility: [refer_for_diagnosis, deferred]}\n"
             "  - role: adjuvant\n    when: {finding: f2}\n"
@@ -194,13 +172,13 @@ static struct timing since(struct timing t0)
 }
 
 /* The bare libyaml event parse the loader starts from. */
-static void bare_parse(const struct buf *b)
+static void bare_parse(const struct strbuf *b)
 {
     yaml_parser_t p;
     yaml_event_t e;
     if (!yaml_parser_initialize(&p))
         xdie("bench: out of memory");
-    yaml_parser_set_input_string(&p, (const unsigned char *)b->s, b->len);
+    yaml_parser_set_input_string(&p, (const unsigned char *)b->data, b->len);
     for (bool done = false; !done;) {
         if (!yaml_parser_parse(&p, &e))
             xdie("bench: the generated YAML does not parse: %s", p.problem);
@@ -213,13 +191,13 @@ static void bare_parse(const struct buf *b)
 /* Loads, validates (path analysis included) and runs the path analysis `check` runs
  * (paths_cover) again once, timing each; dies if the generator made a bad file or one
  * that `check` would not pass silently. */
-static void load_once(const struct buf *b, struct timing *load, struct timing *validate,
+static void load_once(const struct strbuf *b, struct timing *load, struct timing *validate,
                       struct timing *paths)
 {
     struct diags d = DIAGS_INIT;
     struct questionnaire *q = NULL;
     struct timing t0 = now();
-    bool ok = loader_load_buffer("bench.yaml", b->s, b->len, &d, &q) == LOAD_OK;
+    bool ok = loader_load_buffer("bench.yaml", b->data, b->len, &d, &q) == LOAD_OK;
     *load = since(t0);
     t0 = now();
     ok = ok && validator_check(q, &d);
@@ -252,7 +230,7 @@ struct figures {
 };
 
 /* Best of at least 3 runs, and of as many as fit in about a second (at most 20). */
-static struct figures best_of(const struct buf *b)
+static struct figures best_of(const struct strbuf *b)
 {
     struct timing worst = {1e30, 1e30};
     struct figures f = {worst, worst, worst, worst};
@@ -339,11 +317,11 @@ static int peak_child(const char *what, const char *path)
 }
 
 /* Peak memory of loading and checking b, against its size. */
-static void peak_report(const struct buf *b, size_t questions)
+static void peak_report(const struct strbuf *b, size_t questions)
 {
     char path[] = "/tmp/bench_load_XXXXXX";
     int fd = mkstemp(path);
-    if (fd < 0 || write(fd, b->s, b->len) != (ssize_t)b->len || close(fd) != 0)
+    if (fd < 0 || write(fd, b->data, b->len) != (ssize_t)b->len || close(fd) != 0)
         xdie("bench: cannot write %s", path);
     long loaded = peak_kib(path, false), checked = peak_kib(path, true);
     unlink(path);
@@ -361,9 +339,9 @@ int main(int argc, char **argv)
     if (argc == 4 && strcmp(argv[1], "--peak") == 0)
         return peak_child(argv[2], argv[3]);
     if (argc == 3 && strcmp(argv[1], "--print") == 0) {
-        struct buf b = generate(strtoul(argv[2], NULL, 10) / PER_SECTION * PER_SECTION);
-        bool ok = fwrite(b.s, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
-        free(b.s);
+        struct strbuf b = generate(strtoul(argv[2], NULL, 10) / PER_SECTION * PER_SECTION);
+        bool ok = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
+        free(b.data);
         return ok ? 0 : 1;
     }
     static const size_t sizes[] = {100, 1000, 10000, 100000};
@@ -375,7 +353,7 @@ int main(int argc, char **argv)
     printf("%9s %10s | %8s %8s %8s %8s | %6s %8s %8s\n", "questions", "bytes", "parse", "load",
            "validate", "paths", "l/p", "l+v-p/p", "l+v/p");
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0] && sizes[i] <= max; i++) {
-        struct buf b = generate(sizes[i]);
+        struct strbuf b = generate(sizes[i]);
         struct figures f = best_of(&b);
         double p = f.parse.cpu, l = f.load.cpu, v = f.validate.cpu, a = f.paths.cpu;
         printf("%9zu %10zu | %8.1f %8.1f %8.1f %8.1f | %6.2f %8.2f %8.2f\n", sizes[i], b.len,
@@ -383,7 +361,7 @@ int main(int argc, char **argv)
         fflush(stdout);
         if (i + 1 == sizeof sizes / sizeof sizes[0] || sizes[i + 1] > max)
             peak_report(&b, sizes[i]);
-        free(b.s);
+        free(b.data);
     }
     return 0;
 }
