@@ -8,11 +8,7 @@
 jt_init "$1"
 q="$(dirname "$0")/journal_full_disk.yaml"
 
-[ "$(id -u)" -eq 0 ] || { echo "full disk: skipped (needs root to mount a tmpfs)"; exit 77; }
-mkdir -p "$XDG_STATE_HOME"
-mount -t tmpfs -o size=256k,mode=0700 mesoscreen-test "$XDG_STATE_HOME" 2>/dev/null ||
-    { echo "full disk: skipped (cannot mount a tmpfs here)"; exit 77; }
-JT_MOUNTED=$XDG_STATE_HOME
+jt_small_state "full disk" 256k
 
 jt_start -q "$q" --patient P-FULL --practitioner "Dr Ruiz"
 jt_wait "1. Age"
@@ -40,20 +36,10 @@ jt_wait "4. Last question"
 jt_kill9
 
 # The resumed screening has the age of 16: not eligible.
-printf '1\nn\n\n' >"$TMP/rest.in"
-status=0
-"$MESOSCREEN" --plain --report-dir "$REPORTS" -q "$q" --patient P-FULL \
-    --practitioner "Dr Ruiz" <"$TMP/rest.in" >"$TMP/out" 2>"$TMP/err" || status=$?
-[ "$status" -eq 0 ] || jt_fail "resumed run: exit status $status"
+jt_resume "$q" P-FULL '1\nn\n\n'
 grep -q "^Unfinished screenings:$" "$TMP/out" || jt_fail "no resume offer"
 printf 'answers:\n  age: 16\n  note: %s\n  smoker: "no"\n  last: "no"\n' "$note" >"$TMP/a.yaml"
-"$MESOSCREEN" answer -q "$q" --answers "$TMP/a.yaml" --patient P-FULL --practitioner "Dr Ruiz" \
-    -o "$TMP/expected" || jt_fail "mesoscreen answer failed"
-set -- "$REPORTS"/*.txt
-[ $# -eq 1 ] && [ -f "$1" ] || jt_fail "expected one saved report"
-cmp -s "$1" "$TMP/expected" || {
-    diff "$TMP/expected" "$1" >&2 || true
-    jt_fail "the resumed report is not the one of the answers given (the age change was lost)"
-}
-grep -q "NOT ELIGIBLE" "$1" || jt_fail "the verdict is not 'not eligible'"
+jt_report_is "$q" P-FULL "$TMP/a.yaml" \
+    "the resumed report is not the one of the answers given (the age change was lost)"
+grep -q "NOT ELIGIBLE" "$JT_REPORT" || jt_fail "the verdict is not 'not eligible'"
 echo "full disk: ok"

@@ -7,11 +7,7 @@
 jt_init "$1"
 q="$(dirname "$0")/journal_full_disk.yaml"
 
-[ "$(id -u)" -eq 0 ] || { echo "journal created late: skipped (needs root)"; exit 77; }
-mkdir -p "$XDG_STATE_HOME"
-mount -t tmpfs -o size=64k,mode=0700 mesoscreen-test "$XDG_STATE_HOME" 2>/dev/null ||
-    { echo "journal created late: skipped (cannot mount a tmpfs here)"; exit 77; }
-JT_MOUNTED=$XDG_STATE_HOME
+jt_small_state "journal created late" 64k
 mkdir -m 700 "$XDG_STATE_HOME/mesoscreen"
 dd if=/dev/zero of="$XDG_STATE_HOME/fill" bs=4096 2>/dev/null || true
 jt_start -q "$q" --patient P-LATE --practitioner "Dr Ruiz"
@@ -26,16 +22,9 @@ jt_say y
 jt_wait "4. Last question"
 jt_kill9
 
-printf '1\nn\n\n' >"$TMP/rest.in"
-status=0
-"$MESOSCREEN" --plain --report-dir "$REPORTS" -q "$q" --patient P-LATE \
-    --practitioner "Dr Ruiz" <"$TMP/rest.in" >"$TMP/out" 2>"$TMP/err" || status=$?
-[ "$status" -eq 0 ] || jt_fail "resumed run: exit status $status"
+jt_resume "$q" P-LATE '1\nn\n\n'
 grep -q "^  1\. Patient P-LATE, .* 3 of ~4" "$TMP/out" ||
     jt_fail "the resume offer does not count the three answers"
 printf 'answers:\n  age: 40\n  note: seen twice\n  smoker: "yes"\n  last: "no"\n' >"$TMP/a.yaml"
-"$MESOSCREEN" answer -q "$q" --answers "$TMP/a.yaml" --patient P-LATE --practitioner "Dr Ruiz" \
-    -o "$TMP/expected" || jt_fail "mesoscreen answer failed"
-set -- "$REPORTS"/*.txt
-[ $# -eq 1 ] && cmp -s "$1" "$TMP/expected" || jt_fail "the resumed report differs"
+jt_report_is "$q" P-LATE "$TMP/a.yaml" "the resumed report differs"
 echo "journal created late: ok"

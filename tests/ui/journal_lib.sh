@@ -7,6 +7,11 @@
 #   jt_say LINE             send one line of input
 #   jt_wait TEXT [N]        wait until TEXT is in the output N times (default 1), else fail
 #   jt_kill9                SIGKILL the program and wait for it
+#   jt_small_state NAME SIZE   a tmpfs of SIZE as the state folder (as root), else skip (77)
+#   jt_resume Q PATIENT INPUT  the resumed plain screening of questionnaire Q answering INPUT
+#   jt_report_is Q PATIENT ANSWERS WHY
+#                           the one saved report is what `answer` makes of ANSWERS (a file);
+#                           its path in JT_REPORT, else fail with WHY
 set -eu
 
 jt_init() {
@@ -71,4 +76,33 @@ jt_kill9() {
     wait "$JT_PID" 2>/dev/null || true
     JT_PID=
     exec 3>&-
+}
+
+jt_small_state() {
+    [ "$(id -u)" -eq 0 ] || { echo "$1: skipped (needs root to mount a tmpfs)"; exit 77; }
+    mkdir -p "$XDG_STATE_HOME"
+    mount -t tmpfs -o "size=$2,mode=0700" mesoscreen-test "$XDG_STATE_HOME" 2>/dev/null ||
+        { echo "$1: skipped (cannot mount a tmpfs here)"; exit 77; }
+    JT_MOUNTED=$XDG_STATE_HOME
+}
+
+jt_resume() {
+    printf '%b' "$3" >"$TMP/rest.in"
+    status=0
+    "$MESOSCREEN" --plain --report-dir "$REPORTS" -q "$1" --patient "$2" \
+        --practitioner "Dr Ruiz" <"$TMP/rest.in" >"$TMP/out" 2>"$TMP/err" || status=$?
+    [ "$status" -eq 0 ] || jt_fail "resumed run: exit status $status"
+}
+
+jt_report_is() {
+    "$MESOSCREEN" answer -q "$1" --answers "$3" --patient "$2" --practitioner "Dr Ruiz" \
+        -o "$TMP/expected" || jt_fail "mesoscreen answer failed"
+    why=$4
+    set -- "$REPORTS"/*.txt
+    [ $# -eq 1 ] && [ -f "$1" ] || jt_fail "expected one saved report"
+    JT_REPORT=$1
+    cmp -s "$JT_REPORT" "$TMP/expected" || {
+        diff "$TMP/expected" "$JT_REPORT" >&2 || true
+        jt_fail "$why"
+    }
 }

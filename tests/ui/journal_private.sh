@@ -58,12 +58,8 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 # Everything private again: the screening is offered and finishes.
-printf '1\n\nn\nn\n\n' >"$TMP/rest.in"
 mkdir -m 777 "$REPORTS"
-status=0
-"$MESOSCREEN" --plain --report-dir "$REPORTS" -q "$q" --patient P-PRIV \
-    --practitioner "Dr Ruiz" <"$TMP/rest.in" >"$TMP/out" 2>"$TMP/err" || status=$?
-[ "$status" -eq 0 ] || jt_fail "resumed run: exit status $status"
+jt_resume "$q" P-PRIV '1\n\nn\nn\n\n'
 grep -q "^Unfinished screenings:$" "$TMP/out" || jt_fail "no resume offer"
 grep -q "warning: the report folder $REPORTS is writable by other users" "$TMP/err" ||
     jt_fail "no warning about the report folder"
