@@ -66,7 +66,8 @@ ui_fail() {
 }
 
 # Starts mesoscreen in a fresh 80x24 window, on a tmux server of its own; the earlier run's
-# server is closed first.
+# server is closed first. UI_PANE_BEFORE and UI_PANE_AFTER, when set, are shell commands the
+# pane runs right before the program and right after it (before its exit status shows).
 ui_start() {
     tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1 || true
     UI_RUNS=$((UI_RUNS + 1))
@@ -96,7 +97,7 @@ ui_start() {
     } >"$run"
     # The pane stays after the program ends so that its last screen and status can be read.
     tmux -L "$UI_SOCKET" -f /dev/null new-session -d -s ui -x 80 -y 24 \
-        "sh '$run'; echo \$? > '$UI_EXIT.tmp'; mv '$UI_EXIT.tmp' '$UI_EXIT'; exec sleep 3600"
+        "${UI_PANE_BEFORE:+$UI_PANE_BEFORE; }sh '$run'; echo \$? > '$UI_EXIT.tmp'; ${UI_PANE_AFTER:+$UI_PANE_AFTER; }mv '$UI_EXIT.tmp' '$UI_EXIT'; exec sleep 3600"
     tmux -L "$UI_SOCKET" set-option -t ui status off >/dev/null
     tmux -L "$UI_SOCKET" resize-window -t ui -x 80 -y 24 >/dev/null 2>&1 || true
 }

@@ -6,26 +6,14 @@
 ui_init "$1"
 journal="$XDG_STATE_HOME/mesoscreen/hair-mesotherapy/P-SIG.journal"
 
-# sig_start N: like ui_start, with the terminal's modes written before and after the program
-# (stty.N.before, stty.N.after) by the shell of the pane itself.
+# sig_start: ui_start, with the terminal's modes written before and after the program
+# (stty.N.before, stty.N.after, N the run) by the shell of the pane itself.
 sig_start() {
-    tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1 || true
-    UI_RUNS=$((UI_RUNS + 1))
-    UI_SOCKET="mesoscreen-test-$$-$UI_RUNS"
-    UI_EXIT="$UI_TMP/exit.$UI_RUNS"
-    UI_PID="$UI_TMP/pid.$UI_RUNS"
-    run="$UI_TMP/run.$UI_RUNS.sh"
-    {
-        echo "#!/bin/sh"
-        echo "export XDG_STATE_HOME='$XDG_STATE_HOME' SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH"
-        echo "export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC TERM=tmux-256color"
-        printf 'echo $$ > %s\n' "$UI_PID"
-        echo "exec '$MESOSCREEN' --report-dir '$REPORTS' --patient P-SIG --practitioner 'Dr Ruiz'"
-    } >"$run"
-    stty_file="$UI_TMP/stty.$UI_RUNS"
-    tmux -L "$UI_SOCKET" -f /dev/null new-session -d -s ui -x 80 -y 24 \
-        "stty -a > '$stty_file.before'; sh '$run'; echo \$? > '$UI_EXIT.tmp'; stty -a > '$stty_file.after'; mv '$UI_EXIT.tmp' '$UI_EXIT'; exec sleep 3600"
-    tmux -L "$UI_SOCKET" set-option -t ui status off >/dev/null
+    stty_file="$UI_TMP/stty.$((UI_RUNS + 1))"
+    UI_PANE_BEFORE="stty -a > '$stty_file.before'"
+    UI_PANE_AFTER="stty -a > '$stty_file.after'"
+    ui_start -- --patient P-SIG --practitioner "Dr Ruiz"
+    UI_PANE_BEFORE= UI_PANE_AFTER=
 }
 
 # sig_case SIGNAL WANT: a screening with one answer gets SIGNAL; WANT is 130 or "died".
