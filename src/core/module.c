@@ -95,3 +95,16 @@ void *module_symbol(const char *name, const char *symbol, char **err)
     }
     return sym;
 }
+
+const void *module_table(const char *name, const char *symbol, unsigned abi, char **err)
+{
+    const struct module_head *head = module_symbol(name, symbol, err);
+    if (head &&
+        (head->abi != abi || (head->version && strcmp(head->version, MESOSCREEN_VERSION) != 0))) {
+        *err = xasprintf("the %s module (mesoscreen-%s.so) was built for another version of "
+                         "mesoscreen (interface %u, this program needs %u)",
+                         name, name, head->abi, abi);
+        return NULL;
+    }
+    return head;
+}

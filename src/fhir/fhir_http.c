@@ -119,7 +119,7 @@ static void http_result_free(struct fhir_http_result *r)
 /* The one symbol the program looks up. */
 extern const struct fhir_http_module fhir_http_module;
 __attribute__((visibility("default"))) const struct fhir_http_module fhir_http_module = {
-    .version = FHIR_HTTP_VERSION,
+    .head = {FHIR_HTTP_VERSION, NULL},
     .post = http_post,
     .result_free = http_result_free,
 };

@@ -1,12 +1,14 @@
 /* fhir_http.h - the FHIR delivery module's interface (mesoscreen-fhir.so): one POST to a
  * FHIR server with libcurl. Shared by the module and its caller (outbox.c), which loads it
- * with module_symbol only when something is sent, so that libcurl and the TLS stack never
+ * with module_table only when something is sent, so that libcurl and the TLS stack never
  * load for the screens, the reports or `answer` without a server. */
 #ifndef MESOSCREEN_FHIR_HTTP_H
 #define MESOSCREEN_FHIR_HTTP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "module.h"
 
 #define FHIR_HTTP_MODULE  "fhir"
 #define FHIR_HTTP_SYMBOL  "fhir_http_module"
@@ -21,7 +23,7 @@ struct fhir_http_result {
 };
 
 struct fhir_http_module {
-    unsigned version; /* FHIR_HTTP_VERSION */
+    struct module_head head; /* FHIR_HTTP_VERSION; any build (it calls none of the program) */
     /* POSTs body (len bytes of FHIR JSON) to url, with Authorization: Bearer token when
      * token is not NULL (the caller has checked that url is https or localhost). TLS
      * certificates and host names are always verified; redirects are not followed; waits at

@@ -4,9 +4,6 @@
  * Linked into the program only; the test programs link the module's sources instead. */
 #include "json_module.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "fhir_questionnaire.h"
 #include "module.h"
 #include "report_fhir.h"
@@ -21,13 +18,9 @@ static const struct json_module *json_module(void)
     if (mod)
         return mod;
     char *err = NULL;
-    const struct json_module *m = module_symbol("json", JSON_MODULE_SYMBOL, &err);
-    if (!m)
+    mod = module_table("json", JSON_MODULE_SYMBOL, JSON_MODULE_ABI, &err);
+    if (!mod)
         xdie("%s", err);
-    if (m->abi != JSON_MODULE_ABI || strcmp(m->version, MESOSCREEN_VERSION) != 0)
-        xdie("the JSON module (mesoscreen-json.so) was built for another version of "
-             "mesoscreen");
-    mod = m;
     return mod;
 }
 

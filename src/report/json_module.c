@@ -8,8 +8,7 @@
 /* The one symbol the module exports (module.h); everything else in it is hidden. */
 extern const struct json_module mesoscreen_json_module;
 __attribute__((visibility("default"))) const struct json_module mesoscreen_json_module = {
-    .abi = JSON_MODULE_ABI,
-    .version = MESOSCREEN_VERSION,
+    .head = {JSON_MODULE_ABI, MESOSCREEN_VERSION},
     .report_json = report_json_render,
     .report_fhir = report_fhir_render,
     .fhir_questionnaire = fhir_questionnaire_render,

@@ -15,6 +15,7 @@
 
 #include "fhir_response.h"
 #include "model.h"
+#include "module.h"
 #include "report.h"
 
 #define JSON_MODULE_SYMBOL "mesoscreen_json_module"
@@ -24,8 +25,7 @@
 #define JSON_MODULE_ABI 1
 
 struct json_module {
-    unsigned abi;        /* JSON_MODULE_ABI */
-    const char *version; /* MESOSCREEN_VERSION of the build it belongs to */
+    struct module_head head; /* JSON_MODULE_ABI, and its build's MESOSCREEN_VERSION */
     /* The functions of report_json.h, report_fhir.h, fhir_questionnaire.h and
      * fhir_response.h, with their contracts. */
     char *(*report_json)(const struct walk *w, const struct outcome *o, const struct report_meta *m,

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "module.h"
 #include "paper.h"
 
 #define PDF_MODULE_SYMBOL "mesoscreen_pdf_module"
@@ -14,7 +15,7 @@
 #define PDF_MODULE_ABI 1
 
 struct pdf_module {
-    unsigned abi; /* PDF_MODULE_ABI */
+    struct module_head head; /* PDF_MODULE_ABI; any build (it calls none of the program) */
     /* Typesets the pages of d on A4, fonts embedded, with d->when as the creation date
      * (reproducible: the same d gives the same bytes). Returns the PDF in a malloc'd buffer
      * with a NUL after its *len bytes, or NULL with the reason in *err (malloc'd). The

@@ -2,25 +2,15 @@
  * the PDF module (pdf_module.h), loaded only here, on the first PDF. */
 #include "report_pdf.h"
 
-#include <stdlib.h>
-
 #include "module.h"
 #include "paper_flow.h"
 #include "pdf_module.h"
 #include "report_text.h"
-#include "xalloc.h"
 
 /* The module's table, or NULL with *err set. */
 static const struct pdf_module *report_pdf_module(char **err)
 {
-    const struct pdf_module *mod = module_symbol("pdf", PDF_MODULE_SYMBOL, err);
-    if (mod && mod->abi != PDF_MODULE_ABI) {
-        *err = xasprintf("the PDF module (mesoscreen-pdf.so) was built for another version of "
-                         "mesoscreen (interface %u, this program needs %u)",
-                         mod->abi, PDF_MODULE_ABI);
-        return NULL;
-    }
-    return mod;
+    return module_table("pdf", PDF_MODULE_SYMBOL, PDF_MODULE_ABI, err);
 }
 
 bool report_pdf_available(char **err)

@@ -255,12 +255,8 @@ static char *shown_text(const struct delivery *d, const char *s)
 enum delivery_status delivery_send(struct delivery *d, const char *bundle, size_t len, char **msg)
 {
     char *err = NULL;
-    const struct fhir_http_module *m = module_symbol(FHIR_HTTP_MODULE, FHIR_HTTP_SYMBOL, &err);
-    if (m && m->version != FHIR_HTTP_VERSION) {
-        err = xasprintf("the FHIR module is version %u, this program needs %u", m->version,
-                        FHIR_HTTP_VERSION);
-        m = NULL;
-    }
+    const struct fhir_http_module *m =
+        module_table(FHIR_HTTP_MODULE, FHIR_HTTP_SYMBOL, FHIR_HTTP_VERSION, &err);
     if (!m) {
         *msg = xasprintf("cannot send: %s", err);
         free(err);

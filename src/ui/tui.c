@@ -339,7 +339,6 @@ static enum ui_status ui_curses(struct session *s)
 /* The one symbol the module exports (module.h); everything else in it is hidden. */
 extern const struct tui_module mesoscreen_tui_module;
 __attribute__((visibility("default"))) const struct tui_module mesoscreen_tui_module = {
-    .abi = TUI_MODULE_ABI,
-    .version = MESOSCREEN_VERSION,
+    .head = {TUI_MODULE_ABI, MESOSCREEN_VERSION},
     .run = ui_curses,
 };

@@ -5,6 +5,7 @@
 #ifndef MESOSCREEN_TUI_MODULE_H
 #define MESOSCREEN_TUI_MODULE_H
 
+#include "module.h"
 #include "session.h"
 #include "ui.h"
 
@@ -15,8 +16,7 @@
 #define TUI_MODULE_ABI 2
 
 struct tui_module {
-    unsigned abi;        /* TUI_MODULE_ABI */
-    const char *version; /* MESOSCREEN_VERSION of the build it belongs to */
+    struct module_head head; /* TUI_MODULE_ABI, and its build's MESOSCREEN_VERSION */
     /* Runs the opened session s through the curses screens on the terminal (stdin and stdout
      * are one); s stays the caller's to close. */
     enum ui_status (*run)(struct session *s);

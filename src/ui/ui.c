@@ -7,14 +7,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "module.h"
 #include "plain.h"
 #include "tui_module.h"
 #include "utf8.h"
-#include "xalloc.h"
 
 void ui_locale(void)
 {
@@ -28,24 +26,12 @@ void ui_locale(void)
     setlocale(LC_MESSAGES, "");
 }
 
-/* The full-screen module's table, or NULL with *err set (caller frees). */
-static const struct tui_module *ui_tui_module(char **err)
-{
-    const struct tui_module *mod = module_symbol("tui", TUI_MODULE_SYMBOL, err);
-    if (mod && (mod->abi != TUI_MODULE_ABI || strcmp(mod->version, MESOSCREEN_VERSION) != 0)) {
-        *err = xasprintf("the full-screen module (mesoscreen-tui.so) was built for another "
-                         "version of mesoscreen");
-        mod = NULL;
-    }
-    return mod;
-}
-
 enum ui_status ui_run(struct session *s, bool plain)
 {
     if (plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return plain_run(s, stdin, stdout);
     char *err = NULL;
-    const struct tui_module *tui = ui_tui_module(&err);
+    const struct tui_module *tui = module_table("tui", TUI_MODULE_SYMBOL, TUI_MODULE_ABI, &err);
     if (tui)
         return tui->run(s);
     /* The screening goes on, as numbered prompts, rather than not at all. */

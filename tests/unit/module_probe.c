@@ -1,5 +1,6 @@
 /* module_probe.c - a tiny optional module for test_module: like every module, it exports one
- * constant table of functions, found by name with module_symbol. */
+ * constant table of functions, headed by its interface and build, found by name with
+ * module_table. */
 #include "module_probe.h"
 
 static int answer(void)
@@ -7,4 +8,5 @@ static int answer(void)
     return 42;
 }
 
-const struct module_probe module_probe = {.answer = answer};
+const struct module_probe module_probe = {.head = {MODULE_PROBE_ABI, MESOSCREEN_VERSION},
+                                          .answer = answer};

@@ -24,6 +24,22 @@ static void test_found(void **state)
     assert_ptr_equal(module_symbol("probe", "module_probe", &err), probe);
 }
 
+/* A table of another interface is refused, naming both. */
+static void test_table(void **state)
+{
+    (void)state;
+    char *err = NULL;
+    const struct module_probe *probe =
+        module_table("probe", "module_probe", MODULE_PROBE_ABI, &err);
+    assert_null(err);
+    assert_non_null(probe);
+    assert_int_equal(probe->answer(), 42);
+    assert_null(module_table("probe", "module_probe", MODULE_PROBE_ABI + 1, &err));
+    assert_non_null(strstr(err, "the probe module (mesoscreen-probe.so) was built for another "
+                                "version of mesoscreen (interface 7, this program needs 8)"));
+    free(err);
+}
+
 static void test_missing_symbol(void **state)
 {
     (void)state;
@@ -46,6 +62,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_found),
+        cmocka_unit_test(test_table),
         cmocka_unit_test(test_missing_symbol),
         cmocka_unit_test(test_missing_module),
     };

@@ -212,6 +212,6 @@ static char *pdf_render(const struct paper_doc *d, size_t *len, char **err)
 }
 
 __attribute__((visibility("default"))) const struct pdf_module mesoscreen_pdf_module = {
-    .abi = PDF_MODULE_ABI,
+    .head = {PDF_MODULE_ABI, NULL},
     .render = pdf_render,
 };
