@@ -25,6 +25,15 @@ void screen_say(struct ui *u, bool error, enum word w, const char *arg)
     free(text);
 }
 
+/* Keys whose curses names (NPAGE, DC, ...) are not what their keycaps say. */
+static const struct {
+    wint_t ch;
+    const char *name;
+} key_names[] = {
+    {KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"},      {KEY_END, "End"},
+    {KEY_DC, "Delete"},  {KEY_IC, "Insert"},  {KEY_BTAB, "Shift-Tab"},
+};
+
 enum action screen_unknown_key(struct ui *u, struct key k)
 {
     char name[32];
@@ -34,6 +43,9 @@ enum action screen_unknown_key(struct ui *u, struct key k)
     }
     if (k.fn) {
         const char *kn = keyname((int)k.ch);
+        for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+            if (key_names[i].ch == k.ch)
+                kn = key_names[i].name;
         snprintf(name, sizeof name, "%s", kn ? kn : "?");
         if (strncmp(name, "KEY_", 4) == 0)
             memmove(name, name + 4, strlen(name + 4) + 1);

@@ -18,6 +18,8 @@ ui_wait "Nothing chosen yet: press an answer's key, or Up/Down then Enter."
 ui_wait_question sex
 ui_keys x
 ui_wait "The key 'x' does nothing here: press ? for the keys of this screen."
+ui_keys NPage # named as on the keyboard, not as curses names it
+ui_wait "The key PgDn does nothing here: press ? for the keys of this screen."
 ui_keys 2
 ui_wait_question age
 # Two digits are not an answer until Enter; the habitual second Enter answers nothing.
