@@ -502,13 +502,14 @@ int session_save(struct session *s, char **err)
     char *shared = private_dir_shared(s->report_dir);
     if (shared)
         session_journal_failed(s, shared); /* saved, but others may change it: say so */
-    /* The report is on disk: the journal has done its job. */
-    journal_close(s->journal);
-    s->journal = NULL;
-    s->journal_due = false;
+    /* The report is on disk: the journal has done its job. It goes while still locked, so that
+     * a program waiting for this screening to end never finds it left behind. */
     char *rm_err = NULL;
     if (s->journal_path && journal_remove(s->journal_path, &rm_err) != 0)
         session_journal_failed(s, rm_err);
+    journal_close(s->journal);
+    s->journal = NULL;
+    s->journal_due = false;
     if (s->fhir_server)
         session_deliver(s, s->report_when);
     return 0;
